@@ -1,0 +1,45 @@
+// Decides whether one signature matches one session, given the session's
+// pattern hits and facts.
+#ifndef SSHDIAG_EVALUATOR_H_
+#define SSHDIAG_EVALUATOR_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "session_hits.h"
+#include "signature.h"
+#include "transcript.h"
+
+namespace sshdiag {
+
+struct Evidence {
+  uint64_t line = 0;
+  std::string text;
+  std::string condition;  // the line condition's name
+  bool shown = true;      // false for conditions with "evidence": false
+};
+
+// A signature that matched a session.
+struct SignatureMatch {
+  const Signature* signature = nullptr;
+  int session = 0;
+  std::vector<Evidence> evidence;               // in line order
+  std::map<std::string, std::string> captures;  // named groups of the matched lines
+};
+
+// Returns the match of sig in session, or nothing. Among several ways to
+// satisfy the line conditions it prefers the one that ends latest (closest to
+// how the session ended). The search is bounded; see kMaxSearchSteps.
+std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& session, const SessionHits& hits,
+                                       const PatternSet& patterns);
+
+// True when the session's facts satisfy sig's "when" predicates.
+bool PredicatesHold(const FactPredicates& when, const Session& session);
+
+constexpr int kMaxSearchSteps = 20000;
+
+}  // namespace sshdiag
+
+#endif  // SSHDIAG_EVALUATOR_H_

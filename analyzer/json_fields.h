@@ -1,0 +1,71 @@
+// Strict readers for the fields of signature and article files: every
+// mistake becomes a FieldError that says which field is wrong and how.
+#ifndef SSHDIAG_JSON_FIELDS_H_
+#define SSHDIAG_JSON_FIELDS_H_
+
+#include <functional>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "localized_text.h"
+#include "version.h"
+
+namespace sshdiag {
+
+// A problem found while loading; the signature concerned is skipped.
+struct LoadIssue {
+  std::string file;
+  std::string id;       // the signature or article id, when known
+  std::string message;  // with "line L, column C" for JSON syntax errors
+
+  // "FILE: signature ID: MESSAGE" (the id part only when known).
+  std::string ToString(const char* what = "signature") const;
+};
+
+// Reads each *.json file of each directory in order and hands its text to
+// visit. Unreadable directories and files, and files over max_bytes, become
+// issues; the others are still read.
+void ForEachJsonFile(const std::vector<std::string>& dirs, size_t max_bytes, std::vector<LoadIssue>* issues,
+                     const std::function<void(const std::string& file, const std::string& text)>& visit);
+
+class FieldError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Throws unless j is an object whose keys are all in allowed (a typo in a
+// field name must not silently disable a condition).
+void CheckKeys(const nlohmann::json& j, const std::set<std::string>& allowed, const std::string& where);
+
+// The string field key of j; "" when absent and not required.
+std::string GetString(const nlohmann::json& j, const char* key, const std::string& where, bool required);
+
+// The array-of-strings field key of j; empty when absent.
+std::vector<std::string> GetStrings(const nlohmann::json& j, const char* key, const std::string& where);
+
+// A LocalizedText field; empty when absent and not required.
+LocalizedText GetText(const nlohmann::json& j, const char* key, const std::string& where, bool required);
+
+// A release number field such as "7.6".
+OpenSshVersion GetVersion(const nlohmann::json& j, const char* key, const std::string& where);
+
+// Reads a whole file of at most max_bytes. Returns false and sets *error
+// (unreadable, too large) otherwise.
+bool ReadSmallFile(const std::string& path, size_t max_bytes, std::string* out, std::string* error);
+
+// Parses JSON, turning a syntax error into "line L, column C: ...".
+bool ParseJsonText(const std::string& text, nlohmann::json* out, std::string* error);
+
+// The *.json files directly in dir, sorted by name; sets *error if dir cannot be read.
+std::vector<std::string> ListJsonFiles(const std::string& dir, std::string* error);
+
+// True for lower-case kebab/snake names of at most 64 characters.
+bool IsName(const std::string& s);
+
+}  // namespace sshdiag
+
+#endif  // SSHDIAG_JSON_FIELDS_H_

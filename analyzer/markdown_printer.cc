@@ -1,0 +1,148 @@
+#include "markdown_printer.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "safe_text.h"
+
+namespace sshdiag {
+
+std::string EscapeMarkdownInline(std::string_view text) {
+  std::string visible = MakeVisible(text);
+  std::string out;
+  out.reserve(visible.size());
+  for (char c : visible) {
+    switch (c) {
+      case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']': case '(': case ')':
+      case '#': case '+': case '!': case '|': case '~': case '>': case '-':
+        out.push_back('\\');
+        out.push_back(c);
+        break;
+      case '<': out += "&lt;"; break;
+      case '&': out += "&amp;"; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string FenceFor(std::string_view body) {
+  size_t longest = 0, run = 0;
+  char prev = 0;
+  for (char c : body) {
+    if ((c == '~' || c == '`') && c == prev) {
+      ++run;
+    } else {
+      run = (c == '~' || c == '`') ? 1 : 0;
+    }
+    prev = c;
+    longest = std::max(longest, run);
+  }
+  return std::string(std::max<size_t>(3, longest + 1), '~');
+}
+
+namespace {
+
+void CodeBlock(const std::string& body, std::ostream& out, const char* info = "") {
+  std::string fence = FenceFor(body);
+  out << fence << info << "\n" << body << (body.empty() || body.back() == '\n' ? "" : "\n") << fence << "\n";
+}
+
+std::string VisibleLines(const std::string& text) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    out += MakeVisible(text.substr(start, nl - start)) + "\n";
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::string Paragraph(const std::string& text) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    out += EscapeMarkdownInline(text.substr(start, nl - start)) + "\n";
+    start = nl + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostream& out) {
+  const std::string& lang = report.lang;
+  out << "### sshdiag: " << StatusName(report.status) << "\n\n";
+  for (const auto& in : report.inputs) {
+    if (!in.error.empty()) out << "- **" << EscapeMarkdownInline(in.name) << "**: " << EscapeMarkdownInline(in.error) << "\n";
+  }
+  size_t shown = 0;
+  for (const auto& d : report.diagnoses) {
+    if (options.top > 0 && shown >= options.top) break;
+    ++shown;
+    char conf[16];
+    std::snprintf(conf, sizeof conf, "%.2f", d.confidence);
+    out << "#### " << shown << ". " << EscapeMarkdownInline(d.title) << "\n\n";
+    out << "*" << LevelName(d.level) << "* (confidence " << conf << "), root cause `" << d.kb << "`, signature `"
+        << d.signature << "`" << (d.terminal ? "" : ", context only") << "\n\n";
+    if (!d.explanation.empty()) out << Paragraph(d.explanation) << "\n";
+    if (!d.evidence.empty()) {
+      std::string body;
+      for (const auto& e : d.evidence) body += std::to_string(e.line) + ": " + MakeVisible(e.text) + "\n";
+      out << "Evidence:\n\n";
+      CodeBlock(body, out, "text");
+      out << "\n";
+    }
+    if (!d.article) continue;
+    if (!d.article->summary.empty()) out << Paragraph(d.article->summary.Get(lang)) << "\n";
+    if (!d.remedies.empty()) out << "**What to do**\n\n";
+    for (const auto& r : d.remedies) {
+      out << "- " << EscapeMarkdownInline(r.remedy->title.Get(lang)) << " (" << r.remedy->where << ")\n";
+      std::string body;
+      if (!r.config_block.empty()) body += "# ~/.ssh/config\n" + VisibleLines(r.config_block);
+      if (!r.option.empty()) body += "# once\nssh " + MakeVisible(r.option) + " ...\n";
+      if (!r.server_config.empty()) body += "# /etc/ssh/sshd_config on the server\n" + VisibleLines(r.server_config);
+      for (const auto& c : r.commands) body += MakeVisible(c) + "\n";
+      if (!body.empty()) {
+        out << "\n";
+        std::string fence = FenceFor(body);
+        out << "  " << fence << "\n";
+        size_t start = 0;
+        while (start < body.size()) {
+          size_t nl = body.find('\n', start);
+          out << "  " << body.substr(start, nl - start) << "\n";
+          start = nl + 1;
+        }
+        out << "  " << fence << "\n";
+      }
+      if (!r.version_note.empty()) out << "\n  *Note:* " << EscapeMarkdownInline(r.version_note) << "\n";
+      if (!r.remedy->risk.empty()) out << "\n  *Risk:* " << EscapeMarkdownInline(r.remedy->risk.Get(lang)) << "\n";
+      out << "\n";
+    }
+    if (!d.article->tell_apart.empty()) out << "**If unsure:** " << Paragraph(d.article->tell_apart.Get(lang)) << "\n";
+  }
+  for (const auto& sr : report.sessions) {
+    if (sr.status == Status::kDiagnosed) continue;
+    const Session& s = sr.session;
+    out << "#### Session " << s.index + 1 << ": ";
+    if (sr.status == Status::kOk) {
+      out << "no problem found (" << OutcomeName(s.outcome()) << ")\n\n";
+      continue;
+    }
+    out << "failure not recognised\n\nThe connection got as far as *" << PhaseName(s.phase) << "*.\n\n";
+    if (!s.failure_lines.empty()) {
+      std::string body;
+      for (const auto& l : s.failure_lines) body += std::to_string(l.number) + ": " + MakeVisible(l.text) + "\n";
+      CodeBlock(body, out, "text");
+      out << "\n";
+    }
+  }
+  out << "<sub>sshdiag " << EscapeMarkdownInline(options.program_version) << ", signatures "
+      << EscapeMarkdownInline(options.signature_set) << "</sub>\n";
+}
+
+}  // namespace sshdiag

@@ -1,0 +1,19 @@
+// What every printer needs besides the report.
+#ifndef SSHDIAG_PRINT_OPTIONS_H_
+#define SSHDIAG_PRINT_OPTIONS_H_
+
+#include <string>
+
+namespace sshdiag {
+
+struct PrintOptions {
+  bool color = false;          // ANSI colour (text printer only)
+  size_t top = 3;              // diagnoses to show; 0 for all
+  bool verbose = false;        // also show facts of every session
+  std::string program_version;
+  std::string signature_set;   // SignatureSet::fingerprint()
+};
+
+}  // namespace sshdiag
+
+#endif  // SSHDIAG_PRINT_OPTIONS_H_

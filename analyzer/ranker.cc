@@ -1,0 +1,52 @@
+#include "ranker.h"
+
+#include <algorithm>
+#include <set>
+
+namespace sshdiag {
+
+const char* LevelName(Level level) {
+  switch (level) {
+    case Level::kCertain: return "certain";
+    case Level::kLikely: return "likely";
+    case Level::kPossible: return "possible";
+  }
+  return "possible";
+}
+
+std::vector<Candidate> Rank(std::vector<SignatureMatch> matches, const std::vector<Session>& sessions) {
+  // Suppression is declared by signatures, never guessed.
+  std::set<std::pair<int, std::string>> suppressed;
+  for (const auto& m : matches) {
+    for (const auto& id : m.signature->suppresses) suppressed.insert({m.session, id});
+  }
+  std::vector<Candidate> out;
+  for (auto& m : matches) {
+    if (suppressed.count({m.session, m.signature->id})) continue;
+    Candidate c;
+    const Session& s = sessions[m.session];
+    uint64_t last = 0;
+    for (const auto& e : m.evidence) last = std::max(last, e.line);
+    c.terminal = last >= s.terminal_from();
+    double w = m.signature->weight;
+    c.confidence = c.terminal ? w : w * 0.5;
+    c.level = c.confidence >= kCertainFrom ? Level::kCertain
+              : c.confidence >= kLikelyFrom ? Level::kLikely
+                                            : Level::kPossible;
+    c.score = (c.terminal ? 1.0 : 0.0) + c.confidence + 0.001 * static_cast<double>(m.evidence.size());
+    c.match = std::move(m);
+    out.push_back(std::move(c));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.match.session < b.match.session;
+  });
+  std::set<std::pair<int, std::string>> seen;
+  std::vector<Candidate> unique;
+  for (auto& c : out) {
+    if (seen.insert({c.match.session, c.match.signature->kb}).second) unique.push_back(std::move(c));
+  }
+  return unique;
+}
+
+}  // namespace sshdiag

@@ -1,0 +1,38 @@
+// Turns signature matches into ranked candidates with a confidence.
+#ifndef SSHDIAG_RANKER_H_
+#define SSHDIAG_RANKER_H_
+
+#include <string>
+#include <vector>
+
+#include "evaluator.h"
+#include "transcript.h"
+
+namespace sshdiag {
+
+enum class Level { kPossible, kLikely, kCertain };
+// "possible", "likely", "certain".
+const char* LevelName(Level level);
+
+struct Candidate {
+  SignatureMatch match;
+  bool terminal = false;   // its evidence reaches the line where the session ended
+  double score = 0;        // for ordering only
+  double confidence = 0;   // 0..1
+  Level level = Level::kPossible;
+};
+
+// Confidence at or above which a candidate is "certain" or "likely".
+constexpr double kCertainFrom = 0.85;
+constexpr double kLikelyFrom = 0.6;
+
+// Ranks matches: candidates that account for how their session ended come
+// before those that only match context, then by the signature's weight, then
+// by how many lines support them. A signature listed in another match's
+// "suppresses" (same session) is dropped, and so is every match but the best
+// for the same session and root cause.
+std::vector<Candidate> Rank(std::vector<SignatureMatch> matches, const std::vector<Session>& sessions);
+
+}  // namespace sshdiag
+
+#endif  // SSHDIAG_RANKER_H_

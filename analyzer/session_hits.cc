@@ -1,0 +1,39 @@
+#include "session_hits.h"
+
+namespace sshdiag {
+
+void HitList::Add(uint64_t line, std::string_view text) {
+  ++total_;
+  Hit h{line, std::string(text.substr(0, kMaxHitTextBytes))};
+  if (first_.size() < kKeepFirst) {
+    first_.push_back(std::move(h));
+    return;
+  }
+  last_.push_back(std::move(h));
+  if (last_.size() > kKeepLast) last_.pop_front();
+}
+
+std::vector<const Hit*> HitList::Kept() const {
+  std::vector<const Hit*> out;
+  out.reserve(first_.size() + last_.size());
+  for (const auto& h : first_) out.push_back(&h);
+  for (const auto& h : last_) out.push_back(&h);
+  return out;
+}
+
+bool HitList::AnyBetween(uint64_t from, uint64_t to) const {
+  for (const auto& h : first_) {
+    if (h.line >= from && h.line <= to) return true;
+  }
+  for (const auto& h : last_) {
+    if (h.line >= from && h.line <= to) return true;
+  }
+  return false;
+}
+
+const HitList* SessionHits::Find(int pattern_id) const {
+  auto it = lists_.find(pattern_id);
+  return it == lists_.end() ? nullptr : &it->second;
+}
+
+}  // namespace sshdiag

@@ -1,0 +1,120 @@
+// A signature: how to recognise one failure in a transcript. Signatures are
+// data (signatures/*.json, documented in signatures/README.md); this is their
+// in-memory form and their loader.
+#ifndef SSHDIAG_SIGNATURE_H_
+#define SSHDIAG_SIGNATURE_H_
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "json_fields.h"
+#include "localized_text.h"
+#include "pattern_set.h"
+#include "transcript.h"
+#include "version.h"
+
+namespace sshdiag {
+
+// A line that must occur. Conditions are matched in the order listed unless
+// the signature says "ordered": false.
+struct LineCondition {
+  std::string name;
+  std::string pattern;    // RE2 syntax (a "literal" is quoted on load)
+  int within = 0;         // > 0: at most this many lines after the previous condition's line
+  bool optional = false;  // evidence when present, never required
+  bool evidence = true;   // show the matched line to the user
+  int pattern_id = -1;    // index in SignatureSet::patterns()
+};
+
+// A line that must NOT occur, in the whole session or relative to matched lines.
+struct AbsentCondition {
+  enum class Where { kAnywhere, kBetween, kAfter, kBefore };
+  std::string pattern;
+  Where where = Where::kAnywhere;
+  std::string from;  // condition name: kBetween, kAfter
+  std::string to;    // condition name: kBetween, kBefore
+  int pattern_id = -1;
+};
+
+// Conditions on the transcript's facts.
+struct FactPredicates {
+  std::vector<Phase> phases;      // empty: any phase reached
+  std::vector<Outcome> outcomes;  // empty: failed or incomplete sessions
+  std::optional<OpenSshVersion> client_min, client_max;
+  bool client_unknown_passes = true;
+  std::map<std::string, std::string> facts_match;  // fact name -> RE2 pattern (partial match)
+  std::vector<std::string> facts_absent;
+};
+
+struct Signature {
+  std::string id;
+  std::string kb;  // the KB article (root-cause key) this points to
+  LocalizedText title;        // optional; the article's title when empty
+  LocalizedText explanation;  // may hold {placeholders}: captures, then facts
+  double weight = 0.7;        // 0..1: how sure a match makes the author
+  bool ordered = true;
+  std::vector<LineCondition> lines;
+  std::vector<AbsentCondition> absent;
+  FactPredicates when;
+  std::vector<std::string> suppresses;  // ids of more generic signatures
+  std::vector<std::string> match_examples;     // corpus logs it must match
+  std::vector<std::string> no_match_examples;  // corpus logs it must not match
+  std::string file;  // where it was loaded from
+};
+
+// Limits on what a stranger's signature file may ask for.
+struct SignatureLimits {
+  static constexpr size_t kMaxFileBytes = 256 * 1024;
+  static constexpr size_t kMaxSignatures = 4096;
+  static constexpr size_t kMaxLineConditions = 32;
+  static constexpr size_t kMaxAbsentConditions = 32;
+  static constexpr size_t kMaxPatternBytes = 4096;
+};
+
+// All signatures in force, with every line and absent condition compiled into
+// one PatternSet.
+class SignatureSet {
+ public:
+  // Loads every *.json file of each directory in order; a signature whose id
+  // an earlier directory already defined replaces it (user layers override
+  // built-ins). Broken files and signatures are skipped and listed in
+  // issues(); the rest load.
+  static SignatureSet LoadLayers(const std::vector<std::string>& dirs);
+
+  // Parses one signature from JSON text. On failure returns nothing and adds
+  // to *issues. Exposed for tests and for `sshdiag lint`.
+  static std::optional<Signature> Parse(const std::string& text, const std::string& file,
+                                        std::vector<LoadIssue>* issues);
+
+  // Adds a parsed signature (replacing one with the same id). Call Compile() after.
+  void Add(Signature signature);
+
+  // Compiles all conditions into patterns(). Signatures whose patterns do not
+  // compile are dropped with an issue.
+  void Compile();
+
+  const std::vector<Signature>& signatures() const { return signatures_; }
+  const std::vector<LoadIssue>& issues() const { return issues_; }
+  const PatternSet& patterns() const { return *patterns_; }
+  // A short fingerprint of the loaded signature set, for --version and reports.
+  const std::string& fingerprint() const { return fingerprint_; }
+
+  SignatureSet();
+  SignatureSet(SignatureSet&&) noexcept;
+  SignatureSet& operator=(SignatureSet&&) noexcept;
+  ~SignatureSet();
+
+ private:
+  std::vector<Signature> signatures_;
+  std::vector<LoadIssue> issues_;
+  std::unique_ptr<PatternSet> patterns_;
+  std::string fingerprint_;
+  uint64_t hash_ = 1469598103934665603ull;
+};
+
+}  // namespace sshdiag
+
+#endif  // SSHDIAG_SIGNATURE_H_

@@ -1,0 +1,488 @@
+#include "transcript.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+
+namespace sshdiag {
+
+namespace {
+
+// Every fact the parser reads comes from one of these lines. Each is matched
+// once per line in one RE2::Set pass; captures are read only on hits.
+enum Fact {
+  kVersionLine,
+  kConfigFile,
+  kResolving,
+  kConnecting,
+  kConnectingNoAddress,
+  kEstablished,
+  kLocalVersion,
+  kRemoteVersion,
+  kAuthenticatingTo,
+  kKexinitSent,
+  kKexAlgorithm,
+  kKexHostKeyAlgorithm,
+  kKexCipher,
+  kPeerProposal,
+  kLocalProposal,
+  kProposalKex,
+  kProposalHostKey,
+  kProposalCipher,
+  kProposalMac,
+  kServerHostKey,
+  kServiceAccept,
+  kAuthsCanContinue,
+  kNextAuthMethod,
+  kAuthenticatedTo,
+  kAuthSucceeded,
+  kChannelNew,
+  kInteractive,
+  kOpenConfirm,
+  kExitStatus,
+  kTransferred,
+  kProxyCommand,
+  kImplicitProxyJump,
+  kDebugLine,
+  kFactCount
+};
+
+struct FactPattern {
+  Fact fact;
+  const char* regex;
+};
+
+// Function-name prefixes come and go between releases; allow any.
+constexpr FactPattern kFactPatterns[] = {
+    {kVersionLine, R"re(^(?:debug1: )?(OpenSSH_[^\s,]+(?: [^,]*)?), ((?:Open|Libre|Boring)SSL.*|without OpenSSL.*)$)re"},
+    {kConfigFile, R"re(^debug1: Reading configuration data (.+)$)re"},
+    {kResolving, R"re(^debug2: (?:\w+: )?resolving "([^"]*)" port (\d+))re"},
+    {kConnecting, R"re(^debug1: (?:\w+: )?Connecting to (\S+) \[([^\]]*)\] port (\d+)\.)re"},
+    {kConnectingNoAddress, R"re(^debug1: (?:\w+: )?Connecting to (\S+) port (\d+)\.$)re"},
+    {kEstablished, R"re(^debug1: (?:\w+: )?Connection established\.)re"},
+    {kLocalVersion, R"re(^debug1: (?:\w+: )?Local version string )re"},
+    {kRemoteVersion, R"re(^debug1: (?:\w+: )?Remote protocol version ([\d.]+), remote software version (.*)$)re"},
+    {kAuthenticatingTo, R"re(^debug1: (?:\w+: )?Authenticating to (\[[^\]]*\]|[^:\s]+):(\d+) as '([^']*)')re"},
+    {kKexinitSent, R"re(^debug1: (?:\w+: )?SSH2_MSG_KEXINIT sent)re"},
+    {kKexAlgorithm, R"re(^debug1: (?:\w+: )?kex: algorithm: (\S+))re"},
+    {kKexHostKeyAlgorithm, R"re(^debug1: (?:\w+: )?kex: host key algorithm: (\S+))re"},
+    {kKexCipher, R"re(^debug1: (?:\w+: )?kex: client->server cipher: (\S+) MAC: (\S+))re"},
+    {kPeerProposal, R"re(^debug2: (?:\w+: )?peer server KEXINIT proposal)re"},
+    {kLocalProposal, R"re(^debug2: (?:\w+: )?local client KEXINIT proposal)re"},
+    {kProposalKex, R"re(^debug2: (?:\w+: )?KEX algorithms: (.*)$)re"},
+    {kProposalHostKey, R"re(^debug2: (?:\w+: )?host key algorithms: (.*)$)re"},
+    {kProposalCipher, R"re(^debug2: (?:\w+: )?ciphers ctos: (.*)$)re"},
+    {kProposalMac, R"re(^debug2: (?:\w+: )?MACs ctos: (.*)$)re"},
+    {kServerHostKey, R"re(^debug1: (?:\w+: )?Server host key: (\S+))re"},
+    {kServiceAccept, R"re(^debug1: (?:\w+: )?SSH2_MSG_SERVICE_ACCEPT received)re"},
+    {kAuthsCanContinue, R"re(^debug1: (?:\w+: )?Authentications that can continue: (\S*))re"},
+    {kNextAuthMethod, R"re(^debug1: (?:\w+: )?Next authentication method: (\S+))re"},
+    {kAuthenticatedTo, R"re(^(?:debug1: )?(?:\w+: )?Authenticated to (\S+) .*?(?:using "([^"]+)")?\.?$)re"},
+    {kAuthSucceeded, R"re(^debug1: (?:\w+: )?Authentication succeeded \(([^)]+)\))re"},
+    {kChannelNew, R"re(^debug1: (?:\w+: )?channel \d+: new (?:(\S+) )?\[([^\]]*)\])re"},
+    {kInteractive, R"re(^debug1: (?:\w+: )?(?:Entering interactive session|pledge: (?:network|proc|fork)))re"},
+    {kOpenConfirm, R"re(^debug2: (?:\w+: )?channel \d+: open confirm rwindow)re"},
+    {kExitStatus, R"re(^debug1: (?:\w+: )?Exit status (-?\d+))re"},
+    {kTransferred, R"re(^(?:debug1: )?Transferred: sent \d+, received \d+ bytes)re"},
+    {kProxyCommand, R"re(^debug1: (?:\w+: )?Executing proxy (?:dialer )?command: (.*)$)re"},
+    {kImplicitProxyJump, R"re(^debug1: (?:\w+: )?Setting implicit ProxyCommand from ProxyJump: (.*)$)re"},
+    {kDebugLine, R"re(^debug[123]: )re"},
+};
+static_assert(sizeof(kFactPatterns) / sizeof(kFactPatterns[0]) == kFactCount, "one pattern per fact");
+
+// Lines ssh prints (without a debug prefix) when something went wrong. They
+// locate the end of a failed session; the signatures say what it means.
+const RE2& FailurePattern() {
+  static const RE2 kFailure(
+      R"re(^(?:ssh: |\S+@\S+: Permission denied \(|Permission denied \(|Host key verification failed)re"
+      R"re(|Connection closed by |Connection reset by |Connection (?:to )?\S+.* timed out|Connection timed out)re"
+      R"re(|.*Broken pipe$|Unable to negotiate |(?:kex|ssh)_exchange_identification: |Received disconnect from )re"
+      R"re(|Disconnected from |Timeout, server .* not responding|.*Bad configuration option|.*terminating, \d+ bad configuration option)re"
+      R"re(|Load key |client_loop: |packet_write_wait: |(?:\w+: )?ssh_dispatch_run_fatal: |Connection to \S+ closed by remote host)re"
+      R"re(|Write failed: |Read from remote host |stdio forwarding failed|banner exchange: |Corrupted MAC on input)re"
+      R"re(|Bad owner or permissions on |channel \d+: open failed: |subsystem request failed|Bad packet length)re"
+      R"re(|No \S+ host key is known for |Too many authentication failures|posix_spawnp: |Bad server host key: )re"
+      R"re(|(?:sftp|scp): |Connection closed$|Couldn't |Could not |Bad \S+ spec |Disconnecting |Bad port |Bad IPQoS)re"
+      R"re(|.*: Permission denied$|.*: No such file or directory$|no such identity: |Privileged ports can only be forwarded)re"
+      R"re(|Warning: remote port forwarding failed|Warning: Identity file .* not accessible)re"
+      R"re(|Can't open user config file|Bad owner or permissions|Invalid ProxyJump|jumphost loop|.*bad configuration options)re"
+      R"re(|Unsupported option |Request for subsystem .* failed|fatal: |error: ))re",
+      RE2::Latin1);
+  return kFailure;
+}
+
+// Informational lines that look like failures but are not.
+bool IsHarmless(std::string_view text) {
+  return text.rfind("Warning: Permanently added", 0) == 0;
+}
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) {
+    if (!out.empty()) out += ",";
+    out += s;
+  }
+  return out;
+}
+
+// Captures of pattern on text; empty strings for groups that did not take part.
+template <size_t N>
+bool Capture(const RE2& re, const std::string& text, std::array<std::string, N>* out) {
+  std::array<re2::StringPiece, N + 1> groups;
+  if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, groups.data(), static_cast<int>(N + 1))) return false;
+  for (size_t i = 0; i < N; ++i) (*out)[i] = std::string(groups[i + 1].data(), groups[i + 1].size());
+  return true;
+}
+
+}  // namespace
+
+const char* PhaseName(Phase phase) {
+  switch (phase) {
+    case Phase::kUnknown: return "unknown";
+    case Phase::kConfig: return "config";
+    case Phase::kResolve: return "resolve";
+    case Phase::kConnect: return "connect";
+    case Phase::kBanner: return "banner";
+    case Phase::kKex: return "kex";
+    case Phase::kHostKey: return "hostkey";
+    case Phase::kAuth: return "auth";
+    case Phase::kSession: return "session";
+    case Phase::kClosed: return "closed";
+  }
+  return "unknown";
+}
+
+std::optional<Phase> PhaseFromName(std::string_view name) {
+  for (int p = static_cast<int>(Phase::kUnknown); p <= static_cast<int>(Phase::kClosed); ++p) {
+    if (name == PhaseName(static_cast<Phase>(p))) return static_cast<Phase>(p);
+  }
+  return std::nullopt;
+}
+
+const char* OutcomeName(Outcome outcome) {
+  switch (outcome) {
+    case Outcome::kSucceeded: return "succeeded";
+    case Outcome::kRemoteCommandFailed: return "remote-command-failed";
+    case Outcome::kFailed: return "failed";
+    case Outcome::kIncomplete: return "incomplete";
+  }
+  return "incomplete";
+}
+
+bool IsFailureLine(std::string_view text) {
+  if (text.empty() || text.rfind("debug", 0) == 0 || IsHarmless(text)) return false;
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), FailurePattern());
+}
+
+std::map<std::string, std::string> Facts::AsMap() const {
+  std::map<std::string, std::string> m;
+  auto put = [&m](const char* name, const std::string& value) {
+    if (!value.empty()) m[name] = value;
+  };
+  put("client_software", client_software);
+  put("crypto_library", crypto_library);
+  if (client_version) m["client_version"] = client_version->ToString();
+  put("config_files", Join(config_files));
+  put("host", host);
+  put("address", address);
+  put("port", port);
+  put("user", user);
+  put("remote_protocol", remote_protocol);
+  put("server_software", server_software);
+  if (server_version) m["server_version"] = server_version->ToString();
+  put("kex", kex);
+  put("host_key_algorithm", host_key_algorithm);
+  put("cipher", cipher);
+  put("mac", mac);
+  put("server_kex_offer", server_kex_offer);
+  put("server_host_key_offer", server_host_key_offer);
+  put("server_cipher_offer", server_cipher_offer);
+  put("server_mac_offer", server_mac_offer);
+  put("server_host_key", server_host_key);
+  put("auth_methods_allowed", auth_methods_allowed);
+  put("auth_methods_tried", Join(auth_methods_tried));
+  put("auth_method_accepted", auth_method_accepted);
+  put("channels", Join(channels));
+  if (exit_status) m["exit_status"] = std::to_string(*exit_status);
+  put("proxy_command", proxy_command);
+  return m;
+}
+
+Outcome Session::outcome() const {
+  if (facts.exit_status) {
+    return *facts.exit_status == 0 ? Outcome::kSucceeded : Outcome::kRemoteCommandFailed;
+  }
+  if (clean_exit && last_failure_line == 0) return Outcome::kSucceeded;
+  if (last_failure_line > 0) return Outcome::kFailed;
+  return Outcome::kIncomplete;
+}
+
+uint64_t Session::terminal_from() const {
+  if (failure_block_start > 0) return failure_block_start;
+  if (last_marker_line > 0) return last_marker_line;
+  return last_line;
+}
+
+TranscriptParser::TranscriptParser(std::string source_name) : source_(std::move(source_name)) {
+  for (const auto& p : kFactPatterns) {
+    std::string error;
+    patterns_.Add(p.regex, &error);  // fixed patterns: covered by tests
+  }
+  std::string error;
+  patterns_.Compile(&error);
+}
+
+int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits) {
+  bool is_version = std::binary_search(hits.begin(), hits.end(), static_cast<int>(kVersionLine));
+  bool start_new = current_ < 0;
+  int parent = -1;
+  if (is_version && current_ >= 0) {
+    const Session& cur = sessions_[current_];
+    // A version line after the first line of a session starts another ssh:
+    // a ProxyJump child when the current one runs a proxy command and has not
+    // heard its server yet, otherwise a new attempt pasted after the last.
+    if (cur.line_count > 0) {
+      start_new = true;
+      if (!cur.facts.proxy_command.empty() && cur.facts.server_software.empty()) parent = current_;
+    }
+  }
+  if (start_new) {
+    if (sessions_.size() >= kMaxSessions) return current_ < 0 ? 0 : current_;
+    Session s;
+    s.index = static_cast<int>(sessions_.size());
+    s.parent = parent;
+    s.source = source_;
+    s.first_line = line.number;
+    sessions_.push_back(std::move(s));
+    current_ = static_cast<int>(sessions_.size() - 1);
+    return current_;
+  }
+  // Inside a ProxyJump child: once the child carries the stream (its session
+  // phase), the parent's lines resume; the parent's banner failure through the
+  // pipe always belongs to the parent.
+  const Session& cur = sessions_[current_];
+  if (cur.parent >= 0) {
+    bool parents_line = line.text.find("UNKNOWN port 65535") != std::string::npos ||
+                        line.text.find("exchange_identification") != std::string::npos ||
+                        line.text.find("banner exchange") != std::string::npos;
+    if (parents_line || cur.phase >= Phase::kSession) return cur.parent;
+  }
+  return current_;
+}
+
+int TranscriptParser::Feed(const Line& line) {
+  patterns_.Match(line.text, &hits_);
+  int index = SessionFor(line, hits_);
+  if (sessions_.empty()) return 0;
+  Session* s = &sessions_[index];
+  if (s->line_count == 0) s->first_line = line.number;
+  s->last_line = line.number;
+  ++s->line_count;
+  Apply(s, line, hits_);
+  return index;
+}
+
+void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int>& hits) {
+  const std::string& t = line.text;
+  Facts& f = s->facts;
+  auto advance = [s, &line](Phase p) {
+    if (p > s->phase) s->phase = p;
+    s->last_marker_line = line.number;
+    s->failure_block_start = 0;
+  };
+  if (!hits.empty()) saw_ssh_output_ = true;
+  for (int h : hits) {
+    const RE2& re = patterns_.pattern(h);
+    switch (static_cast<Fact>(h)) {
+      case kVersionLine: {
+        std::array<std::string, 2> c;
+        if (Capture(re, t, &c)) {
+          f.client_software = c[0];
+          f.crypto_library = c[1];
+          f.client_version = FindOpenSshVersion(c[0]);
+        }
+        break;
+      }
+      case kConfigFile: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c) && f.config_files.size() < 32) f.config_files.push_back(c[0]);
+        if (s->phase < Phase::kConfig) advance(Phase::kConfig);
+        break;
+      }
+      case kResolving: {
+        std::array<std::string, 2> c;
+        if (Capture(re, t, &c)) {
+          f.host = c[0];
+          f.port = c[1];
+        }
+        advance(Phase::kResolve);
+        break;
+      }
+      case kConnecting: {
+        std::array<std::string, 3> c;
+        if (Capture(re, t, &c)) {
+          f.host = c[0];
+          f.address = c[1];
+          f.port = c[2];
+        }
+        advance(Phase::kConnect);
+        break;
+      }
+      case kConnectingNoAddress: {
+        std::array<std::string, 2> c;
+        if (Capture(re, t, &c)) {
+          f.host = c[0];
+          f.port = c[1];
+        }
+        advance(Phase::kConnect);
+        break;
+      }
+      case kEstablished:
+      case kLocalVersion:
+        advance(Phase::kBanner);
+        break;
+      case kRemoteVersion: {
+        std::array<std::string, 2> c;
+        if (Capture(re, t, &c)) {
+          f.remote_protocol = c[0];
+          f.server_software = c[1];
+          f.server_version = FindOpenSshVersion(c[1]);
+        }
+        advance(Phase::kBanner);
+        break;
+      }
+      case kAuthenticatingTo: {
+        std::array<std::string, 3> c;
+        if (Capture(re, t, &c)) {
+          std::string host = c[0];
+          if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+          f.host = host;
+          f.port = c[1];
+          f.user = c[2];
+        }
+        break;
+      }
+      case kKexinitSent:
+        advance(Phase::kKex);
+        break;
+      case kKexAlgorithm: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.kex = c[0];
+        advance(Phase::kKex);
+        break;
+      }
+      case kKexHostKeyAlgorithm: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.host_key_algorithm = c[0];
+        break;
+      }
+      case kKexCipher: {
+        std::array<std::string, 2> c;
+        if (Capture(re, t, &c)) {
+          f.cipher = c[0];
+          f.mac = c[1];
+        }
+        break;
+      }
+      case kPeerProposal:
+        in_server_proposal_ = true;
+        advance(Phase::kKex);
+        break;
+      case kLocalProposal:
+        in_server_proposal_ = false;
+        break;
+      case kProposalKex:
+      case kProposalHostKey:
+      case kProposalCipher:
+      case kProposalMac: {
+        if (!in_server_proposal_) break;
+        std::array<std::string, 1> c;
+        if (!Capture(re, t, &c)) break;
+        Fact which = static_cast<Fact>(h);
+        if (which == kProposalKex) f.server_kex_offer = c[0];
+        if (which == kProposalHostKey) f.server_host_key_offer = c[0];
+        if (which == kProposalCipher) f.server_cipher_offer = c[0];
+        if (which == kProposalMac) {
+          f.server_mac_offer = c[0];
+          in_server_proposal_ = false;
+        }
+        break;
+      }
+      case kServerHostKey: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.server_host_key = c[0];
+        advance(Phase::kHostKey);
+        break;
+      }
+      case kServiceAccept:
+        advance(Phase::kAuth);
+        break;
+      case kAuthsCanContinue: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.auth_methods_allowed = c[0];
+        advance(Phase::kAuth);
+        break;
+      }
+      case kNextAuthMethod: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c) && f.auth_methods_tried.size() < 32) f.auth_methods_tried.push_back(c[0]);
+        advance(Phase::kAuth);
+        break;
+      }
+      case kAuthenticatedTo: {
+        std::array<std::string, 2> c;
+        if (Capture(re, t, &c) && !c[1].empty()) f.auth_method_accepted = c[1];
+        advance(Phase::kSession);
+        break;
+      }
+      case kAuthSucceeded: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.auth_method_accepted = c[0];
+        advance(Phase::kSession);
+        break;
+      }
+      case kChannelNew: {
+        std::array<std::string, 2> c;
+        if (Capture(re, t, &c) && f.channels.size() < 32) f.channels.push_back(c[0].empty() ? c[1] : c[0]);
+        if (s->phase >= Phase::kAuth) advance(Phase::kSession);
+        break;
+      }
+      case kInteractive:
+      case kOpenConfirm:
+        advance(Phase::kSession);
+        break;
+      case kExitStatus: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.exit_status = std::atoi(c[0].c_str());
+        advance(Phase::kClosed);
+        break;
+      }
+      case kTransferred:
+        s->clean_exit = true;
+        advance(Phase::kClosed);
+        break;
+      case kProxyCommand: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.proxy_command = c[0];
+        break;
+      }
+      case kImplicitProxyJump: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.proxy_command = c[0];
+        break;
+      }
+      case kDebugLine:
+      case kFactCount:
+        break;
+    }
+  }
+  if (IsFailureLine(t)) {
+    saw_ssh_output_ = true;
+    s->last_failure_line = line.number;
+    if (s->failure_block_start == 0) s->failure_block_start = line.number;
+    s->failure_lines.push_back(line);
+    if (s->failure_lines.size() > kFailureLinesKept) s->failure_lines.pop_front();
+  }
+}
+
+}  // namespace sshdiag

@@ -1,0 +1,133 @@
+// What an ssh -v/-vv/-vvv log says happened: typed facts per session.
+#ifndef SSHDIAG_TRANSCRIPT_H_
+#define SSHDIAG_TRANSCRIPT_H_
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pattern_set.h"
+#include "version.h"
+
+namespace sshdiag {
+
+// How far a connection got, in the order ssh goes through them.
+enum class Phase { kUnknown, kConfig, kResolve, kConnect, kBanner, kKex, kHostKey, kAuth, kSession, kClosed };
+
+// "resolve", "connect", "banner", "kex", "hostkey", "auth", "session", ...
+const char* PhaseName(Phase phase);
+// The inverse of PhaseName; nothing for an unknown name.
+std::optional<Phase> PhaseFromName(std::string_view name);
+
+// How a session ended, as far as the log tells.
+enum class Outcome {
+  kSucceeded,            // the remote side reported exit status 0, or ssh exited cleanly
+  kRemoteCommandFailed,  // ssh worked; the remote command exited non-zero
+  kFailed,               // ssh printed a failure and stopped
+  kIncomplete,           // no end at all: a hang, a killed ssh, or a cut paste
+};
+const char* OutcomeName(Outcome outcome);
+
+// A cleaned line with its place in the original input.
+struct Line {
+  uint64_t number = 0;
+  std::string text;
+};
+
+// Everything the parser learned about one connection attempt. Empty strings
+// mean "not in the log" (lower -v levels show less).
+struct Facts {
+  std::string client_software;   // "OpenSSH_9.2p1 Debian-2+deb12u6"
+  std::string crypto_library;    // "OpenSSL 3.0.17 1 Jul 2025", "LibreSSL 2.7.3"
+  std::optional<OpenSshVersion> client_version;
+  std::vector<std::string> config_files;
+  std::string host;              // the destination as ssh names it
+  std::string address;
+  std::string port;
+  std::string user;
+  std::string remote_protocol;   // "2.0"
+  std::string server_software;   // "OpenSSH_9.2p1 Debian-2+deb12u6"
+  std::optional<OpenSshVersion> server_version;
+  std::string kex;               // negotiated algorithms
+  std::string host_key_algorithm;
+  std::string cipher;
+  std::string mac;
+  std::string server_kex_offer;  // the server's KEXINIT lists (-vv and up)
+  std::string server_host_key_offer;
+  std::string server_cipher_offer;
+  std::string server_mac_offer;
+  std::string server_host_key;   // key type from "Server host key:"
+  std::string auth_methods_allowed;  // the server's last list
+  std::vector<std::string> auth_methods_tried;
+  std::string auth_method_accepted;
+  std::vector<std::string> channels;  // channel types opened ("session", "direct-tcpip")
+  std::optional<int> exit_status;
+  std::string proxy_command;
+
+  // The facts as name -> text, for signature predicates and placeholders.
+  // Lists are joined with ','; absent facts are left out.
+  std::map<std::string, std::string> AsMap() const;
+};
+
+// One ssh process's transcript. A pasted ticket may hold several attempts,
+// and a ProxyJump log interleaves the jump host's child ssh with the parent.
+struct Session {
+  int index = 0;
+  int parent = -1;                // for a ProxyJump child: the session it carries
+  std::string source;             // the input's name ("-" for standard input)
+  uint64_t first_line = 0;
+  uint64_t last_line = 0;
+  uint64_t line_count = 0;
+  Facts facts;
+  Phase phase = Phase::kUnknown;  // the furthest phase reached
+  uint64_t last_marker_line = 0;  // the last line that moved or confirmed the phase
+  uint64_t last_failure_line = 0;
+  uint64_t failure_block_start = 0;  // first failure line after the last phase marker
+  bool clean_exit = false;           // "Transferred:" seen
+  std::deque<Line> failure_lines;    // the last few failure lines, oldest first
+
+  Outcome outcome() const;
+  // The line from which evidence accounts for how the session ended: the
+  // start of its final run of failure lines, else its last phase marker.
+  uint64_t terminal_from() const;
+};
+
+// Reads cleaned lines one at a time and keeps the facts of every session.
+// Memory is bounded by the number of sessions, not by the input's length.
+class TranscriptParser {
+ public:
+  static constexpr size_t kFailureLinesKept = 6;
+  static constexpr size_t kMaxSessions = 64;
+
+  explicit TranscriptParser(std::string source_name);
+
+  // Records one line and returns the index of the session it belongs to.
+  int Feed(const Line& line);
+
+  const std::vector<Session>& sessions() const { return sessions_; }
+  // True once any line looked like ssh client output.
+  bool saw_ssh_output() const { return saw_ssh_output_; }
+
+ private:
+  int SessionFor(const Line& line, const std::vector<int>& hits);
+  void Apply(Session* s, const Line& line, const std::vector<int>& hits);
+
+  std::string source_;
+  PatternSet patterns_;
+  std::vector<Session> sessions_;
+  std::vector<int> hits_;
+  int current_ = -1;
+  bool saw_ssh_output_ = false;
+  bool in_server_proposal_ = false;
+};
+
+// True when the line is one ssh prints when it fails (not a debug line).
+bool IsFailureLine(std::string_view text);
+
+}  // namespace sshdiag
+
+#endif  // SSHDIAG_TRANSCRIPT_H_
