@@ -162,9 +162,12 @@ void Analyzer::Finish(Report* report, std::vector<SignatureMatch> matches) const
   for (const auto& in : report->inputs) any_error = any_error || !in.error.empty();
   for (auto& sr : report->sessions) {
     Outcome o = sr.session.outcome();
+    // A ProxyJump child that set up its stdio forward has done its job; it
+    // never ends on its own before the parent does.
+    bool carried = sr.session.parent >= 0 && sr.session.phase >= Phase::kSession && o == Outcome::kIncomplete;
     if (explained[sr.session.index]) {
       sr.status = Status::kDiagnosed;
-    } else if (o == Outcome::kFailed || o == Outcome::kIncomplete) {
+    } else if ((o == Outcome::kFailed || o == Outcome::kIncomplete) && !carried) {
       sr.status = Status::kUnrecognised;
     } else {
       sr.status = Status::kOk;

@@ -14,11 +14,12 @@ std::string EscapeMarkdownInline(std::string_view text) {
   for (char c : visible) {
     switch (c) {
       case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']': case '(': case ')':
-      case '#': case '+': case '!': case '|': case '~': case '>': case '-':
+      case '#': case '+': case '!': case '|': case '~': case '-':
         out.push_back('\\');
         out.push_back(c);
         break;
       case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
       case '&': out += "&amp;"; break;
       default: out.push_back(c);
     }

@@ -19,6 +19,8 @@ RE2::Options PatternOptions(int64_t max_mem) {
 
 PatternSet::PatternSet() = default;
 PatternSet::~PatternSet() = default;
+PatternSet::PatternSet(PatternSet&&) noexcept = default;
+PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 int PatternSet::Add(std::string_view pattern, std::string* error) {
   auto re = std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()),

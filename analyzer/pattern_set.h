@@ -26,6 +26,8 @@ class PatternSet {
   ~PatternSet();
   PatternSet(const PatternSet&) = delete;
   PatternSet& operator=(const PatternSet&) = delete;
+  PatternSet(PatternSet&&) noexcept;
+  PatternSet& operator=(PatternSet&&) noexcept;
 
   // Adds a pattern in RE2 syntax and returns its index, or returns -1 and sets
   // *error when it does not compile within kPatternMaxMem. Must precede

@@ -97,6 +97,9 @@ void PrintUnexplained(const SessionReport& sr, const Report& report, const Style
     if (s.outcome() == Outcome::kRemoteCommandFailed) {
       out << style.Green("No SSH problem found:") << " the connection worked; the remote command exited with status "
           << *s.facts.exit_status << ".\n";
+    } else if (s.parent >= 0 && s.outcome() == Outcome::kIncomplete) {
+      out << style.Green("No problem found:") << " this jump-host connection carried session " << s.parent + 1
+          << ".\n";
     } else {
       out << style.Green("No problem found:") << " the session succeeded"
           << (s.facts.exit_status ? " (exit status 0)" : "") << ".\n";

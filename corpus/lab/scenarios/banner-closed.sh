@@ -1,0 +1,22 @@
+#!/bin/bash
+# TCP connects, the peer closes without sending an SSH banner (as a MaxStartups/PerSourcePenalties drop,
+# tcp_wrappers or a load balancer without backend does).
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=banner-reset-or-closed
+EXPECT_NEVER="connection-refused ipqos-tos-drop banner-not-ssh"
+EXPECT_LAST='^Connection closed by 127\.0\.0\.1 port [0-9]+$'
+NOTES="A python3 TCP listener on 127.0.0.1:PORT accepts each connection, reads for 0.2 s and closes it (FIN) without a banner."
+lab_begin
+lab_py responder "$PORT" <<'PY'
+import socket, sys, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(5)
+while True:
+    c, _ = s.accept(); c.settimeout(0.2)
+    try: c.recv(256)
+    except Exception: pass
+    c.close()
+PY
+lab_wait_listen "$PORT"
+lab_ssh -p "$PORT" "$LAB_USER@127.0.0.1" true
+lab_finish

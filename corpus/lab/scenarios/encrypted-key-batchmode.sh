@@ -1,0 +1,14 @@
+#!/bin/bash
+# The only key is passphrase-protected, no agent, BatchMode=yes: ssh cannot ask.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=key-passphrase-needed
+EXPECT_NEVER="ipqos-tos-drop"
+EXPECT_LAST='Permission denied \(publickey\)\.$'
+NOTES="IdentityFile is an ed25519 key encrypted with a passphrase; its public key is authorized, so the server accepts the key, but with BatchMode=yes and no agent ssh cannot decrypt it (the lab config's default IdentityFile line is removed, so this is the only key)."
+lab_begin
+ssh-keygen -q -t ed25519 -N 'correct horse' -C enc@lab -f "$LABDIR/id_enc"
+lab_authorize "$LABDIR/id_enc.pub"; lab_known_hosts
+sed -i '/IdentityFile/d' "$LABDIR/ssh_config"
+lab_sshd
+lab_ssh -o IdentityFile="$LABDIR/id_enc" -o IdentitiesOnly=yes -p "$PORT" "$LAB_USER@127.0.0.1" true
+lab_finish

@@ -1,0 +1,19 @@
+#!/bin/bash
+# -L forward against AllowTcpForwarding no: the session works, each forwarded connection is refused.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=port-forward-prohibited
+EXPECT_NEVER="ipqos-tos-drop local-forward-bind-failed"
+EXPECT_LAST='^debug1: Exit status 0$'
+NOTES="sshd_config AllowTcpForwarding no; ssh -L 127.0.0.1:LPORT:127.0.0.1:5432 ... 'sleep 2'; while it runs the lab connects once to 127.0.0.1:LPORT, the server refuses the direct-tcpip channel (administratively prohibited), the remote command still exits 0."
+lab_begin
+lab_authorize; lab_known_hosts
+lab_sshd "AllowTcpForwarding no"
+L=$(lab_free_port $((PORT + 100)))
+( for i in $(seq 1 40); do
+    if ss -Hltn "sport = :$L" | grep -q .; then
+      timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$L; cat <&3 >/dev/null" || true; break
+    fi; sleep 0.1; done ) &
+LAB_PIDS+=("$!")
+lab_ssh -L "127.0.0.1:$L:127.0.0.1:5432" -p "$PORT" "$LAB_USER@127.0.0.1" 'sleep 2'
+grep -q 'administratively prohibited' "$LABDIR/client.log" || lab_die "no refusal seen"
+lab_finish

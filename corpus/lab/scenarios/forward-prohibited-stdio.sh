@@ -1,0 +1,14 @@
+#!/bin/bash
+# ssh -W host:port against a server with AllowTcpForwarding no.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=port-forward-prohibited
+EXPECT_ALSO_OK="proxyjump-failure"
+EXPECT_WITHIN_TOP=2
+EXPECT_NEVER="ipqos-tos-drop local-forward-bind-failed"
+EXPECT_LAST='^stdio forwarding failed$'
+NOTES="sshd_config AllowTcpForwarding no; ssh -W 127.0.0.1:5432 (stdio forward, as a ProxyJump child or a database tunnel would do)."
+lab_begin
+lab_authorize; lab_known_hosts
+lab_sshd "AllowTcpForwarding no"
+lab_ssh -W 127.0.0.1:5432 -p "$PORT" "$LAB_USER@127.0.0.1"
+lab_finish

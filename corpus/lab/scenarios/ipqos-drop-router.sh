@@ -1,0 +1,17 @@
+#!/bin/bash
+# A router between client and server silently drops the session's DSCP class: the session hangs
+# right after the channel opens; keepalives end it.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=ipqos-tos-drop
+EXPECT_ALSO_OK="server-not-responding"
+EXPECT_WITHIN_TOP=2
+EXPECT_NEVER="connection-timeout mtu-blackhole publickey-not-authorized"
+EXPECT_LAST='^Timeout, server 10\.199\.2\.2 not responding\.$'
+NOTES="Three network namespaces: client 10.199.1.2 -- router -- server 10.199.2.2 (veth pairs). In the router: iptables -A FORWARD -i veth-rc -p tcp --dport PORT -m dscp --dscp 2 -j DROP (DSCP 8 for the 10.0 client, whose bulk class is CS1), i.e. packets of the marked class from client to server vanish. ssh -o ServerAliveInterval=2 -o ServerAliveCountMax=2 ... 'echo hello'."
+lab_begin
+lab_router_topology
+lab_authorize; lab_known_hosts "[10.199.2.2]:$PORT"
+NETNS=S SSHD_LISTEN=10.199.2.2 lab_sshd
+iptables -A FORWARD -i veth-rc -p tcp --dport "$PORT" -m dscp --dscp "$(lab_bulk_dscp)" -j DROP
+CLIENT_NETNS=C lab_ssh -o ServerAliveInterval=2 -o ServerAliveCountMax=2 -p "$PORT" "$LAB_USER@10.199.2.2" 'echo hello'
+lab_finish

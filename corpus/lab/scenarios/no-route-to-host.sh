@@ -1,0 +1,13 @@
+#!/bin/bash
+# A firewall answers the SYN with ICMP host-unreachable.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=no-route-to-host
+EXPECT_NEVER="connection-refused connection-timeout ipqos-tos-drop"
+EXPECT_LAST='^ssh: connect to host 127\.0\.0\.1 port [0-9]+: No route to host$'
+NOTES="sshd listens, iptables in the private namespace: iptables -A INPUT -i lo -p tcp --dport PORT --syn -j REJECT --reject-with icmp-host-unreachable."
+lab_begin
+lab_authorize; lab_known_hosts
+lab_sshd
+iptables -A INPUT -i lo -p tcp --dport "$PORT" --syn -j REJECT --reject-with icmp-host-unreachable
+lab_ssh -p "$PORT" "$LAB_USER@127.0.0.1" true
+lab_finish

@@ -1,0 +1,14 @@
+#!/bin/bash
+# The client only tries password; the server allows publickey only.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=password-auth-disabled
+EXPECT_ALSO_OK="no-auth-methods-left"
+EXPECT_WITHIN_TOP=2
+EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized"
+EXPECT_LAST='Permission denied \(publickey\)\.$'
+NOTES="sshd_config PasswordAuthentication no, KbdInteractiveAuthentication no; client -o PubkeyAuthentication=no -o PreferredAuthentications=password,keyboard-interactive (BatchMode=yes as in every lab run)."
+lab_begin
+lab_known_hosts
+lab_sshd
+lab_ssh -o PubkeyAuthentication=no -o PreferredAuthentications=password,keyboard-interactive -p "$PORT" "$LAB_USER@127.0.0.1" true
+lab_finish

@@ -1,0 +1,13 @@
+#!/bin/bash
+# The private key file is mode 0644: ssh ignores it.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=private-key-permissions-too-open
+EXPECT_NEVER="ipqos-tos-drop"
+EXPECT_LAST='Permission denied \(publickey\)\.$'
+NOTES="The (authorized) private key file is chmod 0644; ssh prints the UNPROTECTED PRIVATE KEY FILE warning, ignores the key and has nothing else to offer."
+lab_begin
+lab_authorize; lab_known_hosts
+chmod 644 "$LABDIR/id_ed25519"
+lab_sshd
+lab_ssh -p "$PORT" "$LAB_USER@127.0.0.1" true
+lab_finish

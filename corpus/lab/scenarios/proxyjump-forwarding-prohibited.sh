@@ -1,0 +1,17 @@
+#!/bin/bash
+# The jump host forbids TCP forwarding: the child's -W channel is refused.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=proxyjump-failure
+EXPECT_ALSO_OK="port-forward-prohibited"
+EXPECT_WITHIN_TOP=2
+EXPECT_NEVER="banner-reset-or-closed ipqos-tos-drop"
+EXPECT_LAST='Connection closed by UNKNOWN port 65535$'
+NOTES="Jump sshd (PORT) has AllowTcpForwarding no; target sshd on PORT+1 is fine. ssh -J ... 'echo hello'."
+lab_begin
+lab_authorize
+T=$(lab_free_port $((PORT + 1)))
+lab_known_hosts "[127.0.0.1]:$PORT"; lab_known_hosts "[127.0.0.1]:$T"
+lab_sshd "AllowTcpForwarding no"
+SSHD_PORT=$T lab_sshd
+lab_ssh -J "$LAB_USER@127.0.0.1:$PORT" -p "$T" "$LAB_USER@127.0.0.1" 'echo hello'
+lab_finish

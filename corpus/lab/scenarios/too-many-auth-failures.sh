@@ -1,0 +1,20 @@
+#!/bin/bash
+# Several keys are offered, none authorized; sshd MaxAuthTries 2 cuts the client off.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=too-many-auth-failures
+EXPECT_ALSO_OK="publickey-not-authorized"
+EXPECT_NEVER="ipqos-tos-drop"
+EXPECT_LAST='^Disconnected from 127\.0\.0\.1 port [0-9]+$'
+NOTES="Five IdentityFile lines (ed25519, ecdsa, rsa keys not authorized; no agent); sshd_config MaxAuthTries 2, so the server disconnects after the second failure."
+lab_begin
+ids=()
+for k in k1:ed25519 k2:ecdsa k3:rsa k4:ed25519 k5:ed25519; do
+  ssh-keygen -q -t "${k#*:}" -N '' -C "${k%%:*}@lab" -f "$LABDIR/${k%%:*}"
+  ids+=(-i "$LABDIR/${k%%:*}")
+done
+ssh-keygen -q -t ed25519 -N '' -C other@lab -f "$LABDIR/other"
+lab_authorize "$LABDIR/other.pub"
+lab_known_hosts
+lab_sshd "MaxAuthTries 2"
+lab_ssh "${ids[@]}" -p "$PORT" "$LAB_USER@127.0.0.1" true
+lab_finish

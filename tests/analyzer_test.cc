@@ -1,0 +1,103 @@
+#include "analyzer.h"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+#include "temp_dir.h"
+
+using namespace sshdiag;
+using sshdiag::testing::AnalyzeFile;
+using sshdiag::testing::AnalyzeText;
+using sshdiag::testing::ReadFile;
+using sshdiag::testing::SourcePath;
+
+TEST_CASE("The three-line IPQoS tail pasted alone is diagnosed", "[analyzer]") {
+  // Synthetic: the exact lines quoted by the report this project was born from,
+  // pasted as from a chat: quote markers and CRLF.
+  Report r = AnalyzeText(
+      "> debug2: channel_input_open_confirmation: channel 0: callback done\r\n"
+      "> debug2: channel 0: open confirm rwindow 0 rmax 32768\r\n"
+      "> client_loop: send disconnect: Broken pipe\r\n");
+  REQUIRE(r.status == Status::kDiagnosed);
+  REQUIRE_FALSE(r.diagnoses.empty());
+  const Diagnosis& d = r.diagnoses[0];
+  CHECK(d.kb == "ipqos-tos-drop");
+  CHECK(d.terminal);
+  REQUIRE(d.evidence.size() == 3);
+  CHECK(d.evidence[1].line == 2);
+  CHECK(d.evidence[2].text == "client_loop: send disconnect: Broken pipe");
+  // No client version in the paste: the form every release accepts comes first.
+  REQUIRE_FALSE(d.remedies.empty());
+  CHECK(d.remedies[0].config_block.find("IPQoS 0") != std::string::npos);
+  CHECK(d.remedies[0].version_note.find("IPQoS none") != std::string::npos);
+}
+
+TEST_CASE("Line numbers are those of the original input", "[analyzer]") {
+  std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  Report r = AnalyzeText("\n\nsome chat text\n" + log);
+  REQUIRE_FALSE(r.diagnoses.empty());
+  Report plain = AnalyzeText(log);
+  CHECK(r.diagnoses[0].evidence[0].line == plain.diagnoses[0].evidence[0].line + 3);
+}
+
+TEST_CASE("Bad input gets the documented status", "[analyzer]") {
+  CHECK(AnalyzeText("").status == Status::kError);
+  CHECK(AnalyzeText("\n\n  \n").status == Status::kError);
+  CHECK(AnalyzeText(std::string("\x7f" "ELF\0\0\0\x01", 8)).status == Status::kError);
+  CHECK(AnalyzeText("Lorem ipsum dolor sit amet\n").status == Status::kError);
+  Report r = AnalyzeText("Lorem ipsum\n");
+  REQUIRE(r.inputs.size() == 1);
+  CHECK(r.inputs[0].error.find("no SSH client output") != std::string::npos);
+}
+
+TEST_CASE("A 10 MB line is cut with a warning and the log is still analysed", "[analyzer]") {
+  std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  Report r = AnalyzeText(std::string(10 * 1024 * 1024, 'A') + "\n" + log);
+  CHECK(r.status == Status::kDiagnosed);
+  REQUIRE(r.inputs.size() == 1);
+  CHECK(r.inputs[0].lines_cut == 1);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find("cut") != std::string::npos);
+}
+
+TEST_CASE("A failure nothing explains is unrecognised, with its phase", "[analyzer]") {
+  // Synthetic: a disconnect during authentication that no signature knows.
+  Report r = AnalyzeText(
+      "debug1: Authentications that can continue: publickey\n"
+      "Received disconnect from 10.0.0.1 port 22:14: something unusual\n");
+  CHECK(r.status == Status::kUnrecognised);
+  REQUIRE(r.sessions.size() == 1);
+  CHECK(r.sessions[0].status == Status::kUnrecognised);
+  CHECK(r.sessions[0].session.phase == Phase::kAuth);
+}
+
+TEST_CASE("Several inputs: the status is the first of error, diagnosed, unrecognised, ok", "[analyzer]") {
+  sshdiag::testing::TempDir dir;
+  std::string ok = SourcePath("corpus/lab/openssh-9.2/success-exec.log");
+  std::string refused = SourcePath("corpus/lab/openssh-9.2/connection-refused.log");
+  std::string odd = dir.Write("odd.log", "debug1: Next authentication method: publickey\nReceived disconnect from h port 22:2: odd\n");
+  Analyzer analyzer(sshdiag::testing::BuiltinSignatures(), sshdiag::testing::BuiltinKb());
+  CHECK(analyzer.AnalyzeFiles({ok}).status == Status::kOk);
+  CHECK(analyzer.AnalyzeFiles({ok, odd}).status == Status::kUnrecognised);
+  CHECK(analyzer.AnalyzeFiles({odd, refused, ok}).status == Status::kDiagnosed);
+  Report with_missing = analyzer.AnalyzeFiles({refused, dir.path() + "/missing.log"});
+  CHECK(with_missing.status == Status::kError);
+  CHECK(with_missing.sessions.size() == 1);  // the readable file was still analysed
+  CHECK(ExitCodeFor(Status::kError) == 2);
+  CHECK(ExitCodeFor(Status::kDiagnosed) == 1);
+  CHECK(ExitCodeFor(Status::kUnrecognised) == 3);
+  CHECK(ExitCodeFor(Status::kOk) == 0);
+}
+
+TEST_CASE("Two attempts in one paste are two sessions with their own verdicts", "[analyzer]") {
+  std::string refused = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  std::string ok = ReadFile(SourcePath("corpus/lab/openssh-9.2/success-exec.log"));
+  Report r = AnalyzeText(refused + ok);
+  REQUIRE(r.sessions.size() == 2);
+  CHECK(r.sessions[0].status == Status::kDiagnosed);
+  CHECK(r.sessions[1].status == Status::kOk);
+  CHECK(r.status == Status::kDiagnosed);
+  CHECK(r.diagnoses[0].session == 0);
+}

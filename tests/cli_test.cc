@@ -1,0 +1,119 @@
+// The sshdiag program as a user runs it: exit codes, streams, options.
+#include <sys/wait.h>
+
+#include <cstdlib>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "temp_dir.h"
+#include "test_support.h"
+
+using namespace sshdiag::testing;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+// Runs sshdiag with args (a shell fragment) and stdin from stdin_file.
+Run Sshdiag(const std::string& args, const std::string& stdin_file = "/dev/null") {
+  TempDir dir;
+  std::string cmd = std::string("NO_COLOR= LANG=C ") + SSHDIAG_BINARY + " " + args + " < " + stdin_file + " > " +
+                    dir.path() + "/out 2> " + dir.path() + "/err";
+  int status = std::system(cmd.c_str());
+  Run r;
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = ReadFile(dir.path() + "/out");
+  r.err = ReadFile(dir.path() + "/err");
+  return r;
+}
+
+std::string Corpus(const char* name) { return SourcePath(std::string("corpus/lab/openssh-9.2/") + name); }
+
+}  // namespace
+
+TEST_CASE("cli: a diagnosis exits 1, a success 0, from a file or a pipe", "[cli]") {
+  CHECK(Sshdiag(Corpus("connection-refused.log")).code == 1);
+  Run piped = Sshdiag("", Corpus("ipqos-reset.log"));
+  CHECK(piped.code == 1);
+  CHECK(piped.out.find("IPQoS none") != std::string::npos);
+  CHECK(Sshdiag("-", Corpus("success-exec.log")).code == 0);
+}
+
+TEST_CASE("cli: unusable input exits 2 with a clear message", "[cli]") {
+  TempDir dir;
+  Run empty = Sshdiag("", dir.Write("empty", ""));
+  CHECK(empty.code == 2);
+  CHECK(empty.err.find("empty input") != std::string::npos);
+  Run binary = Sshdiag(dir.Write("bin", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10)));
+  CHECK(binary.code == 2);
+  CHECK(binary.err.find("binary") != std::string::npos);
+  Run prose = Sshdiag(dir.Write("prose", "Dear support, my ssh does not work.\n"));
+  CHECK(prose.code == 2);
+  CHECK(prose.err.find("no SSH client output") != std::string::npos);
+  Run missing = Sshdiag(dir.path() + "/nope.log");
+  CHECK(missing.code == 2);
+  CHECK(missing.err.find("cannot open") != std::string::npos);
+  Run huge_line = Sshdiag(dir.Write("long", std::string(10 * 1024 * 1024, 'x') + "\n"));
+  CHECK(huge_line.code == 2);
+  CHECK(huge_line.err.find("cut") != std::string::npos);
+}
+
+TEST_CASE("cli: usage errors exit 2, --help and --version exit 0", "[cli]") {
+  CHECK(Sshdiag("--no-such-option").code == 2);
+  CHECK(Sshdiag("--format yaml").code == 2);
+  CHECK(Sshdiag("--top many").code == 2);
+  Run help = Sshdiag("--help");
+  CHECK(help.code == 0);
+  CHECK(help.out.find("Usage: sshdiag") != std::string::npos);
+  Run version = Sshdiag("--version");
+  CHECK(version.code == 0);
+  CHECK(version.out.find("signatures:") != std::string::npos);
+}
+
+TEST_CASE("cli: JSON mode prints only JSON on stdout", "[cli]") {
+  Run r = Sshdiag("--format json " + Corpus("connection-refused.log"));
+  CHECK(r.code == 1);
+  auto j = nlohmann::json::parse(r.out);
+  CHECK(j["diagnoses"][0]["kb"] == "connection-refused");
+  TempDir dir;
+  Run bad = Sshdiag("--format json " + dir.Write("prose", "not ssh\n"));
+  CHECK(bad.code == 2);
+  CHECK(nlohmann::json::parse(bad.out)["status"] == "error");
+}
+
+TEST_CASE("cli: a broken signature layer warns, the rest loads; --strict makes it exit 2", "[cli]") {
+  TempDir layer;
+  layer.Write("broken.json", "{\"id\": \"broken-one\", \"kb\": \"x\", \"explanation\": \"e\",\n \"lines\": [{\"name\": \"a\", \"regex\": \"(\"}]}");
+  Run r = Sshdiag("--signatures " + layer.path() + " " + Corpus("connection-refused.log"));
+  CHECK(r.code == 1);
+  CHECK(r.err.find("broken.json") != std::string::npos);
+  CHECK(r.err.find("broken-one") != std::string::npos);
+  CHECK(r.err.find("invalid regex") != std::string::npos);
+  CHECK(Sshdiag("--strict --signatures " + layer.path() + " " + Corpus("connection-refused.log")).code == 2);
+}
+
+TEST_CASE("cli: a user layer replaces a built-in signature with the same id", "[cli]") {
+  TempDir layer;
+  layer.Write("mine.json", R"js({"id": "connection-refused", "kb": "connection-refused",
+    "explanation": "MY OWN EXPLANATION", "lines": [{"name": "r", "literal": "Connection refused"}]})js");
+  Run r = Sshdiag("--signatures " + layer.path() + " " + Corpus("connection-refused.log"));
+  CHECK(r.code == 1);
+  CHECK(r.out.find("MY OWN EXPLANATION") != std::string::npos);
+}
+
+TEST_CASE("cli: --quiet prints nothing and keeps the exit code; markdown works", "[cli]") {
+  Run q = Sshdiag("--quiet " + Corpus("connection-refused.log"));
+  CHECK(q.code == 1);
+  CHECK(q.out.empty());
+  Run md = Sshdiag("--format markdown " + Corpus("connection-refused.log"));
+  CHECK(md.out.find("### sshdiag: diagnosed") == 0);
+}
+
+TEST_CASE("cli: colour never goes to a pipe unless asked", "[cli]") {
+  CHECK(Sshdiag(Corpus("connection-refused.log")).out.find('\x1b') == std::string::npos);
+  CHECK(Sshdiag("--color always " + Corpus("connection-refused.log")).out.find('\x1b') != std::string::npos);
+}

@@ -1,0 +1,53 @@
+// Reading corpus/ sidecars: every log's provenance and expected diagnosis.
+#ifndef SSHDIAG_TESTS_CORPUS_SUPPORT_H_
+#define SSHDIAG_TESTS_CORPUS_SUPPORT_H_
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace sshdiag::testing {
+
+struct CorpusEntry {
+  std::string log;      // path relative to the repository
+  nlohmann::json meta;  // the sidecar
+};
+
+// Every corpus/**/NAME.log with its NAME.json, sorted by path.
+inline std::vector<CorpusEntry> CorpusEntries() {
+  namespace fs = std::filesystem;
+  std::vector<CorpusEntry> out;
+  std::string root = SourcePath("corpus");
+  if (!fs::is_directory(root)) return out;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.path().extension() != ".log") continue;
+    fs::path sidecar = e.path();
+    sidecar.replace_extension(".json");
+    CorpusEntry c;
+    c.log = fs::relative(e.path(), SSHDIAG_SOURCE_DIR).string();
+    if (fs::exists(sidecar)) c.meta = nlohmann::json::parse(ReadFile(sidecar.string()));
+    out.push_back(std::move(c));
+  }
+  std::sort(out.begin(), out.end(), [](const CorpusEntry& a, const CorpusEntry& b) { return a.log < b.log; });
+  return out;
+}
+
+// corpus/known-gaps.json: log path -> why its diagnosis is not reached yet.
+inline std::map<std::string, std::string> KnownGaps() {
+  std::map<std::string, std::string> out;
+  std::string text = ReadFile(SourcePath("corpus/known-gaps.json"));
+  if (text.empty()) return out;
+  auto j = nlohmann::json::parse(text);
+  for (auto it = j["gaps"].begin(); it != j["gaps"].end(); ++it) out[it.key()] = it.value().get<std::string>();
+  return out;
+}
+
+}  // namespace sshdiag::testing
+
+#endif  // SSHDIAG_TESTS_CORPUS_SUPPORT_H_

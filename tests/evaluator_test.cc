@@ -1,0 +1,119 @@
+#include "evaluator.h"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+using namespace sshdiag;
+
+namespace {
+
+// Runs one signature over synthetic log lines (written for the test; real
+// logs are covered by the corpus tests).
+struct Fixture {
+  SignatureSet set;
+  TranscriptParser parser{"test"};
+  std::vector<SessionHits> hits;
+
+  Fixture(const std::string& signature_json, const std::vector<std::string>& lines) {
+    std::vector<LoadIssue> issues;
+    auto sig = SignatureSet::Parse(signature_json, "t.json", &issues);
+    for (const auto& i : issues) FAIL(i.ToString());
+    set.Add(*sig);
+    set.Compile();
+    std::vector<int> ids;
+    uint64_t n = 0;
+    for (const auto& text : lines) {
+      Line line{++n, text};
+      int s = parser.Feed(line);
+      if (hits.size() <= static_cast<size_t>(s)) hits.resize(s + 1);
+      set.patterns().Match(text, &ids);
+      for (int id : ids) hits[s].Add(id, n, text);
+    }
+  }
+  std::optional<SignatureMatch> Run() {
+    return Evaluate(set.signatures()[0], parser.sessions()[0], hits[0], set.patterns());
+  }
+};
+
+const char* kSequence = R"js({
+  "id": "seq", "kb": "k", "explanation": "x",
+  "lines": [
+    {"name": "a", "regex": "open confirm chan=(?P<chan>\\d+)"},
+    {"name": "opt", "literal": "optional marker", "optional": true},
+    {"name": "b", "literal": "Broken pipe", "within": 3}
+  ],
+  "absent": [{"literal": "Exit status", "where": "anywhere"},
+             {"literal": "Remote:", "where": "between", "from": "a", "to": "b"}]
+})js";
+
+}  // namespace
+
+TEST_CASE("Evaluate matches an ordered sequence inside its window", "[evaluator]") {
+  Fixture f(kSequence, {"debug1: start", "open confirm chan=4", "optional marker", "client_loop: Broken pipe"});
+  auto m = f.Run();
+  REQUIRE(m);
+  REQUIRE(m->evidence.size() == 3);
+  CHECK(m->evidence[0].line == 2);
+  CHECK(m->evidence[1].condition == "opt");
+  CHECK(m->evidence[2].line == 4);
+  CHECK(m->captures.at("chan") == "4");
+}
+
+TEST_CASE("Evaluate refuses a sequence outside its window or out of order", "[evaluator]") {
+  CHECK_FALSE(Fixture(kSequence, {"open confirm chan=1", "x", "y", "z", "w", "client_loop: Broken pipe"}).Run());
+  CHECK_FALSE(Fixture(kSequence, {"client_loop: Broken pipe", "open confirm chan=1"}).Run());
+}
+
+TEST_CASE("Evaluate prefers the occurrence nearest the end", "[evaluator]") {
+  Fixture f(kSequence, {"open confirm chan=1", "q", "q", "q", "q", "open confirm chan=2", "Broken pipe"});
+  auto m = f.Run();
+  REQUIRE(m);
+  CHECK(m->captures.at("chan") == "2");
+}
+
+TEST_CASE("Evaluate honours absent conditions anywhere and between", "[evaluator]") {
+  CHECK_FALSE(Fixture(kSequence, {"open confirm chan=1", "Broken pipe", "debug1: Exit status 0"}).Run());
+  CHECK_FALSE(Fixture(kSequence, {"open confirm chan=1", "debug1: Remote: x", "Broken pipe"}).Run());
+  // "between" looks only between the two matched lines.
+  CHECK(Fixture(kSequence, {"debug1: Remote: x", "open confirm chan=1", "Broken pipe"}).Run());
+}
+
+TEST_CASE("Evaluate checks fact predicates", "[evaluator]") {
+  const char* sig = R"js({
+    "id": "p", "kb": "k", "explanation": "x",
+    "lines": [{"name": "a", "literal": "Broken pipe"}],
+    "when": {"phase": ["session"], "client_version": {"min": "8.0", "unknown": "fail"}}
+  })js";
+  std::vector<std::string> in_session = {"OpenSSH_9.2p1 Debian-2, OpenSSL 3.0.11 19 Sep 2023",
+                                         "debug1: Entering interactive session.", "client_loop: Broken pipe"};
+  CHECK(Fixture(sig, in_session).Run());
+  std::vector<std::string> old_client = in_session;
+  old_client[0] = "OpenSSH_7.4p1, OpenSSL 1.0.2k-fips  26 Jan 2017";
+  CHECK_FALSE(Fixture(sig, old_client).Run());
+  CHECK_FALSE(Fixture(sig, {"debug1: Entering interactive session.", "client_loop: Broken pipe"}).Run());
+  CHECK_FALSE(Fixture(sig, {"OpenSSH_9.2p1, OpenSSL 3.0.11 19 Sep 2023", "client_loop: Broken pipe"}).Run());
+}
+
+TEST_CASE("Evaluate skips successful sessions unless the signature asks for them", "[evaluator]") {
+  const char* sig = R"js({"id": "s", "kb": "k", "explanation": "x", "lines": [{"name": "a", "literal": "Exit status"}]})js";
+  CHECK_FALSE(Fixture(sig, {"debug1: Exit status 0"}).Run());
+  const char* asks = R"js({"id": "s", "kb": "k", "explanation": "x", "lines": [{"name": "a", "literal": "Exit status"}],
+                        "when": {"outcome": ["remote-command-failed"]}})js";
+  CHECK(Fixture(asks, {"debug1: Exit status 127"}).Run());
+  CHECK_FALSE(Fixture(asks, {"debug1: Exit status 0"}).Run());
+}
+
+TEST_CASE("Evaluate matches unordered conditions in any order", "[evaluator]") {
+  const char* sig = R"js({"id": "u", "kb": "k", "explanation": "x", "ordered": false,
+    "lines": [{"name": "a", "literal": "AAA"}, {"name": "b", "literal": "BBB"}]})js";
+  CHECK(Fixture(sig, {"BBB", "AAA", "Broken pipe"}).Run());
+  CHECK_FALSE(Fixture(sig, {"BBB", "Broken pipe"}).Run());
+}
+
+TEST_CASE("Evaluate stays bounded on many occurrences", "[evaluator]") {
+  std::vector<std::string> lines;
+  for (int i = 0; i < 5000; ++i) lines.push_back(i % 2 ? "open confirm chan=1" : "optional marker");
+  Fixture f(kSequence, lines);  // no "Broken pipe": must give up, not hang
+  CHECK_FALSE(f.Run());
+}

@@ -1,0 +1,95 @@
+#include "json_printer.h"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "safe_text.h"
+#include "test_support.h"
+
+using namespace sshdiag;
+using nlohmann::json;
+using sshdiag::testing::AnalyzeFile;
+using sshdiag::testing::AnalyzeText;
+
+namespace {
+
+json ToJson(const Report& r, size_t top = 3) {
+  PrintOptions o;
+  o.top = top;
+  o.program_version = "9.9.9";
+  o.signature_set = "set";
+  std::ostringstream out;
+  PrintJson(r, o, out);
+  return json::parse(out.str());  // throws (fails the test) unless the output is one JSON document
+}
+
+}  // namespace
+
+TEST_CASE("JSON output carries the versioned envelope", "[json_printer]") {
+  json j = ToJson(AnalyzeFile("corpus/lab/openssh-9.2/ipqos-reset.log"));
+  CHECK(j["schema_version"] == kJsonSchemaVersion);
+  CHECK(j["sshdiag_version"] == "9.9.9");
+  CHECK(j["status"] == "diagnosed");
+  CHECK(j["exit_code"] == 1);
+  REQUIRE(j["sessions"].size() == 1);
+  const json& s = j["sessions"][0];
+  CHECK(s["phase_reached"] == "session");
+  CHECK(s["outcome"] == "failed");
+  CHECK(s["facts"]["client"]["version"] == "9.2p1");
+  CHECK(s["facts"]["destination"]["port"] == 42000);
+  const json& d = j["diagnoses"][0];
+  CHECK(d["kb"] == "ipqos-tos-drop");
+  CHECK(d["session"] == 0);
+  CHECK(d["level"] == "likely");
+  CHECK(d["accounts_for_failure"] == true);
+  bool saw_confirm = false, saw_pipe = false;
+  for (const auto& e : d["evidence"]) {
+    REQUIRE(e["line"].is_number_unsigned());
+    std::string t = e["text"];
+    saw_confirm = saw_confirm || t.find("open confirm rwindow 0 rmax 32768") != std::string::npos;
+    saw_pipe = saw_pipe || t == "client_loop: send disconnect: Broken pipe";
+  }
+  CHECK(saw_confirm);
+  CHECK(saw_pipe);
+  CHECK(d["remedies"][0]["config"] == "Host 127.0.0.1\n    IPQoS none");
+  CHECK(d["remedies"][0]["option"] == "-o IPQoS=none");
+}
+
+TEST_CASE("JSON output of a success has no diagnoses", "[json_printer]") {
+  json j = ToJson(AnalyzeFile("corpus/lab/openssh-9.2/success-exec.log"));
+  CHECK(j["status"] == "ok");
+  CHECK(j["exit_code"] == 0);
+  CHECK(j["diagnoses"].empty());
+  CHECK(j["sessions"][0]["facts"]["exit_status"] == 0);
+}
+
+TEST_CASE("JSON output is valid UTF-8 when the log is not, and says so", "[json_printer]") {
+  // Synthetic tail with a host name carrying invalid UTF-8 bytes.
+  Report r = AnalyzeText(
+      "debug2: channel 0: open confirm rwindow 0 rmax 32768\n"
+      "Read from remote host bad\xff\xfe: Connection reset by peer\n");
+  PrintOptions o;
+  std::ostringstream out;
+  PrintJson(r, o, out);
+  std::string text = out.str();
+  bool replaced = false;
+  ToValidUtf8(text, &replaced);
+  CHECK_FALSE(replaced);
+  json j = json::parse(text);
+  bool warned = false;
+  for (const auto& w : j["warnings"]) warned = warned || w.get<std::string>().find("U+FFFD") != std::string::npos;
+  CHECK(warned);
+}
+
+TEST_CASE("JSON output honours top", "[json_printer]") {
+  Report r = AnalyzeFile("corpus/lab/openssh-9.2/ipqos-reset.log");
+  CHECK(ToJson(r, 0)["diagnoses"].size() == r.diagnoses.size());
+}
+
+TEST_CASE("JSON output of unusable input is status error, exit code 2", "[json_printer]") {
+  json j = ToJson(AnalyzeText("just some words\n"));
+  CHECK(j["status"] == "error");
+  CHECK(j["exit_code"] == 2);
+  CHECK(j["inputs"][0]["error"].get<std::string>().find("no SSH client output") != std::string::npos);
+}

@@ -1,0 +1,58 @@
+#include "markdown_printer.h"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace sshdiag;
+using sshdiag::testing::AnalyzeFile;
+using sshdiag::testing::AnalyzeText;
+
+namespace {
+
+std::string Print(const Report& r) {
+  PrintOptions o;
+  std::ostringstream out;
+  PrintMarkdown(r, o, out);
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("Markdown output has the diagnosis, evidence in a code block and the remedy", "[markdown_printer]") {
+  std::string md = Print(AnalyzeFile("corpus/lab/openssh-9.2/ipqos-reset.log"));
+  CHECK(md.find("### sshdiag: diagnosed") == 0);
+  CHECK(md.find("root cause `ipqos-tos-drop`") != std::string::npos);
+  CHECK(md.find("~~~text\n") != std::string::npos);
+  CHECK(md.find(": client_loop: send disconnect: Broken pipe\n") != std::string::npos);
+  CHECK(md.find("IPQoS none") != std::string::npos);
+}
+
+TEST_CASE("FenceFor outgrows any fence inside the body", "[markdown_printer]") {
+  CHECK(FenceFor("plain") == "~~~");
+  CHECK(FenceFor("a ~~~~ b") == "~~~~~");
+  CHECK(FenceFor("```````") == "~~~~~~~~");
+}
+
+TEST_CASE("Log text cannot break out of a Markdown code block", "[markdown_printer]") {
+  // Synthetic: a host name that tries to close the fence and inject a link.
+  Report r = AnalyzeText(
+      "debug2: channel 0: open confirm rwindow 0 rmax 32768\n"
+      "Read from remote host ~~~~~~[x](javascript:alert(1))<img/src=x>: Connection reset by peer\n");
+  std::string md = Print(r);
+  auto start = md.find("Evidence:\n\n");
+  REQUIRE(start != std::string::npos);
+  auto fence_start = start + 11;
+  std::string fence = md.substr(fence_start, md.find("text\n", fence_start) - fence_start);
+  CHECK(fence.size() > 6);
+  auto close = md.find("\n" + fence + "\n", fence_start + fence.size());
+  REQUIRE(close != std::string::npos);
+  CHECK(md.substr(fence_start, close - fence_start).find("javascript") != std::string::npos);
+}
+
+TEST_CASE("EscapeMarkdownInline escapes syntax and HTML", "[markdown_printer]") {
+  CHECK(EscapeMarkdownInline("[a](b) <i>*x*</i>") == "\\[a\\]\\(b\\) &lt;i&gt;\\*x\\*&lt;/i&gt;");
+  CHECK(EscapeMarkdownInline("esc\x1b") == "esc\\\\x1b");
+}

@@ -1,0 +1,79 @@
+#include "ranker.h"
+
+#include <catch2/catch.hpp>
+
+using namespace sshdiag;
+
+namespace {
+
+Signature MakeSignature(const std::string& id, const std::string& kb, double weight,
+                        std::vector<std::string> suppresses = {}) {
+  Signature s;
+  s.id = id;
+  s.kb = kb;
+  s.weight = weight;
+  s.suppresses = std::move(suppresses);
+  return s;
+}
+
+SignatureMatch MakeMatch(const Signature& sig, int session, std::vector<uint64_t> lines) {
+  SignatureMatch m;
+  m.signature = &sig;
+  m.session = session;
+  for (auto l : lines) m.evidence.push_back({l, "text", "c", true});
+  return m;
+}
+
+Session FailedAt(uint64_t failure_line) {
+  Session s;
+  s.last_failure_line = failure_line;
+  s.failure_block_start = failure_line;
+  s.last_marker_line = failure_line - 1;
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("Rank puts candidates that explain the end before context", "[ranker]") {
+  std::vector<Session> sessions{FailedAt(100)};
+  Signature strong_context = MakeSignature("ctx", "a", 0.95);
+  Signature terminal = MakeSignature("term", "b", 0.7);
+  auto ranked = Rank({MakeMatch(strong_context, 0, {10}), MakeMatch(terminal, 0, {50, 100})}, sessions);
+  REQUIRE(ranked.size() == 2);
+  CHECK(ranked[0].match.signature->id == "term");
+  CHECK(ranked[0].terminal);
+  CHECK(ranked[0].confidence == Approx(0.7));
+  CHECK(ranked[0].level == Level::kLikely);
+  CHECK_FALSE(ranked[1].terminal);
+  CHECK(ranked[1].confidence == Approx(0.475));
+  CHECK(ranked[1].level == Level::kPossible);
+}
+
+TEST_CASE("Rank levels follow confidence thresholds", "[ranker]") {
+  std::vector<Session> sessions{FailedAt(5)};
+  Signature certain = MakeSignature("c", "c", 0.9);
+  auto ranked = Rank({MakeMatch(certain, 0, {5})}, sessions);
+  CHECK(ranked[0].level == Level::kCertain);
+  CHECK(std::string(LevelName(Level::kCertain)) == "certain");
+}
+
+TEST_CASE("Rank drops signatures another match suppresses, in the same session only", "[ranker]") {
+  std::vector<Session> sessions{FailedAt(9), FailedAt(9)};
+  sessions[1].index = 1;
+  Signature generic = MakeSignature("generic", "g", 0.5);
+  Signature specific = MakeSignature("specific", "s", 0.8, {"generic"});
+  auto ranked = Rank({MakeMatch(generic, 0, {9}), MakeMatch(specific, 0, {9}), MakeMatch(generic, 1, {9})},
+                     sessions);
+  REQUIRE(ranked.size() == 2);
+  CHECK(ranked[0].match.signature->id == "specific");
+  CHECK(ranked[1].match.session == 1);
+}
+
+TEST_CASE("Rank keeps the best match per session and root cause", "[ranker]") {
+  std::vector<Session> sessions{FailedAt(9)};
+  Signature a = MakeSignature("a", "same", 0.6);
+  Signature b = MakeSignature("b", "same", 0.9);
+  auto ranked = Rank({MakeMatch(a, 0, {9}), MakeMatch(b, 0, {9})}, sessions);
+  REQUIRE(ranked.size() == 1);
+  CHECK(ranked[0].match.signature->id == "b");
+}

@@ -1,0 +1,31 @@
+// Each signature against the real logs it names: fail2ban-style proof that a
+// signature works and stays silent where it should.
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace sshdiag;
+using namespace sshdiag::testing;
+
+TEST_CASE("Every signature matches its match examples and not its no_match examples", "[signature_examples]") {
+  for (const Signature& sig : BuiltinSignatures().signatures()) {
+    INFO("signature " << sig.id << " (" << sig.file << ")");
+    CHECK_FALSE(sig.match_examples.empty());
+    for (const auto& example : sig.match_examples) {
+      INFO("match example " << example);
+      REQUIRE(std::filesystem::exists(SourcePath(example)));
+      Report r = AnalyzeFile(example);
+      bool found = false;
+      for (const auto& d : r.diagnoses) found = found || d.kb == sig.kb;
+      CHECK(found);
+    }
+    for (const auto& example : sig.no_match_examples) {
+      INFO("no_match example " << example);
+      REQUIRE(std::filesystem::exists(SourcePath(example)));
+      Report r = AnalyzeFile(example);
+      for (const auto& d : r.diagnoses) CHECK(d.signature != sig.id);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+#include "signature.h"
+
+#include <catch2/catch.hpp>
+
+#include "temp_dir.h"
+
+using namespace sshdiag;
+using sshdiag::testing::TempDir;
+
+namespace {
+
+const char* kValid = R"js({
+  "id": "demo-refused",
+  "kb": "connection-refused",
+  "explanation": "refused on port {port_no}",
+  "weight": 0.9,
+  "lines": [
+    {"name": "refused", "regex": "^ssh: connect to host \\S+ port (?P<port_no>\\d+): Connection refused"}
+  ]
+})js";
+
+std::vector<LoadIssue> ParseErrors(const std::string& text) {
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(text, "x.json", &issues);
+  CHECK_FALSE(sig);
+  return issues;
+}
+
+std::string Replace(std::string s, const std::string& from, const std::string& to) {
+  auto pos = s.find(from);
+  REQUIRE(pos != std::string::npos);
+  return s.replace(pos, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("A valid signature parses with its defaults", "[signature]") {
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(kValid, "x.json", &issues);
+  REQUIRE(sig);
+  CHECK(issues.empty());
+  CHECK(sig->id == "demo-refused");
+  CHECK(sig->kb == "connection-refused");
+  CHECK(sig->weight == Approx(0.9));
+  CHECK(sig->ordered);
+  REQUIRE(sig->lines.size() == 1);
+  CHECK(sig->lines[0].evidence);
+  CHECK(sig->when.outcomes.empty());
+}
+
+TEST_CASE("A JSON syntax error names the file, line and column", "[signature]") {
+  auto issues = ParseErrors("{\n  \"id\": \"x\",\n  \"kb\" \"y\"\n}");
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].file == "x.json");
+  CHECK(issues[0].message.find("at line 3, column ") != std::string::npos);
+}
+
+TEST_CASE("An invalid regex names the signature and the line condition", "[signature]") {
+  auto issues = ParseErrors(Replace(kValid, "^ssh: connect", "^ssh: (connect"));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].id == "demo-refused");
+  CHECK(issues[0].message.find("line 'refused'") != std::string::npos);
+  CHECK(issues[0].message.find("invalid regex") != std::string::npos);
+  CHECK(issues[0].ToString() == "x.json: signature 'demo-refused': " + issues[0].message);
+}
+
+TEST_CASE("Signature field mistakes are caught, not ignored", "[signature]") {
+  CHECK(ParseErrors(Replace(kValid, "\"weight\"", "\"wieght\""))[0].message.find("unknown field 'wieght'") !=
+        std::string::npos);
+  CHECK(ParseErrors(Replace(kValid, "0.9", "1.5"))[0].message.find("weight") != std::string::npos);
+  CHECK(ParseErrors(Replace(kValid, "\"kb\": \"connection-refused\",", ""))[0].message.find("missing field 'kb'") !=
+        std::string::npos);
+  CHECK(ParseErrors(Replace(kValid, "demo-refused", "Demo Refused"))[0].message.find("'id'") != std::string::npos);
+  CHECK(ParseErrors("[1,2]")[0].message.find("one JSON object") != std::string::npos);
+  CHECK(ParseErrors(Replace(kValid, "\"regex\"", "\"regex\": \"a\", \"literal\""))[0].message.find("exactly one") !=
+        std::string::npos);
+}
+
+TEST_CASE("Absent conditions must name existing line conditions", "[signature]") {
+  std::string text = Replace(kValid, "\"weight\": 0.9,",
+                             "\"weight\": 0.9, \"absent\": [{\"literal\": \"x\", \"where\": \"after\", \"from\": \"nope\"}],");
+  CHECK(ParseErrors(text)[0].message.find("no line condition named 'nope'") != std::string::npos);
+}
+
+TEST_CASE("Literal conditions are quoted, not read as regexes", "[signature]") {
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(Replace(kValid, "\"regex\": \"^ssh: connect to host \\\\S+ port (?P<port_no>\\\\d+): Connection refused\"",
+                                         "\"literal\": \"a.b(c\""),
+                                 "x.json", &issues);
+  REQUIRE(sig);
+  CHECK(sig->lines[0].pattern == "a\\.b\\(c");
+}
+
+TEST_CASE("LoadLayers skips broken files, keeps the rest, and lets later layers replace ids", "[signature]") {
+  TempDir base, user;
+  base.Write("good.json", kValid);
+  base.Write("broken.json", "{ not json");
+  base.Write("notes.txt", "ignored: not .json");
+  std::string replaced = Replace(kValid, "refused on port {port_no}", "user layer");
+  user.Write("override.json", replaced);
+  auto set = SignatureSet::LoadLayers({base.path(), user.path(), base.path() + "/missing-dir"});
+  REQUIRE(set.signatures().size() == 1);
+  CHECK(set.signatures()[0].explanation.Get("en") == "user layer");
+  REQUIRE(set.issues().size() == 2);
+  CHECK(set.issues()[0].file.find("broken.json") != std::string::npos);
+  CHECK(set.issues()[1].file.find("missing-dir") != std::string::npos);
+  CHECK(set.patterns().size() >= 1);
+  CHECK_FALSE(set.fingerprint().empty());
+}
+
+TEST_CASE("LoadLayers refuses files over the size limit", "[signature]") {
+  TempDir dir;
+  dir.Write("huge.json", std::string(SignatureLimits::kMaxFileBytes + 1, ' '));
+  auto set = SignatureSet::LoadLayers({dir.path()});
+  CHECK(set.signatures().empty());
+  REQUIRE(set.issues().size() == 1);
+  CHECK(set.issues()[0].message.find("over the limit") != std::string::npos);
+}
+
+TEST_CASE("Every built-in signature loads without issues", "[signature]") {
+  auto set = SignatureSet::LoadLayers({std::string(SSHDIAG_SOURCE_DIR) + "/signatures"});
+  for (const auto& issue : set.issues()) FAIL_CHECK(issue.ToString());
+  CHECK(set.signatures().size() >= 2);
+}

@@ -1,0 +1,74 @@
+#include "text_printer.h"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace sshdiag;
+using sshdiag::testing::AnalyzeFile;
+using sshdiag::testing::AnalyzeText;
+
+namespace {
+
+std::string Print(const Report& r, bool color = false) {
+  PrintOptions o;
+  o.color = color;
+  std::ostringstream out;
+  PrintText(r, o, out);
+  return out.str();
+}
+
+// Synthetic: the IPQoS tail, whose last line carries a hostile host name.
+// The paste cleaner drops whole ANSI sequences; what is left (BEL, shift-out,
+// a C1 CSI) must still not reach the terminal raw.
+const char* kHostileTail =
+    "debug2: channel 0: open confirm rwindow 0 rmax 32768\n"
+    "Read from remote host evil\x1b]0;pwned\x07\x07\x0e\xc2\x9b" "2J: Connection reset by peer\n";
+
+}  // namespace
+
+TEST_CASE("Text output ranks the IPQoS article first on the real log, with evidence and remedy", "[text_printer]") {
+  std::string out = Print(AnalyzeFile("corpus/lab/openssh-9.2/ipqos-reset.log"));
+  CHECK(out.rfind("1. The network drops packets once ssh changes", 0) == 0);
+  CHECK(out.find("debug2: channel 0: open confirm rwindow 0 rmax 32768") != std::string::npos);
+  CHECK(out.find("client_loop: send disconnect: Broken pipe") != std::string::npos);
+  CHECK(out.find("Host 127.0.0.1\n") != std::string::npos);
+  CHECK(out.find("    IPQoS none") != std::string::npos);
+}
+
+TEST_CASE("Text output never prints control characters from the log", "[text_printer]") {
+  Report r = AnalyzeText(kHostileTail);
+  REQUIRE_FALSE(r.diagnoses.empty());
+  std::string out = Print(r);
+  CHECK(out.find('\x1b') == std::string::npos);
+  CHECK(out.find('\x07') == std::string::npos);
+  CHECK(out.find('\x0e') == std::string::npos);
+  CHECK(out.find("\xc2\x9b") == std::string::npos);
+  CHECK(out.find("evil\\x07\\x0e\\x9b2J") != std::string::npos);
+}
+
+TEST_CASE("Unexplained failures show their last error lines, made visible", "[text_printer]") {
+  // Synthetic: a disconnect message chosen by a hostile server.
+  Report r = AnalyzeText(
+      "debug1: Authentications that can continue: publickey\n"
+      "Received disconnect from 10.0.0.1 port 22:11: bye \x07\x0e" "red\n");
+  REQUIRE(r.status == Status::kUnrecognised);
+  std::string out = Print(r);
+  CHECK(out.find("no signature explains it") != std::string::npos);
+  CHECK(out.find("got as far as: auth") != std::string::npos);
+  CHECK(out.find("bye \\x07\\x0ered") != std::string::npos);
+  CHECK(out.find('\x07') == std::string::npos);
+}
+
+TEST_CASE("Text output says when nothing is wrong", "[text_printer]") {
+  std::string out = Print(AnalyzeFile("corpus/lab/openssh-9.2/success-exec.log"));
+  CHECK(out.find("No problem found") != std::string::npos);
+}
+
+TEST_CASE("Text output uses colour only when asked", "[text_printer]") {
+  Report r = AnalyzeFile("corpus/lab/openssh-9.2/connection-refused.log");
+  CHECK(Print(r, false).find('\x1b') == std::string::npos);
+  CHECK(Print(r, true).find("\x1b[1m") != std::string::npos);
+}

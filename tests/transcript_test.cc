@@ -1,0 +1,152 @@
+#include "transcript.h"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "line_source.h"
+#include "paste_cleaner.h"
+#include "test_support.h"
+
+using namespace sshdiag;
+using sshdiag::testing::ReadFile;
+using sshdiag::testing::SourcePath;
+
+namespace {
+
+TranscriptParser ParseText(const std::string& text) {
+  TranscriptParser parser("test");
+  std::istringstream in(text);
+  LineSource src(in);
+  RawLine raw;
+  while (src.Next(&raw)) {
+    Line line{raw.number, CleanPastedLine(raw.text)};
+    if (!line.text.empty()) parser.Feed(line);
+  }
+  return parser;
+}
+
+}  // namespace
+
+TEST_CASE("Transcript facts of a real successful 9.2 session", "[transcript]") {
+  auto parser = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/success-exec.log")));
+  REQUIRE(parser.sessions().size() == 1);
+  const Session& s = parser.sessions()[0];
+  const Facts& f = s.facts;
+  REQUIRE(f.client_version);
+  CHECK(f.client_version->ToString() == "9.2p1");
+  CHECK(f.client_software.rfind("OpenSSH_9.2p1 Debian", 0) == 0);
+  CHECK(f.crypto_library.rfind("OpenSSL 3.", 0) == 0);
+  CHECK(f.config_files.size() >= 1);
+  CHECK(f.host == "127.0.0.1");
+  CHECK(f.address == "127.0.0.1");
+  CHECK(f.port == "42000");
+  CHECK(f.user == "sshdiag-lab");
+  CHECK(f.remote_protocol == "2.0");
+  CHECK(f.server_software.rfind("OpenSSH_9.2p1", 0) == 0);
+  CHECK(f.kex == "sntrup761x25519-sha512");
+  CHECK(f.host_key_algorithm == "ssh-ed25519");
+  CHECK(f.cipher == "chacha20-poly1305@openssh.com");
+  CHECK(f.server_host_key == "ssh-ed25519");
+  CHECK_FALSE(f.server_kex_offer.empty());
+  CHECK(f.auth_method_accepted == "publickey");
+  REQUIRE_FALSE(f.channels.empty());
+  CHECK(f.channels[0] == "session");
+  REQUIRE(f.exit_status);
+  CHECK(*f.exit_status == 0);
+  CHECK(s.phase == Phase::kClosed);
+  CHECK(s.outcome() == Outcome::kSucceeded);
+  CHECK(s.last_failure_line == 0);
+  CHECK(parser.saw_ssh_output());
+}
+
+TEST_CASE("Transcript of a real refused connection stops in the connect phase", "[transcript]") {
+  auto parser = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log")));
+  REQUIRE(parser.sessions().size() == 1);
+  const Session& s = parser.sessions()[0];
+  CHECK(s.phase == Phase::kConnect);
+  CHECK(s.outcome() == Outcome::kFailed);
+  REQUIRE_FALSE(s.failure_lines.empty());
+  CHECK(s.failure_lines.back().text.find("Connection refused") != std::string::npos);
+  CHECK(s.terminal_from() == s.last_failure_line);
+}
+
+TEST_CASE("Transcript of the real IPQoS failure reaches the session phase and fails", "[transcript]") {
+  auto parser = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/ipqos-reset.log")));
+  const Session& s = parser.sessions().at(0);
+  CHECK(s.phase == Phase::kSession);
+  CHECK(s.outcome() == Outcome::kFailed);
+  CHECK_FALSE(s.facts.exit_status);
+}
+
+TEST_CASE("Transcript of a pasted tail with no first line still makes a session", "[transcript]") {
+  // Synthetic: the three lines quoted in the report this project was born from.
+  auto parser = ParseText(
+      "debug2: channel_input_open_confirmation: channel 0: callback done\n"
+      "debug2: channel 0: open confirm rwindow 0 rmax 32768\n"
+      "client_loop: send disconnect: Broken pipe\n");
+  REQUIRE(parser.sessions().size() == 1);
+  const Session& s = parser.sessions()[0];
+  CHECK_FALSE(s.facts.client_version);
+  CHECK(s.phase == Phase::kSession);
+  CHECK(s.outcome() == Outcome::kFailed);
+  CHECK(s.last_failure_line == 3);
+}
+
+TEST_CASE("Transcript splits two pasted attempts into two sessions", "[transcript]") {
+  std::string one = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  std::string two = ReadFile(SourcePath("corpus/lab/openssh-9.2/success-exec.log"));
+  auto parser = ParseText(one + two);
+  REQUIRE(parser.sessions().size() == 2);
+  CHECK(parser.sessions()[0].outcome() == Outcome::kFailed);
+  CHECK(parser.sessions()[1].outcome() == Outcome::kSucceeded);
+  CHECK(parser.sessions()[1].parent == -1);
+  CHECK(parser.sessions()[1].first_line > parser.sessions()[0].last_line);
+}
+
+TEST_CASE("Transcript reads the 10.0 first line with its debug1 prefix", "[transcript]") {
+  // Synthetic first line in the 10.0 format (failure-modes.md section 0.2).
+  auto parser = ParseText("debug1: OpenSSH_10.0p2 Debian-7+deb13u4, OpenSSL 3.5.1 1 Jul 2025\n");
+  REQUIRE(parser.sessions().size() == 1);
+  REQUIRE(parser.sessions()[0].facts.client_version);
+  CHECK(parser.sessions()[0].facts.client_version->major == 10);
+  CHECK(parser.sessions()[0].facts.crypto_library.rfind("OpenSSL 3.5.1", 0) == 0);
+}
+
+TEST_CASE("Non-SSH text is not taken for ssh output", "[transcript]") {
+  auto parser = ParseText("hello\nthis is a shopping list\n- eggs\n");
+  CHECK_FALSE(parser.saw_ssh_output());
+}
+
+TEST_CASE("IsFailureLine tells failures from debug and informational lines", "[transcript]") {
+  CHECK(IsFailureLine("ssh: connect to host h port 22: Connection refused"));
+  CHECK(IsFailureLine("u@h: Permission denied (publickey)."));
+  CHECK(IsFailureLine("Permission denied (publickey)."));
+  CHECK(IsFailureLine("client_loop: send disconnect: Broken pipe"));
+  CHECK(IsFailureLine("Host key verification failed."));
+  CHECK_FALSE(IsFailureLine("debug1: connect to address 1.2.3.4 port 22: Connection refused"));
+  CHECK_FALSE(IsFailureLine("Warning: Permanently added '[127.0.0.1]:42000' (ED25519) to the list of known hosts."));
+  CHECK_FALSE(IsFailureLine("hello"));
+}
+
+TEST_CASE("PhaseName and PhaseFromName round-trip", "[transcript]") {
+  for (Phase p : {Phase::kResolve, Phase::kConnect, Phase::kBanner, Phase::kKex, Phase::kHostKey, Phase::kAuth,
+                  Phase::kSession, Phase::kClosed}) {
+    CHECK(PhaseFromName(PhaseName(p)) == p);
+  }
+  CHECK_FALSE(PhaseFromName("nowhere"));
+}
+
+TEST_CASE("Transcript separates a real ProxyJump child from its parent", "[transcript]") {
+  auto parser = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/proxyjump-success.log")));
+  REQUIRE(parser.sessions().size() == 2);
+  const Session& parent = parser.sessions()[0];
+  const Session& child = parser.sessions()[1];
+  CHECK(child.parent == 0);
+  CHECK_FALSE(parent.facts.proxy_command.empty());
+  CHECK(parent.facts.port == "42001");
+  CHECK(child.facts.port == "42000");
+  CHECK(child.phase == Phase::kSession);
+  CHECK(parent.outcome() == Outcome::kSucceeded);
+  CHECK(parent.facts.auth_method_accepted == "publickey");
+}
