@@ -266,7 +266,7 @@ lab_ssh() {
   [[ -n ${LAB_SSH_AS:-} ]] && pre+=(runuser -u "$LAB_SSH_AS" --)
   lab_log "running: $LAB_CMD"
   if [[ -n ${LAB_SSH_BG:-} ]]; then
-    ( cd /; exec "${pre[@]}" timeout --kill-after=3 "$SSH_DEADLINE" "/usr/bin/$prog" "${args[@]}" \
+    ( cd /; exec "${pre[@]}" env PATH=/usr/bin:/bin timeout --kill-after=3 "$SSH_DEADLINE" "$prog" "${args[@]}" \
         < "${LAB_STDIN:-/dev/null}" > "$LABDIR/client.log" 2>&1 ) &
     LAB_SSH_PID=$!
     LAB_PIDS+=("$LAB_SSH_PID")
@@ -274,7 +274,7 @@ lab_ssh() {
   fi
   local rc=0
   set +e
-  ( cd /; "${pre[@]}" timeout --kill-after=3 "$SSH_DEADLINE" "/usr/bin/$prog" "${args[@]}" \
+  ( cd /; "${pre[@]}" env PATH=/usr/bin:/bin timeout --kill-after=3 "$SSH_DEADLINE" "$prog" "${args[@]}" \
       < "${LAB_STDIN:-/dev/null}" > "$LABDIR/client.log" 2>&1 )
   rc=$?
   set -e

@@ -5,6 +5,7 @@ source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=banner-reset-or-closed
 EXPECT_NEVER="connection-refused ipqos-tos-drop banner-not-ssh"
 EXPECT_LAST='^Connection closed by 127\.0\.0\.1 port [0-9]+$'
+REPRODUCES="https://github.com/go-gitea/gitea/issues/21732 (client sees 'kex_exchange_identification: Connection closed by remote host' + 'Connection closed by HOST port N'; cause established there: server dropping connections past MaxStartups)"
 NOTES="A python3 TCP listener on 127.0.0.1:PORT accepts each connection, reads for 0.2 s and closes it (FIN) without a banner."
 lab_begin
 lab_py responder "$PORT" <<'PY'

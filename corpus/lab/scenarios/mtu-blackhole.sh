@@ -6,8 +6,9 @@ EXPECT_TOP=mtu-blackhole
 EXPECT_ALSO_OK="server-not-responding"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop connection-timeout banner-reset-or-closed"
-EXPECT_LAST='.'
+EXPECT_LAST='(Connection to 10\.199\.2\.2 port [0-9]+ timed out|expecting SSH2_MSG_KEX_ECDH_REPLY|send packet: type 30)$'
 SSH_DEADLINE=30
+REPRODUCES="https://servers.ustclug.org/2014/07/freeshell-ipv4-ssh/ (cause established there: GRE tunnel MTU 1476 and ICMP packet-too-big not forwarded, ssh stalls after 'expecting SSH2_MSG_KEX_ECDH_REPLY'; fixed with MSS clamping)"
 NOTES="Three network namespaces client 10.199.1.2 -- router -- server 10.199.2.2. Router: ip link set veth-rc mtu 1280 (client side keeps 1500, so MSS 1460 is negotiated), iptables -A OUTPUT -p icmp --icmp-type fragmentation-needed -j DROP. ssh -o ServerAliveInterval=3 -o ServerAliveCountMax=3 ... true. The lab stops the client after 30 s if it is still waiting."
 lab_begin
 lab_router_topology

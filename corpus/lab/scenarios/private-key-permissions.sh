@@ -4,6 +4,7 @@ source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=private-key-permissions-too-open
 EXPECT_NEVER="ipqos-tos-drop"
 EXPECT_LAST='Permission denied \(publickey\)\.$'
+REPRODUCES="https://github.com/perseo22/pacmanager/issues/67 (UNPROTECTED PRIVATE KEY FILE, 'Load key ...: bad permissions', then 'Permission denied (publickey)'; fixed with chmod 400)"
 NOTES="The (authorized) private key file is chmod 0644; ssh prints the UNPROTECTED PRIVATE KEY FILE warning, ignores the key and has nothing else to offer."
 lab_begin
 lab_authorize; lab_known_hosts

@@ -3,7 +3,8 @@
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=shell-startup-output-breaks-sftp
 EXPECT_NEVER="subsystem-missing ipqos-tos-drop"
-EXPECT_LAST='.'
+EXPECT_LAST='^debug1: Exit status 0$'
+REPRODUCES="https://github.com/lablup/backend.ai/issues/11772 (cause established there: ~/.bashrc echoing to stdout for non-interactive shells corrupts the SFTP stream: 'Received message too long N'; fixed by guarding the echo)"
 NOTES="sshd_config Subsystem sftp /usr/lib/openssh/sftp-server (started through the user's shell); ~sshdiag-lab/.bashrc starts with 'echo \"This is the build server, be nice\"' (Debian's bash reads .bashrc for ssh commands); client: sftp -vvv -b BATCH."
 lab_begin
 lab_authorize; lab_known_hosts

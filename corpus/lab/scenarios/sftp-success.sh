@@ -3,7 +3,7 @@
 source "$(dirname "$0")/../lib.sh"
 EXPECT_STATUS=ok
 EXPECT_NEVER="subsystem-missing shell-startup-output-breaks-sftp ipqos-tos-drop"
-EXPECT_LAST='.'
+EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="sshd_config Subsystem sftp /usr/lib/openssh/sftp-server; client: sftp -vvv -F CONFIG -P PORT -b BATCH (batch file: pwd)."
 lab_begin
 lab_authorize; lab_known_hosts

@@ -5,6 +5,7 @@ EXPECT_TOP=too-many-auth-failures
 EXPECT_ALSO_OK="publickey-not-authorized"
 EXPECT_NEVER="ipqos-tos-drop"
 EXPECT_LAST='^Disconnected from 127\.0\.0\.1 port [0-9]+$'
+REPRODUCES="https://github.com/semaphoreci/cli/pull/156 (cause established there: more keys offered than the server's MaxAuthTries; 'Received disconnect ... Too many authentication failures'; fixed with IdentitiesOnly)"
 NOTES="Five IdentityFile lines (ed25519, ecdsa, rsa keys not authorized; no agent); sshd_config MaxAuthTries 2, so the server disconnects after the second failure."
 lab_begin
 ids=()

@@ -1,0 +1,43 @@
+#include "commands.h"
+
+#include <iostream>
+
+#include "data_paths.h"
+#include "report.h"
+#include "safe_text.h"
+
+namespace sshdiag {
+
+LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs) {
+  LoadedData data;
+  data.data_dir = BuiltinDataDir();
+  std::vector<std::string> sig_layers{data.data_dir + "/signatures"};
+  sig_layers.insert(sig_layers.end(), signature_dirs.begin(), signature_dirs.end());
+  std::vector<std::string> kb_layers{data.data_dir + "/kb"};
+  kb_layers.insert(kb_layers.end(), kb_dirs.begin(), kb_dirs.end());
+  data.signatures = SignatureSet::LoadLayers(sig_layers);
+  data.kb = KnowledgeBase::LoadLayers(kb_layers);
+  return data;
+}
+
+size_t WarnLoadIssues(const LoadedData& data) {
+  size_t n = 0;
+  for (const auto& issue : data.signatures.issues()) {
+    Warn("skipped " + issue.ToString("signature"));
+    ++n;
+  }
+  for (const auto& issue : data.kb.issues()) {
+    Warn("skipped " + issue.ToString("article"));
+    ++n;
+  }
+  return n;
+}
+
+void Warn(const std::string& message) { std::cerr << "sshdiag: warning: " << MakeVisible(message) << "\n"; }
+
+int UsageError(const std::string& message) {
+  std::cerr << "sshdiag: " << message << "\nTry 'sshdiag --help'.\n";
+  return kExitUsage;
+}
+
+}  // namespace sshdiag

@@ -1,0 +1,40 @@
+// The sshdiag program's subcommands. main() only dispatches; each command
+// parses its own options and returns the process exit code.
+#ifndef SSHDIAG_COMMANDS_H_
+#define SSHDIAG_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "knowledge_base.h"
+#include "signature.h"
+
+namespace sshdiag {
+
+// `sshdiag [OPTIONS] [FILE...]`: analyse logs (the default command).
+int RunDiagnose(int argc, char** argv);
+
+// `sshdiag eval [DIR]`: score sshdiag against a corpus; 0 when every log
+// that is not a known gap gets its expected diagnosis, 1 otherwise.
+int RunEval(int argc, char** argv);
+
+// The built-in signature and KB sets plus the user's layers.
+struct LoadedData {
+  std::string data_dir;
+  SignatureSet signatures;
+  KnowledgeBase kb;
+};
+LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs);
+
+// Prints every load issue as a warning on stderr; returns how many.
+size_t WarnLoadIssues(const LoadedData& data);
+
+// "sshdiag: warning: MESSAGE" on stderr, with control characters made visible.
+void Warn(const std::string& message);
+
+// "sshdiag: MESSAGE" and a hint on stderr; returns the usage exit code.
+int UsageError(const std::string& message);
+
+}  // namespace sshdiag
+
+#endif  // SSHDIAG_COMMANDS_H_

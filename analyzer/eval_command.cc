@@ -1,0 +1,55 @@
+#include <iostream>
+
+#include <boost/program_options.hpp>
+
+#include "commands.h"
+#include "evaluation.h"
+#include "report.h"
+
+namespace po = boost::program_options;
+
+namespace sshdiag {
+
+int RunEval(int argc, char** argv) {
+  std::string dir;
+  std::vector<std::string> signature_dirs, kb_dirs;
+  po::options_description visible("Options");
+  visible.add_options()
+      ("help,h", "show this help and exit")
+      ("signatures,s", po::value(&signature_dirs)->composing(), "add a signature layer (repeatable)")
+      ("kb", po::value(&kb_dirs)->composing(), "add a knowledge-base layer (repeatable)");
+  po::options_description all;
+  all.add(visible).add_options()("dir", po::value(&dir)->default_value("corpus"));
+  po::positional_options_description positional;
+  positional.add("dir", 1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return UsageError(std::string("eval: ") + e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << "Usage: sshdiag eval [OPTIONS] [DIR]\n"
+                 "Scores sshdiag against every NAME.log with a NAME.json sidecar under DIR (default: corpus).\n"
+                 "Exit status: 0 every log that is not a known gap gets its expected diagnosis; 1 otherwise;\n"
+                 "2 usage error.\n\n"
+              << visible;
+    return kExitOk;
+  }
+  LoadedData data = LoadData(signature_dirs, kb_dirs);
+  WarnLoadIssues(data);
+  std::vector<LoadIssue> issues;
+  auto cases = LoadCorpus(dir, &issues);
+  for (const auto& issue : issues) Warn(issue.ToString());
+  if (cases.empty()) {
+    std::cerr << "sshdiag: eval: no corpus logs with sidecars under " << dir << "\n";
+    return kExitUsage;
+  }
+  Analyzer analyzer(data.signatures, data.kb);
+  EvaluationSummary summary = EvaluateCorpus(cases, analyzer);
+  PrintEvaluation(summary, std::cout);
+  return summary.failing == 0 && summary.false_alarms == 0 ? kExitOk : 1;
+}
+
+}  // namespace sshdiag

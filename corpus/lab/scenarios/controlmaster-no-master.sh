@@ -1,0 +1,12 @@
+#!/bin/bash
+# ssh -O check with a ControlPath where no master is listening.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=controlmaster-problem
+EXPECT_NEVER="connection-refused ipqos-tos-drop"
+EXPECT_LAST='Control socket connect\('
+NOTES="ssh -O check -o ControlPath=TEMPDIR/cm-%C: no master connection was started, the socket file does not exist."
+lab_begin
+lab_authorize; lab_known_hosts
+lab_sshd
+lab_ssh -O check -o "ControlPath=$LABDIR/cm-%C" -p "$PORT" "$LAB_USER@127.0.0.1"
+lab_finish

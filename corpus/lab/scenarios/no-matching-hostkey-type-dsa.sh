@@ -1,0 +1,15 @@
+#!/bin/bash
+# The server has only a DSA host key (old appliance); OpenSSH clients refuse ssh-dss since 7.0.
+source "$(dirname "$0")/../lib.sh"
+[[ $LAB_SERVER != 10.0 ]] || lab_skip "the 10.0 sshd has no DSA support any more"
+EXPECT_TOP=no-matching-hostkey-type
+EXPECT_NEVER="no-matching-kex ipqos-tos-drop"
+EXPECT_LAST='no matching host key type found\. Their offer: ssh-dss$'
+NOTES="sshd has a single DSA host key (ssh-keygen -t dsa) and HostKeyAlgorithms ssh-dss; client defaults."
+lab_begin
+ssh-keygen -q -t dsa -N '' -C lab-hostkey -f "$LABDIR/ssh_host_dsa_key"
+HOSTKEYS="dsa"
+lab_authorize
+lab_sshd "HostKeyAlgorithms ssh-dss"
+lab_ssh -p "$PORT" "$LAB_USER@127.0.0.1" true
+lab_finish

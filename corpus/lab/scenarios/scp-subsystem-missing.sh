@@ -1,0 +1,19 @@
+#!/bin/bash
+# scp against a server without an sftp subsystem: 9.0+ scp speaks SFTP and fails; 8.4 scp
+# uses the legacy protocol and works.
+source "$(dirname "$0")/../lib.sh"
+if [[ $LAB_CLIENT == 8.4 ]]; then
+  EXPECT_STATUS=ok
+  EXPECT_NEVER="subsystem-missing"
+  EXPECT_LAST='^debug1: Exit status 0$'
+else
+  EXPECT_TOP=subsystem-missing
+  EXPECT_NEVER="ipqos-tos-drop shell-startup-output-breaks-sftp"
+  EXPECT_LAST='^scp: Connection closed$'
+fi
+NOTES="sshd_config without any Subsystem line; client: scp -vvv -F CONFIG -P PORT sshdiag-lab@127.0.0.1:/etc/hostname TEMPDIR/copy. OpenSSH 9.0+ scp uses the SFTP protocol by default (8.4 uses the old scp protocol over a shell command)."
+lab_begin
+lab_authorize; lab_known_hosts
+SSHD_NO_SFTP=1 lab_sshd
+LAB_SSH_PROG=scp lab_ssh -vvv -F "$LABDIR/ssh_config" -P "$PORT" "$LAB_USER@127.0.0.1:/etc/hostname" "$LABDIR/copy"
+lab_finish

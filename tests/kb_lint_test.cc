@@ -1,0 +1,54 @@
+#include "kb_lint.h"
+
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace sshdiag;
+
+TEST_CASE("NamedCommands finds programs, options and keywords", "[kb_lint]") {
+  auto c = NamedCommands("Run ssh -o IPQoS=none host, or set StrictHostKeyChecking accept-new; ssh-keygen -R 'h'.");
+  CHECK(c.count("ssh"));
+  CHECK(c.count("-o IPQoS=none"));
+  CHECK(c.count("StrictHostKeyChecking"));
+  CHECK(c.count("ssh-keygen"));
+  CHECK_FALSE(c.count("Run"));
+  auto ja = NamedCommands("ssh-keygen -R で消し、StrictHostKeyChecking を確認します。");
+  CHECK(ja.count("ssh-keygen"));
+  CHECK(ja.count("StrictHostKeyChecking"));
+}
+
+TEST_CASE("LooksJapanese needs kana", "[kb_lint]") {
+  CHECK(LooksJapanese("接続が切れます"));
+  CHECK_FALSE(LooksJapanese("The connection breaks"));
+  CHECK_FALSE(LooksJapanese("中文"));
+}
+
+TEST_CASE("LintArticle reports a missing or wrong translation and mismatched commands", "[kb_lint]") {
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(R"js({"key": "x",
+    "title": {"en": "T", "ja": "タイトル"},
+    "summary": {"en": "Use IPQoS none.", "ja": "Use it."},
+    "tell_apart": "English only",
+    "remedies": [{"id": "r", "where": "client", "title": {"en": "Run ssh-keygen", "ja": "ssh-keygen を実行"},
+                  "forms": [{"config": "IPQoS none"}]}]})js",
+                                "x.json", &issues);
+  REQUIRE(a);
+  auto problems = LintArticle(*a);
+  auto has = [&problems](const std::string& s) {
+    for (const auto& p : problems) {
+      if (p.find(s) != std::string::npos) return true;
+    }
+    return false;
+  };
+  CHECK(has("summary: the \"ja\" text is not Japanese"));
+  CHECK(has("summary: \"IPQoS\" is named in English but not in Japanese"));
+  CHECK(has("tell_apart: no Japanese"));
+  CHECK_FALSE(has("title"));
+}
+
+TEST_CASE("Every built-in article is bilingual and names the same commands in both languages", "[kb_lint]") {
+  for (const auto& [key, article] : sshdiag::testing::BuiltinKb().articles()) {
+    for (const auto& p : LintArticle(article)) FAIL_CHECK(article.file << ": " << p);
+  }
+}
