@@ -80,6 +80,11 @@ bool ParseJsonText(const std::string& text, json* out, std::string* error) {
     *error = "JSON syntax error at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " +
              (pos != std::string::npos ? what.substr(pos) : what);
     return false;
+  } catch (const json::exception& e) {
+    // Not a parse_error: a number too large for a double ("1e999") is
+    // out_of_range (406), and escaped it would end the whole program.
+    *error = std::string("JSON error: ") + e.what();
+    return false;
   }
 }
 
@@ -146,6 +151,14 @@ OpenSshVersion GetVersion(const json& j, const char* key, const std::string& whe
   return *v;
 }
 
-bool IsName(const std::string& s) { return RE2::FullMatch(s, R"([a-z0-9][a-z0-9_-]{0,63})"); }
+bool IsName(const std::string& s) {
+  if (s.empty() || s.size() > 64) return false;
+  auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!lower_or_digit(s[0])) return false;
+  for (char c : s) {
+    if (!lower_or_digit(c) && c != '_' && c != '-') return false;
+  }
+  return true;
+}
 
 }  // namespace sshdiag

@@ -93,6 +93,45 @@ std::string Sentence(const std::string& lang, const std::string& en, const std::
   return lang == "ja" ? ja : en;
 }
 
+// Why no form of r fits release v: too old for every form, or too new.
+std::string NoFormNote(const Remedy& r, const OpenSshVersion& v, const std::string& lang) {
+  const bool server = r.where == "server";
+  std::optional<OpenSshVersion> lowest_since, highest_until;
+  bool open_start = false, open_end = false;
+  for (const auto& f : r.forms) {
+    if (!f.since) open_start = true;
+    else if (!lowest_since || CompareReleases(*f.since, *lowest_since) < 0) lowest_since = f.since;
+    if (!f.until) open_end = true;
+    else if (!highest_until || CompareReleases(*f.until, *highest_until) > 0) highest_until = f.until;
+  }
+  std::string side_en = server ? "server's" : "client's";
+  std::string side_ja = server ? "サーバー" : "クライアント";
+  if (!open_start && lowest_since && CompareReleases(v, *lowest_since) < 0) {
+    return Sentence(lang,
+                    "No form of this remedy works with the " + side_en + " OpenSSH " + v.ToString() +
+                        "; it needs OpenSSH " + lowest_since->ToString() + " or later: upgrade first.",
+                    "この対処は" + side_ja + "の OpenSSH " + v.ToString() + " では使えません。OpenSSH " +
+                        lowest_since->ToString() + " 以降が必要です。先にアップグレードしてください。");
+  }
+  if (!open_end && highest_until && CompareReleases(v, *highest_until) > 0) {
+    return Sentence(lang,
+                    "OpenSSH " + v.ToString() + " no longer accepts this remedy (the last release that did is " +
+                        highest_until->ToString() + "): fix the other side, or use an older " +
+                        (server ? "server" : "client") + " for this host only.",
+                    "OpenSSH " + v.ToString() + " ではこの対処はもう使えません (使えた最後のリリースは " +
+                        highest_until->ToString() + ")。相手側を直すか、このホストに限って古い" + side_ja +
+                        "を使ってください。");
+  }
+  return Sentence(lang, "No form of this remedy is known to work with the " + side_en + " OpenSSH " + v.ToString() + ".",
+                  "この対処が" + side_ja + "の OpenSSH " + v.ToString() + " で使える書き方は知られていません。");
+}
+
+// The first line of a multi-line config value, for quoting in a sentence.
+std::string FirstLine(const std::string& s) {
+  auto nl = s.find('\n');
+  return nl == std::string::npos ? s : s.substr(0, nl) + " ...";
+}
+
 }  // namespace
 
 bool RemedyForm::Accepts(const OpenSshVersion& v) const {
@@ -170,17 +209,7 @@ std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyCon
           break;
         }
       }
-      if (!c.form) {
-        const RemedyForm& first = r.forms.front();
-        std::string need = first.since ? "OpenSSH " + first.since->ToString() + " or later"
-                                       : "an older OpenSSH release";
-        c.version_note = Sentence(lang,
-                                  std::string("No form of this remedy works with the ") + whose + "'s OpenSSH " +
-                                      version->ToString() + "; it needs " + need + ": upgrade first.",
-                                  std::string("この対処は ") + (r.where == "server" ? "サーバー" : "クライアント") +
-                                      " の OpenSSH " + version->ToString() + " では使えません。" + need +
-                                      " が必要です。先にアップグレードしてください。");
-      }
+      if (!c.form) c.version_note = NoFormNote(r, *version, lang);
     } else if (r.where != "network") {
       // Unknown release: the form most releases accept goes first.
       const RemedyForm* widest = &r.forms.front();
@@ -190,9 +219,9 @@ std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyCon
       c.form = widest;
       const RemedyForm& preferred = r.forms.front();
       if (widest != &preferred && preferred.since) {
-        std::string what = !preferred.config.empty() ? preferred.config
-                           : !preferred.option.empty() ? preferred.option
-                                                       : preferred.server_config;
+        std::string what = FirstLine(!preferred.config.empty()   ? preferred.config
+                                     : !preferred.option.empty() ? preferred.option
+                                                                 : preferred.server_config);
         c.version_note = Sentence(
             lang,
             std::string("The log does not show the ") + whose +

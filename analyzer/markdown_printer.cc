@@ -107,7 +107,8 @@ void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostre
       if (!r.config_block.empty()) body += "# ~/.ssh/config\n" + VisibleLines(r.config_block);
       if (!r.option.empty()) body += "# once\nssh " + MakeVisible(r.option) + " ...\n";
       if (!r.server_config.empty()) body += "# /etc/ssh/sshd_config on the server\n" + VisibleLines(r.server_config);
-      for (const auto& c : r.commands) body += MakeVisible(c) + "\n";
+      if (!r.commands.empty()) body += "# shell\n";
+      for (const auto& c : r.commands) body += "$ " + MakeVisible(c) + "\n";
       if (!body.empty()) {
         out << "\n";
         std::string fence = FenceFor(body);

@@ -62,7 +62,7 @@ constexpr FactPattern kFactPatterns[] = {
     {kEstablished, R"re(^debug1: (?:\w+: )?Connection established\.)re"},
     {kLocalVersion, R"re(^debug1: (?:\w+: )?Local version string )re"},
     {kRemoteVersion, R"re(^debug1: (?:\w+: )?Remote protocol version ([\d.]+), remote software version (.*)$)re"},
-    {kAuthenticatingTo, R"re(^debug1: (?:\w+: )?Authenticating to (\[[^\]]*\]|[^:\s]+):(\d+) as '([^']*)')re"},
+    {kAuthenticatingTo, R"re(^debug1: (?:\w+: )?Authenticating to (\S+):(\d+) as '([^']*)')re"},
     {kKexinitSent, R"re(^debug1: (?:\w+: )?SSH2_MSG_KEXINIT sent)re"},
     {kKexAlgorithm, R"re(^debug1: (?:\w+: )?kex: algorithm: (\S+))re"},
     {kKexHostKeyAlgorithm, R"re(^debug1: (?:\w+: )?kex: host key algorithm: (\S+))re"},

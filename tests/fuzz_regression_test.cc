@@ -47,3 +47,16 @@ TEST_CASE("fuzz reproducers replay cleanly through their target's code path", "[
     }
   }
 }
+
+// Found by fuzz_signature_loader: nlohmann/json throws out_of_range, not
+// parse_error, for a number too large for a double; the loaders must turn it
+// into an issue, not let it end the program.
+TEST_CASE("a number too large for a double is a load issue, not a crash", "[fuzz]") {
+  std::vector<sshdiag::LoadIssue> issues;
+  CHECK_FALSE(sshdiag::SignatureSet::Parse(R"({"id": "x", "weight": 1e999})", "big.json", &issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].message.find("out_of_range") != std::string::npos);
+  issues.clear();
+  CHECK_FALSE(sshdiag::KnowledgeBase::Parse(R"({"key": "x", "title": -1e400})", "big.json", &issues));
+  CHECK(issues.size() == 1);
+}

@@ -64,7 +64,20 @@ TEST_CASE("ChooseRemedies says to upgrade when no form fits", "[knowledge_base]"
   CHECK(r[0].form == nullptr);
   CHECK(r[0].config_block.empty());
   CHECK(r[0].version_note.find("upgrade") != std::string::npos);
-  CHECK(r[0].version_note.find("7.6") != std::string::npos);
+  CHECK(r[0].version_note.find("5.7 or later") != std::string::npos);  // the oldest form's release
+}
+
+TEST_CASE("ChooseRemedies says when a client is too new for every form", "[knowledge_base]") {
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(R"js({"key": "dss", "title": "t", "summary": "s", "remedies": [
+    {"id": "dss", "where": "client", "title": "t", "forms": [{"since": "7.0", "until": "9.7", "config": "HostKeyAlgorithms +ssh-dss"}]}]})js",
+                                "dss.json", &issues);
+  REQUIRE(a);
+  auto r = ChooseRemedies(*a, ForClient("10.0"), "en");
+  CHECK(r[0].form == nullptr);
+  CHECK(r[0].version_note.find("no longer accepts") != std::string::npos);
+  CHECK(r[0].version_note.find("9.7") != std::string::npos);
+  CHECK(r[0].version_note.find("upgrade") == std::string::npos);
 }
 
 TEST_CASE("ChooseRemedies with an unknown release shows the widest form and names the preferred", "[knowledge_base]") {

@@ -150,3 +150,12 @@ TEST_CASE("Transcript separates a real ProxyJump child from its parent", "[trans
   CHECK(parent.outcome() == Outcome::kSucceeded);
   CHECK(parent.facts.auth_method_accepted == "publickey");
 }
+
+TEST_CASE("Transcript reads an IPv6 destination from Authenticating to", "[transcript]") {
+  // Synthetic line in the format of sshconnect.c ssh_login (6.9+).
+  auto parser = ParseText("debug1: Authenticating to ::1:2222 as 'alice'\n");
+  const Facts& f = parser.sessions().at(0).facts;
+  CHECK(f.host == "::1");
+  CHECK(f.port == "2222");
+  CHECK(f.user == "alice");
+}

@@ -57,12 +57,12 @@ SROOT=$(lab_root_of "$LAB_SERVER")
 in_client() { if [[ -n $CROOT ]]; then chroot "$CROOT" "$@"; else "$@"; fi; }
 in_server() { if [[ -n $SROOT ]]; then chroot "$SROOT" "$@"; else "$@"; fi; }
 
-# banner-style version string of the openssh-server package in a tree
-lab_pkg_banner() { # ROOT PACKAGE
-  local v
-  v=$(dpkg-query --admindir="${1:-}/var/lib/dpkg" -W -f '${Version}' "$2" 2>/dev/null) || return 0
-  v=${v#*:}
-  echo "OpenSSH_${v%%-*} Debian-${v#*-}"
+# the server release's SSH banner version (SSH_RELEASE string compiled into sshd), for
+# sidecars of scenarios where no banner was exchanged
+lab_pkg_banner() { # ROOT
+  /usr/bin/python3 -c 'import re,sys
+m = re.search(rb"OpenSSH_\d+\.\d+(p\d+)? [A-Za-z]+-[\w.+~-]+", open(sys.argv[1], "rb").read())
+print(m.group().decode() if m else "")' "${1:-}/usr/sbin/sshd"
 }
 
 LAB_PIDS=()
@@ -334,7 +334,7 @@ lab_finish() {
   local client server
   client=$(in_client /usr/bin/ssh -V 2>&1 | head -n 1)
   server=$(tr -d '\r' < "$log" | sed -n 's/^debug1: Remote protocol version [0-9.]*, remote software version //p' | head -n 1)
-  [[ -n $server ]] || server=${SERVER_DESC:-$(lab_pkg_banner "$SROOT" openssh-server)}
+  [[ -n $server ]] || server=${SERVER_DESC:-$(lab_pkg_banner "$SROOT")}
   [[ -n ${SERVER_DESC:-} ]] && server=$SERVER_DESC
   local script=${LAB_SCENARIO_FILE#"$LAB_REPO"/}
   SRC_CLIENT=$client SRC_SERVER=$server SRC_SCRIPT=$script SRC_CMD=$LAB_CMD \

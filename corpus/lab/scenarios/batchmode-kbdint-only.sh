@@ -1,0 +1,13 @@
+#!/bin/bash
+# The server accepts keyboard-interactive only; BatchMode=yes forbids the client to answer prompts.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=no-auth-methods-left
+EXPECT_NEVER="password-auth-disabled publickey-not-authorized password-wrong ipqos-tos-drop"
+EXPECT_LAST='Permission denied \(keyboard-interactive\)\.$'
+NOTES="sshd_config PubkeyAuthentication no, PasswordAuthentication no, KbdInteractiveAuthentication yes (ChallengeResponseAuthentication yes on 8.4; with UsePAM no sshd serves it through its built-in BSD-auth-less 'password' device); client defaults of the lab (BatchMode=yes, a key file). keyboard-interactive is the server's only method and BatchMode disables it on the client."
+lab_begin
+lab_known_hosts
+if [[ $LAB_SERVER == 8.4 ]]; then kbd="ChallengeResponseAuthentication yes"; else kbd="KbdInteractiveAuthentication yes"; fi
+lab_sshd "PubkeyAuthentication no" "$kbd"
+lab_ssh -p "$PORT" "$LAB_USER@127.0.0.1" true
+lab_finish

@@ -1,0 +1,14 @@
+#!/bin/bash
+# ssh -X against X11Forwarding no: the X11 request is refused, the command still runs.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=x11-forwarding-failed
+EXPECT_NEVER="ipqos-tos-drop pty-allocation-failed subsystem-missing"
+EXPECT_LAST='^debug1: Exit status 0$'
+NOTES="sshd_config X11Forwarding no; client DISPLAY=:99 (no X server and no xauth program exist: the client falls back to fake authentication data, which does not matter for the request), ssh -X ... 'echo hello'. The server refuses the x11-req; the command runs and exits 0."
+lab_begin
+lab_authorize; lab_known_hosts
+lab_sshd "X11Forwarding no"
+DISPLAY=:99 lab_ssh -X -p "$PORT" "$LAB_USER@127.0.0.1" 'echo hello'
+grep -q '^hello' "$LABDIR/client.log" || lab_die "no hello"
+grep -q 'X11 forwarding request failed' "$LABDIR/client.log" || lab_die "no X11 refusal"
+lab_finish

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the build into a temporary prefix and runs the installed program:
+# it must find its signatures and KB under PREFIX/share/sshdiag, and the man
+# page must be where man looks. Usage: install_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1 source=$2
+prefix=$(mktemp -d /tmp/sshdiag-install.XXXXXX)
+trap 'rm -rf "$prefix"' EXIT
+cmake --install "$build" --prefix "$prefix" >/dev/null
+test -x "$prefix/bin/sshdiag"
+test -f "$prefix/share/man/man1/sshdiag.1"
+test -f "$prefix/share/sshdiag/schema/output.schema.json"
+version=$(env -u SSHDIAG_DATA_DIR "$prefix/bin/sshdiag" --version)
+echo "$version"
+grep -q "from $prefix/share/sshdiag" <<<"$version"
+set +e
+env -u SSHDIAG_DATA_DIR "$prefix/bin/sshdiag" --format json "$source/corpus/lab/openssh-9.2/connection-refused.log" > "$prefix/out.json"
+code=$?
+set -e
+[ "$code" = 1 ]
+grep -q '"kb": "connection-refused"' "$prefix/out.json"
+echo "1 passed, 0 failed"

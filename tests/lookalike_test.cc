@@ -1,0 +1,73 @@
+// Look-alikes: failures whose last line is the same but whose cause is not.
+// Each case is a real lab log; the right cause must rank first and the
+// look-alike must not.
+#include <filesystem>
+
+#include <catch2/catch.hpp>
+
+#include "test_support.h"
+
+using namespace sshdiag;
+using namespace sshdiag::testing;
+
+namespace {
+
+struct LookAlike {
+  const char* log;    // under corpus/lab/
+  const char* right;  // root cause that must rank first
+  std::vector<const char*> wrong;  // look-alikes that must not rank first
+};
+
+void Check(const std::vector<LookAlike>& cases) {
+  for (const auto& c : cases) {
+    std::string path = std::string("corpus/lab/") + c.log;
+    INFO(path);
+    REQUIRE(std::filesystem::exists(SourcePath(path)));
+    Report r = AnalyzeFile(path);
+    REQUIRE_FALSE(r.diagnoses.empty());
+    CHECK(r.diagnoses[0].kb == c.right);
+    for (const char* w : c.wrong) CHECK(r.diagnoses[0].kb != w);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("Broken pipe right after the channel opens vs a path cut after login vs the remote shell exiting",
+          "[lookalike]") {
+  Check({
+      {"openssh-9.2/ipqos-reset.log", "ipqos-tos-drop", {"server-not-responding", "shell-invalid-or-exits"}},
+      {"openssh-8.4/ipqos-reset.log", "ipqos-tos-drop", {"server-not-responding", "shell-invalid-or-exits"}},
+      {"openssh-10.0/ipqos-reset.log", "ipqos-tos-drop", {"server-not-responding", "shell-invalid-or-exits"}},
+      {"openssh-9.2/ipqos-drop-router.log", "ipqos-tos-drop", {"server-not-responding"}},
+      {"openssh-9.2/path-cut-after-login.log", "server-not-responding", {"ipqos-tos-drop"}},
+      {"openssh-9.2/shell-false.log", "shell-invalid-or-exits", {"ipqos-tos-drop"}},
+  });
+}
+
+TEST_CASE("Connection closed during the banner exchange vs after authentication", "[lookalike]") {
+  Check({
+      {"openssh-9.2/banner-closed.log", "banner-reset-or-closed", {"chroot-or-session-setup-failure"}},
+      {"openssh-10.0/banner-closed.log", "banner-reset-or-closed", {"chroot-or-session-setup-failure"}},
+      {"openssh-9.2/too-many-auth-failures.log", "too-many-auth-failures", {"banner-reset-or-closed"}},
+  });
+}
+
+TEST_CASE("Permission denied (publickey): key refused vs key unreadable vs key unusable", "[lookalike]") {
+  Check({
+      {"openssh-9.2/publickey-not-authorized.log", "publickey-not-authorized",
+       {"private-key-permissions-too-open", "key-invalid-format", "key-passphrase-needed"}},
+      {"openssh-9.2/private-key-permissions.log", "private-key-permissions-too-open", {"publickey-not-authorized"}},
+      {"openssh-9.2/private-key-invalid-format.log", "key-invalid-format", {"publickey-not-authorized"}},
+      {"openssh-9.2/encrypted-key-batchmode.log", "key-passphrase-needed", {"publickey-not-authorized"}},
+      {"openssh-8.4/private-key-invalid-format.log", "key-invalid-format", {"publickey-not-authorized"}},
+      {"openssh-10.0/private-key-permissions.log", "private-key-permissions-too-open", {"publickey-not-authorized"}},
+  });
+}
+
+TEST_CASE("Connection refused vs timed out vs no route", "[lookalike]") {
+  Check({
+      {"openssh-9.2/connection-refused.log", "connection-refused", {"connection-timeout", "no-route-to-host"}},
+      {"openssh-9.2/connection-timeout.log", "connection-timeout", {"connection-refused", "no-route-to-host"}},
+      {"openssh-9.2/no-route-to-host.log", "no-route-to-host", {"connection-refused", "connection-timeout"}},
+  });
+}
