@@ -131,8 +131,10 @@ void Analyzer::Finish(Report* report, std::vector<SignatureMatch> matches) const
               : d.article        ? d.article->title.Get(report->lang)
                                  : sig.kb;
     auto values = s.facts.AsMap();
-    values["target"] = Target(s.facts);
-    values["known_hosts_name"] = KnownHostsName(s.facts);
+    if (!s.facts.host.empty()) {  // else the placeholders print as <target>, not as nothing
+      values["target"] = Target(s.facts);
+      values["known_hosts_name"] = KnownHostsName(s.facts);
+    }
     for (const auto& [k, v] : c.match.captures) values[k] = v;
     d.explanation = FillPlaceholders(sig.explanation.Get(report->lang), values);
     d.score = c.score;

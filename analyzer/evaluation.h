@@ -53,7 +53,8 @@ struct EvaluationSummary {
   int top1 = 0, top3 = 0;
   int false_alarms = 0;
   int unrecognised = 0;
-  int gaps = 0;
+  int gaps = 0;           // known gaps that still miss
+  int stale_gaps = 0;     // listed as gaps, but now pass
   int failing = 0;        // cases that do not pass and are not known gaps
   std::map<std::string, Tally> by_cause;
   std::map<std::string, Tally> by_client;

@@ -1,5 +1,6 @@
 #include "json_printer.h"
 
+#include <charconv>
 #include <cmath>
 
 #include "safe_text.h"
@@ -30,6 +31,15 @@ class Utf8 {
   bool replaced_ = false;
 };
 
+// The port as a number; null when absent or not a port (the log's digits can
+// be any number, and atoi on one beyond int is undefined behaviour).
+json PortJson(const std::string& port) {
+  unsigned value = 0;
+  auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), value);
+  if (port.empty() || ec != std::errc() || end != port.data() + port.size() || value > 65535) return nullptr;
+  return value;
+}
+
 double Round(double x) { return std::round(x * 1000.0) / 1000.0; }
 
 json FactsJson(const Facts& f, Utf8& u) {
@@ -40,7 +50,7 @@ json FactsJson(const Facts& f, Utf8& u) {
   j["config_files"] = u.List(f.config_files);
   j["destination"] = {{"host", u.OrNull(f.host)},
                       {"address", u.OrNull(f.address)},
-                      {"port", f.port.empty() ? json(nullptr) : json(std::atoi(f.port.c_str()))},
+                      {"port", PortJson(f.port)},
                       {"user", u.OrNull(f.user)}};
   j["server"] = {{"protocol", u.OrNull(f.remote_protocol)},
                  {"software", u.OrNull(f.server_software)},

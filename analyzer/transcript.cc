@@ -106,7 +106,9 @@ const RE2& FailurePattern() {
       R"re(|.*: Permission denied$|.*: No such file or directory$|no such identity: |Privileged ports can only be forwarded)re"
       R"re(|Warning: remote port forwarding failed|Warning: Identity file .* not accessible)re"
       R"re(|Can't open user config file|Bad owner or permissions|Invalid ProxyJump|jumphost loop|.*bad configuration options)re"
-      R"re(|Unsupported option |Request for subsystem .* failed|fatal: |error: ))re",
+      R"re(|Unsupported option |Request for subsystem .* failed|fatal: |error: |PTY allocation request failed)re"
+      R"re(|(?:\w+: )?signing failed|Control socket connect|(?:\w+: )?mux_client_\w+: |X11 forwarding request failed)re"
+      R"re(|Agent admitted failure|Error: remote port forwarding failed))re",
       RE2::Latin1);
   return kFailure;
 }
@@ -209,7 +211,10 @@ std::map<std::string, std::string> Facts::AsMap() const {
 }
 
 Outcome Session::outcome() const {
+  // "Exit status -1" is ssh saying no status arrived: the channel closed
+  // without one, and ssh itself exits 255.
   if (facts.exit_status) {
+    if (*facts.exit_status < 0) return Outcome::kFailed;
     return *facts.exit_status == 0 ? Outcome::kSucceeded : Outcome::kRemoteCommandFailed;
   }
   if (clean_exit && last_failure_line == 0) return Outcome::kSucceeded;
@@ -238,10 +243,12 @@ int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits)
   int parent = -1;
   if (is_version && current_ >= 0) {
     const Session& cur = sessions_[current_];
-    // A version line after the first line of a session starts another ssh:
-    // a ProxyJump child when the current one runs a proxy command and has not
-    // heard its server yet, otherwise a new attempt pasted after the last.
-    if (cur.line_count > 0) {
+    // A version line after ssh output starts another ssh: a ProxyJump child
+    // when the current one runs a proxy command and has not heard its server
+    // yet, otherwise a new attempt pasted after the last. Lines before any ssh
+    // output (a prompt, scp's "Executing: program ...") join the session the
+    // version line starts.
+    if (cur.ssh_line_count > 0) {
       start_new = true;
       if (!cur.facts.proxy_command.empty() && cur.facts.server_software.empty()) parent = current_;
     }
@@ -290,7 +297,10 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
     s->last_marker_line = line.number;
     s->failure_block_start = 0;
   };
-  if (!hits.empty()) saw_ssh_output_ = true;
+  if (!hits.empty()) {
+    saw_ssh_output_ = true;
+    ++s->ssh_line_count;
+  }
   for (int h : hits) {
     const RE2& re = patterns_.pattern(h);
     switch (static_cast<Fact>(h)) {
@@ -477,6 +487,7 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
     }
   }
   if (IsFailureLine(t)) {
+    if (hits.empty()) ++s->ssh_line_count;
     saw_ssh_output_ = true;
     s->last_failure_line = line.number;
     if (s->failure_block_start == 0) s->failure_block_start = line.number;

@@ -82,6 +82,7 @@ struct Session {
   uint64_t first_line = 0;
   uint64_t last_line = 0;
   uint64_t line_count = 0;
+  uint64_t ssh_line_count = 0;    // lines that were ssh's own output
   Facts facts;
   Phase phase = Phase::kUnknown;  // the furthest phase reached
   uint64_t last_marker_line = 0;  // the last line that moved or confirmed the phase

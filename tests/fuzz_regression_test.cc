@@ -60,3 +60,19 @@ TEST_CASE("a number too large for a double is a load issue, not a crash", "[fuzz
   CHECK_FALSE(sshdiag::KnowledgeBase::Parse(R"({"key": "x", "title": -1e400})", "big.json", &issues));
   CHECK(issues.size() == 1);
 }
+
+// Found reviewing the parser for hostile input: a log's port is any run of
+// digits; it used to go through atoi (undefined beyond int) into the JSON.
+TEST_CASE("a port that is not a port is null in the JSON output", "[fuzz]") {
+  auto port_of = [](const std::string& port) {
+    sshdiag::Report r = sshdiag::testing::AnalyzeText(
+        "OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025\n"
+        "debug1: Connecting to h [10.0.0.1] port " + port + ".\n"
+        "ssh: connect to host h port " + port + ": Connection refused\n");
+    REQUIRE(r.sessions.size() == 1);
+    return sshdiag::ReportToJson(r, {})["sessions"][0]["facts"]["destination"]["port"];
+  };
+  CHECK(port_of("2222") == 2222);
+  CHECK(port_of("99999999999").is_null());
+  CHECK(port_of("65536").is_null());
+}

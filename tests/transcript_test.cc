@@ -159,3 +159,16 @@ TEST_CASE("Transcript reads an IPv6 destination from Authenticating to", "[trans
   CHECK(f.port == "2222");
   CHECK(f.user == "alice");
 }
+
+TEST_CASE("Lines before ssh's first line join its session", "[transcript]") {
+  // Real: scp -v prints "Executing: program /usr/bin/ssh ..." before ssh's own output.
+  auto parser = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/scp-subsystem-missing-fixed.log")));
+  REQUIRE(parser.sessions().size() == 1);
+  CHECK(parser.sessions()[0].first_line == 1);
+  CHECK(parser.sessions()[0].facts.client_version);
+  // Synthetic: chat text pasted above a log.
+  auto pasted = ParseText("Hi, here is my log:\nOpenSSH_9.2p1 Debian-2, OpenSSL 3.0.11 19 Sep 2023\n"
+                          "ssh: connect to host h port 22: Connection refused\n");
+  REQUIRE(pasted.sessions().size() == 1);
+  CHECK(pasted.sessions()[0].outcome() == Outcome::kFailed);
+}

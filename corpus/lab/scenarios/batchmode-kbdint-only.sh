@@ -4,7 +4,7 @@ source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=no-auth-methods-left
 EXPECT_NEVER="password-auth-disabled publickey-not-authorized password-wrong ipqos-tos-drop"
 EXPECT_LAST='Permission denied \(keyboard-interactive\)\.$'
-NOTES="sshd_config PubkeyAuthentication no, PasswordAuthentication no, KbdInteractiveAuthentication yes (ChallengeResponseAuthentication yes on 8.4; with UsePAM no sshd serves it through its built-in BSD-auth-less 'password' device); client defaults of the lab (BatchMode=yes, a key file). keyboard-interactive is the server's only method and BatchMode disables it on the client."
+NOTES="sshd_config PubkeyAuthentication no, PasswordAuthentication no, KbdInteractiveAuthentication yes (ChallengeResponseAuthentication yes on the 8.4 server); client defaults of the lab (BatchMode=yes, a key file). keyboard-interactive is the server's only method and BatchMode disables it on the client."
 lab_begin
 lab_known_hosts
 if [[ $LAB_SERVER == 8.4 ]]; then kbd="ChallengeResponseAuthentication yes"; else kbd="KbdInteractiveAuthentication yes"; fi

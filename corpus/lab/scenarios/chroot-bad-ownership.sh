@@ -8,7 +8,6 @@ if [[ $LAB_CLIENT == 10.0 ]]; then
   # session.'; a middlebox killing EF packets dies at exactly the same point.
   EXPECT_ALSO_OK="ipqos-tos-drop"; EXPECT_WITHIN_TOP=2; EXPECT_NEVER="publickey-not-authorized"
 fi
-EXPECT_TODO="proposed key (failure-modes.md section 7), not yet in the taxonomy"
 EXPECT_LAST='^client_loop: send disconnect: Broken pipe$'
 NOTES="sshd_config ChrootDirectory TEMPDIR/jail where jail is owned by the lab user (sshd requires root-owned, not group/world-writable path components); server log 'fatal: bad ownership or modes for chroot directory'. ssh 'echo hello'."
 lab_begin

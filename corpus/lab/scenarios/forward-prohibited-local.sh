@@ -5,6 +5,8 @@ EXPECT_TOP=port-forward-prohibited
 EXPECT_NEVER="ipqos-tos-drop local-forward-bind-failed"
 EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="sshd_config AllowTcpForwarding no; ssh -L 127.0.0.1:LPORT:127.0.0.1:5432 ... 'sleep 2'; while it runs the lab connects once to 127.0.0.1:LPORT, the server refuses the direct-tcpip channel (administratively prohibited), the remote command still exits 0."
+REPRODUCES="https://github.com/microsoft/vscode-remote-release/issues/84"
+NOTES+=" Public thread (source.reproduces): cause established there: sshd had TCP forwarding disabled, so the local port forwards that Remote-SSH opens were refused; setting AllowTcpForwarding yes fixed it (a commenter's case in that thread). Lines the thread quotes, checked in the lab logs: 'channel 2: open failed: administratively prohibited: open failed' (identical)."
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd "AllowTcpForwarding no"

@@ -16,11 +16,12 @@ case $LAB_CLIENT in
     # 9.2/10.0 mark the socket before connect(): the SYN itself is reset -> "Connection refused"
     EXPECT_TOP=connection-refused
     EXPECT_ALSO_OK="ipqos-tos-drop"
-    EXPECT_TODO="root cause is the DSCP mark on the SYN (set_sock_tos before connect); the log reads exactly like connection-refused except for the IP_TOS line before the refusal"
+    LIMIT_NOTE="root cause is the DSCP mark on the SYN (set_sock_tos before connect); the log reads exactly like connection-refused except for the IP_TOS line before the refusal"
     EXPECT_NEVER="publickey-not-authorized"
     EXPECT_LAST='Connection refused$' ;;
 esac
 NOTES="Private network namespace; iptables -A INPUT -i lo -p tcp --dport PORT -m dscp --dscp $DSCP -j REJECT --reject-with tcp-reset (the interactive class of this client: DSCP 4 = TOS 0x10 for 8.4/9.2 on Debian, DSCP 46 = EF = TOS 0xb8 for Debian 13's 10.0). ssh -tt ... 'echo hello' (pty requested: interactive session)."
+NOTES+="${LIMIT_NOTE:+ Limitation: $LIMIT_NOTE; the connection-refused article says to retry with -o IPQoS=none.}"
 REPRODUCES="https://github.com/NixOS/nixpkgs/issues/50389 (DSCP marking broken by a NAT device; fixed with IPQoS)"
 lab_begin
 lab_authorize; lab_known_hosts

@@ -7,7 +7,6 @@ EXPECT_TOP=persource-penalties
 EXPECT_ALSO_OK="banner-reset-or-closed"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="connection-refused publickey-not-authorized"
-EXPECT_TODO="proposed key (failure-modes.md section 7), not yet in the taxonomy"
 EXPECT_LAST='^Connection (closed|reset) by 127\.0\.0\.1 port [0-9]+$'
 NOTES="sshd 10.0 with default PerSourcePenalties plus PerSourcePenalties authfail:30s; the lab makes four ssh attempts with an unauthorized key (not recorded), then the recorded ssh (same unauthorized key) is dropped by sshd's penalty ('Not allowed at this time')."
 lab_begin

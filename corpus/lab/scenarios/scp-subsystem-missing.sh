@@ -12,6 +12,8 @@ else
   EXPECT_LAST='^scp: Connection closed$'
 fi
 NOTES="sshd_config without any Subsystem line; client: scp -vvv -F CONFIG -P PORT sshdiag-lab@127.0.0.1:/etc/hostname TEMPDIR/copy. OpenSSH 9.0+ scp uses the SFTP protocol by default (8.4 uses the old scp protocol over a shell command)."
+REPRODUCES="https://github.com/hassio-addons/app-ssh/issues/783"
+NOTES+=" Public thread (source.reproduces): cause established there: OpenSSH 9.0+ scp speaks SFTP and the add-on's sshd offers no sftp subsystem (SFTP is an opt-in option of that add-on); scp -O (legacy scp protocol) works. Lines the thread quotes, checked in the lab logs: 'subsystem request failed on channel 0', 'scp: Connection closed' (identical in 9.2 and 10.0; the 8.4 scp uses the legacy protocol and succeeds)."
 lab_begin
 lab_authorize; lab_known_hosts
 SSHD_NO_SFTP=1 lab_sshd

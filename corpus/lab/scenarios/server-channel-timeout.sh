@@ -6,7 +6,6 @@ EXPECT_TOP=server-idle-disconnect
 EXPECT_ALSO_OK="idle-timeout-nat"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop server-not-responding"
-EXPECT_TODO="proposed key (failure-modes.md section 7), not yet in the taxonomy"
 EXPECT_LAST='^debug1: Exit status -1$'
 NOTES="sshd_config ChannelTimeout session=3s session:*=3s (the channel type is named session:command in 9.2, session in later releases); ssh runs 'sleep 20' (no output, no input), the server closes the quiet channel after about 3 s."
 lab_begin
