@@ -1,5 +1,6 @@
 #include "analyzer.h"
 
+#include <fstream>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -100,4 +101,42 @@ TEST_CASE("Two attempts in one paste are two sessions with their own verdicts", 
   CHECK(r.sessions[1].status == Status::kOk);
   CHECK(r.status == Status::kDiagnosed);
   CHECK(r.diagnoses[0].session == 0);
+}
+
+TEST_CASE("A signature pointing to a missing KB article still diagnoses, with a warning", "[analyzer]") {
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(R"js({"id": "orphan", "kb": "no-such-article", "explanation": "refused",
+    "lines": [{"name": "r", "literal": "Connection refused"}]})js", "orphan.json", &issues);
+  REQUIRE(sig);
+  SignatureSet set;
+  set.Add(*sig);
+  set.Compile();
+  Analyzer analyzer(set, sshdiag::testing::BuiltinKb());
+  std::ifstream in(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  Report r = analyzer.AnalyzeStream(in, "refused");
+  REQUIRE(r.diagnoses.size() == 1);
+  CHECK(r.diagnoses[0].article == nullptr);
+  CHECK(r.diagnoses[0].title == "no-such-article");
+  CHECK(r.diagnoses[0].remedies.empty());
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find("'no-such-article', which is not loaded") != std::string::npos);
+}
+
+TEST_CASE("A log cut in the middle of its last line is analysed as far as it goes", "[analyzer]") {
+  std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  auto cut = log.rfind("Connection refused");
+  REQUIRE(cut != std::string::npos);
+  Report r = AnalyzeText(log.substr(0, cut + 10));  // "...port 42000: Connection"
+  // The cut error line still ends the session, but no signature can read it.
+  CHECK(r.status == Status::kUnrecognised);
+  REQUIRE(r.sessions.size() == 1);
+  CHECK(r.sessions[0].session.phase == Phase::kConnect);
+  CHECK(r.sessions[0].session.failure_lines.back().text.find("port 42000: Connection") != std::string::npos);
+}
+
+TEST_CASE("Invalid UTF-8 in a log is analysed like any other bytes", "[analyzer]") {
+  std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  Report r = AnalyzeText("debug1: \xff\xfe\xc0 junk from a broken terminal\n" + log);
+  CHECK(r.status == Status::kDiagnosed);
+  CHECK(r.diagnoses.at(0).kb == "connection-refused");
 }

@@ -122,3 +122,13 @@ TEST_CASE("Every built-in signature loads without issues", "[signature]") {
   for (const auto& issue : set.issues()) FAIL_CHECK(issue.ToString());
   CHECK(set.signatures().size() >= 2);
 }
+
+TEST_CASE("A pattern over RE2's memory budget names the signature and is skipped", "[signature]") {
+  std::string huge;
+  for (int i = 0; i < 370; ++i) huge += "\\\\w{1000}";  // JSON for \w{1000}: 370k instructions
+  auto issues = ParseErrors(Replace(kValid, "^ssh: connect to host", huge + "ssh: connect to host"));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].id == "demo-refused");
+  CHECK(issues[0].message.find("line 'refused'") != std::string::npos);
+  CHECK(issues[0].message.find("pattern too large") != std::string::npos);
+}

@@ -1,10 +1,10 @@
 #!/bin/bash
 # -R asks the server to listen on a port that is already taken there; ExitOnForwardFailure=yes.
 source "$(dirname "$0")/../lib.sh"
-EXPECT_TOP=port-forward-prohibited
-EXPECT_NEVER="local-forward-bind-failed ipqos-tos-drop"
+EXPECT_TOP=remote-forward-bind-failed
+EXPECT_NEVER="local-forward-bind-failed ipqos-tos-drop port-forward-prohibited"
 EXPECT_LAST='remote port forwarding failed for listen port [0-9]+$'
-NOTES="A python3 listener holds 127.0.0.1:RPORT on the server side (same namespace); ssh -o ExitOnForwardFailure=yes -R 127.0.0.1:RPORT:127.0.0.1:8080 ... 'sleep 1'. sshd logs that it cannot bind."
+NOTES="A python3 listener holds 127.0.0.1:RPORT on the server side (same namespace); ssh -o ExitOnForwardFailure=yes -R 127.0.0.1:RPORT:127.0.0.1:8080 ... 'sleep 1'. sshd logs that it cannot bind. Unlike a policy refusal (remote-forward-prohibited: 'debug1: Remote: Server has disabled port forwarding.'; PermitListen: 'debug1: Remote: port forwarding refused'), the server sends no debug message before the failure reply."
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd
