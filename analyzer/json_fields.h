@@ -4,6 +4,7 @@
 #define SSHDIAG_JSON_FIELDS_H_
 
 #include <functional>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -62,6 +63,29 @@ bool ParseJsonText(const std::string& text, nlohmann::json* out, std::string* er
 
 // The *.json files directly in dir, sorted by name; sets *error if dir cannot be read.
 std::vector<std::string> ListJsonFiles(const std::string& dir, std::string* error);
+
+// Parses text as JSON and hands it to parse(json, &id), which throws
+// FieldError for a mistake and sets id as soon as it knows it. Every failure,
+// syntax or field, becomes one issue naming file and id; returns nothing then.
+template <typename T, typename ParseFn>
+std::optional<T> ParseDataFile(const std::string& text, const std::string& file, std::vector<LoadIssue>* issues,
+                               ParseFn parse) {
+  nlohmann::json j;
+  std::string error;
+  if (!ParseJsonText(text, &j, &error)) {
+    issues->push_back({file, "", error});
+    return std::nullopt;
+  }
+  std::string id;
+  try {
+    return parse(j, &id);
+  } catch (const FieldError& e) {
+    issues->push_back({file, id, e.what()});
+  } catch (const nlohmann::json::exception& e) {
+    issues->push_back({file, id, e.what()});
+  }
+  return std::nullopt;
+}
 
 // True for lower-case kebab/snake names of at most 64 characters.
 bool IsName(const std::string& s);

@@ -142,21 +142,9 @@ bool RemedyForm::Accepts(const OpenSshVersion& v) const {
 
 std::optional<Article> KnowledgeBase::Parse(const std::string& text, const std::string& file,
                                             std::vector<LoadIssue>* issues) {
-  json j;
-  std::string error;
-  if (!ParseJsonText(text, &j, &error)) {
-    issues->push_back({file, "", error});
-    return std::nullopt;
-  }
-  std::string id;
-  try {
-    return ParseArticle(j, file, &id);
-  } catch (const FieldError& e) {
-    issues->push_back({file, id, e.what()});
-  } catch (const json::exception& e) {
-    issues->push_back({file, id, e.what()});
-  }
-  return std::nullopt;
+  return ParseDataFile<Article>(text, file, issues, [&file](const json& j, std::string* id) {
+    return ParseArticle(j, file, id);
+  });
 }
 
 KnowledgeBase KnowledgeBase::LoadLayers(const std::vector<std::string>& dirs) {

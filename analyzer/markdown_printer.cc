@@ -44,6 +44,30 @@ std::string FenceFor(std::string_view body) {
 
 namespace {
 
+// The printer's own words, per language.
+struct MarkdownLabels {
+  const char* confidence;
+  const char* root_cause;
+  const char* signature;
+  const char* context;
+  const char* evidence;
+  const char* todo;
+  const char* note;
+  const char* risk;
+  const char* unsure;
+  const char* session;
+  const char* no_problem;
+  const char* not_recognised;
+  const char* got_as_far;
+};
+
+const MarkdownLabels kEnglishLabels = {
+    "confidence", "root cause", "signature", ", context only", "Evidence:", "What to do", "Note:", "Risk:",
+    "If unsure:", "Session", "no problem found", "failure not recognised", "The connection got as far as"};
+const MarkdownLabels kJapaneseLabels = {
+    "確信度", "根本原因", "シグネチャ", "、参考情報のみ", "根拠:", "対処", "注:", "リスク:", "判断に迷うとき:",
+    "セッション", "問題なし", "認識できない失敗", "接続が到達した段階:"};
+
 void CodeBlock(const std::string& body, std::ostream& out, const char* info = "") {
   std::string fence = FenceFor(body);
   out << fence << info << "\n" << body << (body.empty() || body.back() == '\n' ? "" : "\n") << fence << "\n";
@@ -77,6 +101,7 @@ std::string Paragraph(const std::string& text) {
 
 void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostream& out) {
   const std::string& lang = report.lang;
+  const MarkdownLabels& l = lang == "ja" ? kJapaneseLabels : kEnglishLabels;
   out << "### sshdiag: " << StatusName(report.status) << "\n\n";
   for (const auto& in : report.inputs) {
     if (!in.error.empty()) out << "- **" << EscapeMarkdownInline(in.name) << "**: " << EscapeMarkdownInline(in.error) << "\n";
@@ -88,19 +113,19 @@ void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostre
     char conf[16];
     std::snprintf(conf, sizeof conf, "%.2f", d.confidence);
     out << "#### " << shown << ". " << EscapeMarkdownInline(d.title) << "\n\n";
-    out << "*" << LevelName(d.level) << "* (confidence " << conf << "), root cause `" << d.kb << "`, signature `"
-        << d.signature << "`" << (d.terminal ? "" : ", context only") << "\n\n";
+    out << "*" << LevelName(d.level) << "* (" << l.confidence << " " << conf << "), " << l.root_cause << " `" << d.kb
+        << "`, " << l.signature << " `" << d.signature << "`" << (d.terminal ? "" : l.context) << "\n\n";
     if (!d.explanation.empty()) out << Paragraph(d.explanation) << "\n";
     if (!d.evidence.empty()) {
       std::string body;
       for (const auto& e : d.evidence) body += std::to_string(e.line) + ": " + MakeVisible(e.text) + "\n";
-      out << "Evidence:\n\n";
+      out << l.evidence << "\n\n";
       CodeBlock(body, out, "text");
       out << "\n";
     }
     if (!d.article) continue;
     if (!d.article->summary.empty()) out << Paragraph(d.article->summary.Get(lang)) << "\n";
-    if (!d.remedies.empty()) out << "**What to do**\n\n";
+    if (!d.remedies.empty()) out << "**" << l.todo << "**\n\n";
     for (const auto& r : d.remedies) {
       out << "- " << EscapeMarkdownInline(r.remedy->title.Get(lang)) << " (" << r.remedy->where << ")\n";
       std::string body;
@@ -121,21 +146,21 @@ void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostre
         }
         out << "  " << fence << "\n";
       }
-      if (!r.version_note.empty()) out << "\n  *Note:* " << EscapeMarkdownInline(r.version_note) << "\n";
-      if (!r.remedy->risk.empty()) out << "\n  *Risk:* " << EscapeMarkdownInline(r.remedy->risk.Get(lang)) << "\n";
+      if (!r.version_note.empty()) out << "\n  *" << l.note << "* " << EscapeMarkdownInline(r.version_note) << "\n";
+      if (!r.remedy->risk.empty()) out << "\n  *" << l.risk << "* " << EscapeMarkdownInline(r.remedy->risk.Get(lang)) << "\n";
       out << "\n";
     }
-    if (!d.article->tell_apart.empty()) out << "**If unsure:** " << Paragraph(d.article->tell_apart.Get(lang)) << "\n";
+    if (!d.article->tell_apart.empty()) out << "**" << l.unsure << "** " << Paragraph(d.article->tell_apart.Get(lang)) << "\n";
   }
   for (const auto& sr : report.sessions) {
     if (sr.status == Status::kDiagnosed) continue;
     const Session& s = sr.session;
-    out << "#### Session " << s.index + 1 << ": ";
+    out << "#### " << l.session << " " << s.index + 1 << ": ";
     if (sr.status == Status::kOk) {
-      out << "no problem found (" << OutcomeName(s.outcome()) << ")\n\n";
+      out << l.no_problem << " (" << OutcomeName(s.outcome()) << ")\n\n";
       continue;
     }
-    out << "failure not recognised\n\nThe connection got as far as *" << PhaseName(s.phase) << "*.\n\n";
+    out << l.not_recognised << "\n\n" << l.got_as_far << " *" << PhaseName(s.phase) << "*.\n\n";
     if (!s.failure_lines.empty()) {
       std::string body;
       for (const auto& l : s.failure_lines) body += std::to_string(l.number) + ": " + MakeVisible(l.text) + "\n";

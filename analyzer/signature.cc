@@ -189,21 +189,9 @@ SignatureSet::~SignatureSet() = default;
 
 std::optional<Signature> SignatureSet::Parse(const std::string& text, const std::string& file,
                                              std::vector<LoadIssue>* issues) {
-  json j;
-  std::string error;
-  if (!ParseJsonText(text, &j, &error)) {
-    issues->push_back({file, "", error});
-    return std::nullopt;
-  }
-  std::string id;
-  try {
-    return ParseSignature(j, file, &id);
-  } catch (const FieldError& e) {
-    issues->push_back({file, id, e.what()});
-  } catch (const json::exception& e) {
-    issues->push_back({file, id, e.what()});
-  }
-  return std::nullopt;
+  return ParseDataFile<Signature>(text, file, issues, [&file](const json& j, std::string* id) {
+    return ParseSignature(j, file, id);
+  });
 }
 
 void SignatureSet::Add(Signature signature) {

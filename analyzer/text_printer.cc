@@ -217,7 +217,15 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
     if (!d.article->summary.empty()) out << "   " << l.means << "\n" << Prose(d.article->summary.Get(lang), "     ");
     if (!d.remedies.empty()) out << "   " << l.todo << "\n";
     for (const auto& r : d.remedies) {
-      out << "   - " << style.Bold(MakeVisible(r.remedy->title.Get(lang))) << " (" << r.remedy->where << ")\n";
+      std::string heading = Prose(r.remedy->title.Get(lang) + " (" + r.remedy->where + ")", "   ", "- ");
+      size_t start = 0;
+      while (start < heading.size()) {  // bold each wrapped line, not the indent
+        size_t nl = heading.find('\n', start);
+        std::string line = heading.substr(start, nl - start);
+        size_t text = line.find_first_not_of(" -");
+        out << line.substr(0, text) << style.Bold(line.substr(text)) << "\n";
+        start = nl + 1;
+      }
       if (!r.config_block.empty()) out << "       " << l.config << "\n" << Verbatim(r.config_block, "         ");
       if (!r.option.empty()) out << "       " << l.once << "  ssh " << MakeVisible(r.option) << " ...\n";
       if (!r.server_config.empty()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cstdlib>
 
 namespace sshdiag {
@@ -463,7 +464,12 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
         break;
       case kExitStatus: {
         std::array<std::string, 1> c;
-        if (Capture(re, t, &c)) f.exit_status = std::atoi(c[0].c_str());
+        // A number that does not fit is not a status ssh could have printed.
+        if (Capture(re, t, &c)) {
+          int status = 0;
+          auto parsed = std::from_chars(c[0].data(), c[0].data() + c[0].size(), status);
+          if (parsed.ec == std::errc() && parsed.ptr == c[0].data() + c[0].size()) f.exit_status = status;
+        }
         advance(Phase::kClosed);
         break;
       }

@@ -56,3 +56,11 @@ TEST_CASE("EscapeMarkdownInline escapes syntax and HTML", "[markdown_printer]") 
   CHECK(EscapeMarkdownInline("[a](b) <i>*x*</i>") == "\\[a\\]\\(b\\) &lt;i&gt;\\*x\\*&lt;/i&gt;");
   CHECK(EscapeMarkdownInline("esc\x1b") == "esc\\\\x1b");
 }
+
+TEST_CASE("Markdown output speaks Japanese with --lang ja", "[markdown_printer]") {
+  Report r = AnalyzeText(sshdiag::testing::ReadFile(sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/ipqos-reset.log")), "ja");
+  std::string md = Print(r);
+  CHECK(md.find("根拠:") != std::string::npos);
+  CHECK(md.find("**対処**") != std::string::npos);
+  CHECK(md.find("Evidence:") == std::string::npos);
+}

@@ -72,3 +72,23 @@ TEST_CASE("Text output uses colour only when asked", "[text_printer]") {
   CHECK(Print(r, false).find('\x1b') == std::string::npos);
   CHECK(Print(r, true).find("\x1b[1m") != std::string::npos);
 }
+
+TEST_CASE("Text output speaks Japanese with --lang ja and wraps long prose", "[text_printer]") {
+  Report r = AnalyzeText(sshdiag::testing::ReadFile(sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/ipqos-reset.log")), "ja");
+  std::string out = Print(r);
+  CHECK(out.find("根拠:") != std::string::npos);
+  CHECK(out.find("対処:") != std::string::npos);
+  CHECK(out.find("Evidence:") == std::string::npos);
+  std::string en = Print(AnalyzeFile("corpus/lab/openssh-9.2/ipqos-reset.log"));
+  // Prose is wrapped at 100 columns; headlines, log lines and commands never are.
+  size_t start = 0;
+  while (start < en.size()) {
+    size_t nl = en.find('\n', start);
+    std::string line = en.substr(start, nl - start);
+    bool headline = !line.empty() && line[0] >= '1' && line[0] <= '9';
+    if (!headline && line.find("line ") == std::string::npos && line.find("$ ") == std::string::npos) {
+      CHECK(line.size() <= 100);
+    }
+    start = nl + 1;
+  }
+}

@@ -172,3 +172,11 @@ TEST_CASE("Lines before ssh's first line join its session", "[transcript]") {
   REQUIRE(pasted.sessions().size() == 1);
   CHECK(pasted.sessions()[0].outcome() == Outcome::kFailed);
 }
+
+TEST_CASE("An exit status that does not fit an int is not read as one", "[transcript]") {
+  // Synthetic: found by reading the code after fuzzing (atoi wrapped 4294967296 to 0).
+  auto parser = ParseText("debug1: Exit status 4294967296\n");
+  CHECK_FALSE(parser.sessions().at(0).facts.exit_status);
+  auto ok = ParseText("debug1: Exit status 127\n");
+  CHECK(*ok.sessions().at(0).facts.exit_status == 127);
+}
