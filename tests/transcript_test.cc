@@ -180,3 +180,86 @@ TEST_CASE("An exit status that does not fit an int is not read as one", "[transc
   auto ok = ParseText("debug1: Exit status 127\n");
   CHECK(*ok.sessions().at(0).facts.exit_status == 127);
 }
+
+namespace {
+
+// The first n lines of a real corpus log: what a user pastes when ssh hung
+// or was cut off at that point.
+std::string FirstLines(const std::string& log, int n) {
+  std::istringstream in(ReadFile(SourcePath(log)));
+  std::string line, out;
+  for (int i = 0; i < n && std::getline(in, line); ++i) out += line + "\n";
+  return out;
+}
+
+int LineNumberOf(const std::string& log, const std::string& needle) {
+  std::istringstream in(ReadFile(SourcePath(log)));
+  std::string line;
+  for (int n = 1; std::getline(in, line); ++n) {
+    if (line.find(needle) != std::string::npos) return n;
+  }
+  return -1;
+}
+
+const char* kSuccess = "corpus/lab/openssh-9.2/success-exec.log";
+
+}  // namespace
+
+TEST_CASE("A session cut right after SERVICE_ACCEPT stopped in the auth phase", "[transcript]") {
+  int at = LineNumberOf(kSuccess, "SSH2_MSG_SERVICE_ACCEPT received");
+  REQUIRE(at > 0);
+  auto parser = ParseText(FirstLines(kSuccess, at));
+  REQUIRE(parser.sessions().size() == 1);
+  CHECK(parser.sessions()[0].phase == Phase::kAuth);
+  // One line earlier it had not got there yet.
+  CHECK(ParseText(FirstLines(kSuccess, at - 1)).sessions()[0].phase < Phase::kAuth);
+}
+
+TEST_CASE("The furthest phase never goes back, e.g. on a rekey after login", "[transcript]") {
+  int at = LineNumberOf(kSuccess, "Authenticated to");
+  REQUIRE(at > 0);
+  // Real lines up to the login, then the real KEXINIT line of the same log
+  // again, as ssh prints it when it rekeys during a long session.
+  auto parser = ParseText(FirstLines(kSuccess, at) + "debug1: SSH2_MSG_KEXINIT sent\n");
+  CHECK(parser.sessions()[0].phase == Phase::kSession);
+}
+
+TEST_CASE("The client's own KEXINIT proposal is never taken for the server's offer", "[transcript]") {
+  int peer = LineNumberOf(kSuccess, "peer server KEXINIT proposal");
+  REQUIRE(peer > 0);
+  // Cut before the server's proposal: only the client's is in the log.
+  auto cut = ParseText(FirstLines(kSuccess, peer - 1));
+  CHECK(cut.sessions()[0].facts.server_kex_offer.empty());
+  CHECK(cut.sessions()[0].facts.server_mac_offer.empty());
+  auto whole = ParseText(ReadFile(SourcePath(kSuccess)));
+  CHECK_FALSE(whole.sessions()[0].facts.server_kex_offer.empty());
+}
+
+TEST_CASE("Exit status -1 (the session died without a status) is a failure", "[transcript]") {
+  auto parser = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/server-channel-timeout.log")));
+  REQUIRE(parser.sessions().size() == 1);
+  REQUIRE(parser.sessions()[0].facts.exit_status);
+  CHECK(*parser.sessions()[0].facts.exit_status == -1);
+  CHECK(parser.sessions()[0].outcome() == Outcome::kFailed);
+}
+
+TEST_CASE("A session that ends with Transferred: and no failure succeeded, even without an exit status", "[transcript]") {
+  // Synthetic: the real success-exec log without its exit-status lines, as
+  // from a server (some embedded ones) that never sends an exit status.
+  std::istringstream in(ReadFile(SourcePath(kSuccess)));
+  std::string line, text;
+  while (std::getline(in, line)) {
+    if (line.find("Exit status") == std::string::npos && line.find("exit-status") == std::string::npos) text += line + "\n";
+  }
+  auto parser = ParseText(text);
+  REQUIRE(parser.sessions().size() == 1);
+  CHECK_FALSE(parser.sessions()[0].facts.exit_status);
+  CHECK(parser.sessions()[0].outcome() == Outcome::kSucceeded);
+  // Without the Transferred: line, nothing says the session ended well.
+  std::string cut;
+  std::istringstream again(text);
+  while (std::getline(again, line)) {
+    if (line.rfind("Transferred:", 0) != 0) cut += line + "\n";
+  }
+  CHECK(ParseText(cut).sessions()[0].outcome() == Outcome::kIncomplete);
+}
