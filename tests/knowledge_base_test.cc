@@ -125,12 +125,14 @@ TEST_CASE("Every built-in article loads, and every signature's article exists", 
   }
 }
 
-TEST_CASE("Every root cause a corpus sidecar names has an article", "[knowledge_base]") {
+TEST_CASE("Every root cause a lab corpus sidecar names has an article", "[knowledge_base]") {
   // Articles without a signature of their own (causes the client log cannot
   // tell apart, kept for tell_apart and for sidecars' also_ok) are pinned here.
   const auto& kb = sshdiag::testing::BuiltinKb();
   std::set<std::string> named;
   for (const auto& c : sshdiag::testing::CorpusEntries()) {
+    // corpus/fresh may name causes sshdiag does not know yet: that is what it measures.
+    if (c.log.rfind("corpus/lab/", 0) != 0) continue;
     const auto& expect = c.meta.value("expect", nlohmann::json::object());
     if (expect.value("status", "") == "diagnosed" && expect.contains("top") && expect["top"].is_string()) {
       named.insert(expect["top"].get<std::string>());

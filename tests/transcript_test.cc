@@ -263,3 +263,16 @@ TEST_CASE("A session that ends with Transferred: and no failure succeeded, even 
   }
   CHECK(ParseText(cut).sessions()[0].outcome() == Outcome::kIncomplete);
 }
+
+TEST_CASE("Only the last few failure lines of a session are kept, oldest first", "[transcript]") {
+  // Synthetic: a real refused connection, then the same error line repeated,
+  // as a retry loop in a script prints it.
+  std::string text = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  for (int i = 0; i < 20; ++i) text += "ssh: connect to host 127.0.0.1 port 42001: Connection refused\n";
+  auto parser = ParseText(text);
+  REQUIRE(parser.sessions().size() == 1);
+  const Session& s = parser.sessions()[0];
+  REQUIRE(s.failure_lines.size() == TranscriptParser::kFailureLinesKept);
+  CHECK(s.failure_lines.back().number == s.last_line);
+  CHECK(s.failure_lines.front().number == s.last_line - TranscriptParser::kFailureLinesKept + 1);
+}
