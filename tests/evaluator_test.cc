@@ -200,3 +200,10 @@ TEST_CASE("Evaluate checks facts, absent facts and the client's release bounds",
   CHECK(Fixture(make(R"({"client_version": {"min": "9.3"}})"), no_version).Run());
   CHECK_FALSE(Fixture(make(R"({"client_version": {"min": "9.3", "unknown": "fail"}})"), no_version).Run());
 }
+
+TEST_CASE("Evaluate refuses ordered conditions out of order even without a window", "[evaluator]") {
+  const char* sig = R"js({"id": "o", "kb": "k", "explanation": "x",
+    "lines": [{"name": "a", "literal": "AAA"}, {"name": "b", "literal": "BBB"}]})js";
+  CHECK(Fixture(sig, {"AAA", "x", "y", "z", "BBB"}).Run());
+  CHECK_FALSE(Fixture(sig, {"BBB", "x", "AAA"}).Run());
+}
