@@ -33,9 +33,10 @@ struct CorpusCase {
   std::vector<std::string> also_ok;  // causes the log cannot tell apart from top
   size_t within_top = 1;
   std::vector<std::string> never;    // causes that must not appear as likely or certain
-  std::string gap;        // expect.todo: why the expectation is not met yet
+  std::string gap;        // expect.todo: why the expectation is not met yet (never on needs-verbose logs)
   std::string verbosity = "vvv";     // source.verbosity
   std::string decisive;   // expect.decisive: regex for the line that names the cause
+  bool decisive_in_log = true;       // expect.decisive_in_log: this log has that line
   bool fresh = false;     // out-of-sample: under a "fresh" directory or source.kind "fresh"
   std::string client;     // "9.2", "8.4", ... from source.client; "unknown" when absent
 };
@@ -43,6 +44,8 @@ struct CorpusCase {
 // Finds every NAME.log under dir with its sidecar NAME.json, sorted by path.
 // Logs without a readable, valid sidecar become issues, and so does a
 // known-gaps.json in dir: a gap's reason lives in its sidecar's expect.todo.
+// A todo on a needs-verbose log is not a gap: its expectation already says the
+// log cannot show the cause (the lab gives every run of a scenario its todo).
 std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue>* issues);
 
 // The excerpt of kind (one of kExcerptKinds) someone would paste from log:
@@ -88,14 +91,15 @@ struct EvaluationSummary {
   std::map<std::string, Tally> tables;
   std::map<std::string, std::map<std::string, Tally>> by_cause;   // in-sample: cause -> verbosity -> counts
   std::map<std::string, std::map<std::string, Tally>> by_client;  // in-sample: release -> verbosity -> counts
-  std::vector<std::string> problems;  // sidecars that contradict their log (a decisive regex matching nothing)
+  std::vector<std::string> problems;  // sidecars that contradict their log (expect.decisive vs decisive_in_log)
   int stale_gaps = 0;        // known gaps that now pass: remove the todo
   int failing_vvv = 0;       // -vvv logs (any scope) that miss and are not known gaps
   int false_alarms = 0;      // successful sessions (any scope, any verbosity) with a confident diagnosis
 };
 
-// Analyses every case and its excerpts, and counts. Known gaps count in the
-// tables (as the misses they are) but not in `failing`.
+// Analyses every case, and the excerpts of every failure (any status but
+// "ok"), and counts. Known gaps count in the tables (as the misses they are)
+// but not in `failing`.
 EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Analyzer& analyzer);
 
 // sshdiag eval's exit status: 0 when every -vvv log that is not a known gap

@@ -245,11 +245,29 @@ TEST_CASE("A decisive regex that matches nothing in its log is a sidecar problem
   CHECK(l.summary.problems[0].find("typo.log: expect.decisive matches no line") != std::string::npos);
 }
 
+TEST_CASE("expect.decisive_in_log false must hold: the decisive line is not in the log", "[evaluation]") {
+  TempDir dir;
+  AddCase(dir, "absent", kRefusedLog, R"js({"status": "diagnosed", "top": "connection-refused",
+                                            "decisive": "Connection timed out", "decisive_in_log": false})js");
+  AddCase(dir, "present", kRefusedLog, R"js({"status": "diagnosed", "top": "connection-refused",
+                                             "decisive": "Connection refused", "decisive_in_log": false})js");
+  Loaded l;
+  Evaluate(dir, &l);
+  REQUIRE(l.summary.problems.size() == 1);
+  CHECK(l.summary.problems[0].find("present.log: expect.decisive matches a line of the log, but decisive_in_log is "
+                                   "false") != std::string::npos);
+}
+
 TEST_CASE("A silent log that needs -v is counted apart and passes without a cause", "[evaluation]") {
   TempDir dir;
   dir.Write("corpus/silent.log", "");
+  // The lab gives every run of a scenario its todo; on a needs-verbose log it is no gap.
   dir.Write("corpus/silent.json", R"js({"source": {"kind": "test", "verbosity": "plain"},
-                                       "expect": {"status": "needs-verbose"}})js");
+                                       "expect": {"status": "needs-verbose", "top": "connection-timeout",
+                                                  "todo": "no line names the timeout"}})js");
+  dir.Write("corpus/named.log", ReadFile(SourcePath(std::string("corpus/lab/openssh-9.2/") + kRefusedLog)));
+  dir.Write("corpus/named.json", R"js({"source": {"kind": "test", "verbosity": "plain"},
+                                      "expect": {"status": "needs-verbose", "top": "connection-refused"}})js");
   dir.Write("corpus/claimed.log", ReadFile(SourcePath(std::string("corpus/lab/openssh-9.2/") + kRefusedLog)));
   dir.Write("corpus/claimed.json", R"js({"source": {"kind": "test", "verbosity": "plain"},
                                         "expect": {"status": "needs-verbose"}})js");
@@ -257,14 +275,23 @@ TEST_CASE("A silent log that needs -v is counted apart and passes without a caus
   Evaluate(dir, &l);
   CHECK(l.issues.empty());
   const Tally& t = l.summary.tables.at("in-sample/plain");
-  CHECK(t.needs_verbose == 2);
+  CHECK(t.needs_verbose == 3);
   CHECK(t.failures == 0);
   CHECK(t.unrecognised == 0);
-  CHECK(t.failing == 1);          // "claimed": sshdiag names a cause the sidecar says the log cannot show
-  CHECK(t.confident_wrong == 1);
-  REQUIRE(l.summary.results.size() == 2);
-  CHECK_FALSE(l.summary.results[0].pass);  // claimed.log sorts first
-  CHECK(l.summary.results[1].pass);
+  CHECK(t.failing == 2);          // sshdiag names a cause where the sidecar asks for -v
+  CHECK(t.gaps == 0);
+  CHECK(t.confident_wrong == 1);  // "claimed" names no top; "named"'s top is the cause sshdiag gives
+  REQUIRE(l.summary.results.size() == 3);
+  CHECK_FALSE(l.summary.results[0].pass);  // claimed.log
+  CHECK(l.summary.results[0].wrong == std::vector<std::string>{"connection-refused"});
+  CHECK_FALSE(l.summary.results[1].pass);  // named.log
+  CHECK(l.summary.results[1].wrong.empty());
+  CHECK(l.summary.results[2].pass);        // silent.log
+  CHECK(l.summary.results[2].corpus_case->gap.empty());
+  CHECK(l.summary.stale_gaps == 0);
+  // Failures that need -v still give excerpts; an empty one is unusable input.
+  CHECK(l.summary.tables.at("in-sample/last-1").excerpts == 3);
+  CHECK(l.summary.tables.at("in-sample/last-1").unusable == 1);
   CHECK(l.summary.failing_vvv == 0);  // the per-log gate is for -vvv logs
   CHECK(EvalExitStatus(l.summary) == 0);
 }
