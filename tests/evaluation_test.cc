@@ -387,3 +387,13 @@ TEST_CASE("sshdiag eval --counts prints the baseline format", "[evaluation]") {
   CHECK(counts.at("tables").at("in-sample/vvv").at("top1") == 1);
   CHECK(counts.at("tables").at("in-sample/no-debug").at("excerpts") == 1);
 }
+
+TEST_CASE("sshdiag eval scores a fresh directory on its own, apart from in-sample figures", "[evaluation]") {
+  TempDir dir;
+  AddCase(dir, "fresh/held-out", kRefusedLog, R"js({"status": "diagnosed", "top": "connection-refused"})js");
+  Run r = Sshdiag("eval " + dir.path() + "/corpus/fresh");
+  CHECK(r.code == 0);
+  CHECK(r.out.find("corpus: 1 logs (0 in-sample, 1 fresh/out-of-sample)") != std::string::npos);
+  CHECK(r.out.find("whole logs by verbosity (fresh, out-of-sample") != std::string::npos);
+  CHECK(r.out.find("(in-sample") == std::string::npos);
+}
