@@ -167,8 +167,13 @@ std::string Percent(int n, int d) {
   return buf;
 }
 
-std::string Pad(const std::string& s, size_t width) { return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' '); }
-std::string PadLeft(const std::string& s, size_t width) { return s.size() >= width ? " " + s : std::string(width - s.size(), ' ') + s; }
+// s padded with spaces to width (right or left aligned); a too-long s keeps one space apart.
+std::string Pad(const std::string& s, size_t width) {
+  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
+std::string PadLeft(const std::string& s, size_t width) {
+  return s.size() >= width ? " " + s : std::string(width - s.size(), ' ') + s;
+}
 
 // One table: a row per field, a column per kind present.
 void PrintTable(const std::string& heading, const std::string& scope, const std::vector<std::string>& kinds,
@@ -221,8 +226,9 @@ void PrintBreakdown(const char* heading, const std::map<std::string, std::map<st
     out << "  " << Pad(key, width);
     for (const auto& v : present) {
       auto it = cols.find(v);
-      out << PadLeft(it == cols.end() ? "-" : std::to_string(it->second.top1) + "/" + std::to_string(it->second.failures),
-                     kCell);
+      std::string cell = "-";
+      if (it != cols.end()) cell = std::to_string(it->second.top1) + "/" + std::to_string(it->second.failures);
+      out << PadLeft(cell, kCell);
     }
     out << "\n";
   }
@@ -346,7 +352,8 @@ EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Ana
     } else if (c.status == "unrecognised") {
       res.pass = r.status == Status::kUnrecognised && score.wrong.empty();
     } else if (c.status == "needs-verbose") {
-      // A silent plain log: sshdiag must not claim a cause, nor that all is well.
+      // The log does not show its cause (ssh printed nothing, or the decisive
+      // line needs more -v): sshdiag must neither claim a diagnosis nor say all is well.
       ++t.needs_verbose;
       res.pass = r.status != Status::kOk && r.status != Status::kDiagnosed && score.wrong.empty();
     } else {
