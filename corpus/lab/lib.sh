@@ -275,7 +275,7 @@ _nsrun() { local n=$1; shift; if [[ $n == main ]]; then "$@"; else lab_nsexec "$
 # that argument becomes -v or disappears).  stdout+stderr of each run go to
 # $LABDIR/client.VERBOSITY.log; afterwards $LABDIR/client.log, LAB_RC and LAB_CMD are
 # those of the -vvv run (for the scenario's own checks); LAB_RCS/LAB_CMDS/LAB_HUNG hold
-# every run's.  stdin is /dev/null unless LAB_STDIN (re-read for every run).
+# every run's, LAB_SECS each run's duration in seconds.  stdin is /dev/null unless LAB_STDIN (re-read for every run).
 #
 # Between runs the library restores $LABDIR/known_hosts to its content before the first
 # run.  Hooks a scenario may define (before calling lab_ssh):
@@ -292,7 +292,7 @@ _nsrun() { local n=$1; shift; if [[ $n == main ]]; then "$@"; else lab_nsexec "$
 LAB_CMD=""
 LAB_VERBOSITIES=${LAB_VERBOSITIES:-vvv v plain}
 HANG_AFTER=${HANG_AFTER:-}
-declare -A LAB_RCS=() LAB_CMDS=() LAB_HUNG=() LAB_NO_VERB=()
+declare -A LAB_RCS=() LAB_CMDS=() LAB_HUNG=() LAB_NO_VERB=() LAB_SECS=()
 LAB_RUNS=()
 lab_quote() { # shell-quote for display: 'a b' rather than a\ b
   local a
@@ -336,7 +336,7 @@ _lab_ssh_once() { # VERB ARGS...
   lab_log "running ($verb): $LAB_CMD"
   LAB_HUNG[$verb]=""
   : > "$LABDIR/client.log"
-  local rc=0
+  local rc=0 t_start=$SECONDS
   if [[ -z $HANG_AFTER ]] && ! _lab_has_fn lab_during_run; then
     set +e
     ( cd /; "${pre[@]}" env PATH=/usr/bin:/bin timeout --kill-after=3 "$deadline" "$prog" "${args[@]}" \
@@ -364,6 +364,7 @@ _lab_ssh_once() { # VERB ARGS...
   fi
   LAB_RC=$rc
   LAB_RCS[$verb]=$rc
+  LAB_SECS[$verb]=$((SECONDS - t_start))
   cp "$LABDIR/client.log" "$LABDIR/client.$verb.log"
   lab_log "client exit status $rc${LAB_HUNG[$verb]:+ (interrupted after ${HANG_AFTER}s)}"
 }
@@ -425,6 +426,29 @@ lab_router_topology() {
   lab_nsexec C ip route add default via 10.199.1.1
   lab_nsexec S ip route add default via 10.199.2.1
   sysctl -q -w net.ipv4.ip_forward=1
+}
+
+# IPQoS drop at a router: lab_router_topology, sshd in S on 10.199.2.2, the lab key
+# authorized and known, and the router DROPs (no reset) forwarded client packets marked
+# with this client release's bulk DSCP class (what ssh marks once a non-interactive
+# session starts)
+lab_ipqos_drop_router() {
+  lab_router_topology
+  lab_authorize; lab_known_hosts "[10.199.2.2]:$PORT"
+  NETNS=S SSHD_LISTEN=10.199.2.2 lab_sshd
+  iptables -A FORWARD -i veth-rc -p tcp --dport "$PORT" -m dscp --dscp "$(lab_bulk_dscp)" -j DROP
+}
+
+# path MTU black hole: lab_router_topology, the router's link towards the client has MTU
+# 1280 (the client side keeps 1500, so MSS 1460 is negotiated) and ICMP frag-needed is
+# dropped; sshd in S on 10.199.2.2, the lab key authorized and known.  Extra arguments
+# are sshd_config lines.
+lab_mtu_blackhole_router() {
+  lab_router_topology
+  ip link set veth-rc mtu 1280
+  iptables -A OUTPUT -p icmp --icmp-type fragmentation-needed -j DROP
+  lab_authorize; lab_known_hosts "[10.199.2.2]:$PORT"
+  NETNS=S SSHD_LISTEN=10.199.2.2 lab_sshd "$@"
 }
 
 # per run: check the last line and the decisive line, then write
@@ -567,6 +591,14 @@ export EXPECT_DECISIVE HANG_AFTER
 # scenario not applicable to this client/server pair: exit 3 (runner counts it as skipped)
 lab_skip() { lab_log "skipped: $*"; exit 3; }
 
+# scenarios that change a lab account's files on a tree (home mode, ~/.ssh, .bashrc; all
+# dropbear scenarios use this machine's home) hold this lock until they exit, so that
+# runs for different releases can go in parallel
+lab_lock_homes() {
+  exec {LAB_HOMES_FD}> /var/lib/sshdiag-lab/homes.lock
+  flock -w 300 "$LAB_HOMES_FD" || lab_die "could not lock /var/lib/sshdiag-lab/homes.lock"
+}
+
 # --- dropbear (Debian 12's dropbear-bin, on this machine's root) ---------------
 # lab_dropbear KEYTYPES [OPTIONS...]: host keys of the given types ("ed25519 rsa", "dss"),
 # known_hosts untouched (use lab_dropbear_known_hosts). Authorized keys: the lab
@@ -578,6 +610,7 @@ lab_dropbear() {
     args+=(-r "$LABDIR/dropbear_${t}_host_key")
   done
   local home=/home/$LAB_USER
+  lab_lock_homes
   install -d -m 700 -o "$LAB_USER" -g "$LAB_USER" "$home/.ssh"
   [[ -f $home/.ssh/authorized_keys ]] && cp -p "$home/.ssh/authorized_keys" "$LABDIR/dropbear_ak.orig"
   LAB_RESTORE="${LAB_RESTORE:+$LAB_RESTORE; }if [[ -f '$LABDIR/dropbear_ak.orig' ]]; then cp -p '$LABDIR/dropbear_ak.orig' '$home/.ssh/authorized_keys'; else rm -f '$home/.ssh/authorized_keys'; fi"

@@ -16,11 +16,7 @@ HANG_AFTER=30
 REPRODUCES="https://servers.ustclug.org/2014/07/freeshell-ipv4-ssh/ (cause established there: GRE tunnel MTU 1476 and ICMP packet-too-big not forwarded, ssh stalls after 'expecting SSH2_MSG_KEX_ECDH_REPLY'; fixed with MSS clamping)"
 NOTES="Three network namespaces client 10.199.1.2 -- router -- server 10.199.2.2. Router: ip link set veth-rc mtu 1280 (client side keeps 1500, so MSS 1460 is negotiated), iptables -A OUTPUT -p icmp --icmp-type fragmentation-needed -j DROP. ssh -o ServerAliveInterval=3 -o ServerAliveCountMax=3 ... true. A client still waiting after 30 s gets SIGINT (Ctrl-C)."
 lab_begin
-lab_router_topology
-ip link set veth-rc mtu 1280
-iptables -A OUTPUT -p icmp --icmp-type fragmentation-needed -j DROP
-lab_authorize; lab_known_hosts "[10.199.2.2]:$PORT"
-NETNS=S SSHD_LISTEN=10.199.2.2 lab_sshd
+lab_mtu_blackhole_router
 CLIENT_NETNS=C lab_ssh -o ServerAliveInterval=3 -o ServerAliveCountMax=3 -p "$PORT" "$LAB_USER@10.199.2.2" true
 if [[ -n ${LAB_HUNG[vvv]:-} ]]; then
   # still hanging: that is the symptom (10.0 keeps waiting); the log has no final error line
