@@ -5,14 +5,13 @@ source "$(dirname "$0")/../lib.sh"
 EXPECT_STATUS=unrecognised
 EXPECT_TOP=unknown
 EXPECT_NEVER="ipqos-tos-drop connection-timeout publickey-not-authorized server-not-responding"
-EXPECT_TODO="no root-cause key for a blocking shell start-up file (proposed: shell-startup-blocks); the log ends after 'Sending command' with the client waiting (interrupted with Ctrl-C)"
 HANG_AFTER=15
 EXPECT_LAST='(Sending command: echo hello|pledge: fork|exec request accepted on channel 0|Killed by signal 2\.)$'
 EXPECT_EMPTY="plain"
 # the command was sent and accepted, and then nothing comes back (debug1 shows the command)
 EXPECT_DECISIVE='^debug1: Sending command: echo hello$'
 EXPECT_DECISIVE_MIN=v
-NOTES="~sshdiag-lab/.bashrc of the server tree starts with 'sleep 600' (Debian's bash reads .bashrc for commands run by sshd); ssh ... 'echo hello'. Restored at exit."
+NOTES="~sshdiag-lab/.bashrc of the server tree starts with 'sleep 600' (Debian's bash reads .bashrc for commands run by sshd); ssh ... 'echo hello'. Restored at exit. The taxonomy has no key for a blocking shell start-up file (proposed: shell-startup-blocks), hence unrecognised; the log ends after 'Sending command' with the client waiting, interrupted with Ctrl-C."
 lab_begin
 lab_authorize; lab_known_hosts
 home=${SROOT}/home/$LAB_USER
