@@ -1,20 +1,86 @@
 #include "evaluation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <re2/re2.h>
 
 namespace sshdiag {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+const std::vector<std::string> kVerbosities = {"plain", "v", "vvv"};
+const std::vector<std::string> kExcerptKinds = {"last-1", "last-3", "last-10", "no-debug"};
+const char* const kInSample = "in-sample";
+const char* const kFresh = "fresh";
+
 namespace {
 
 constexpr size_t kMaxSidecarBytes = 64 * 1024;
+const char* const kStatuses[] = {"ok", "diagnosed", "unrecognised", "needs-verbose"};
+
+// How a figure compares with its baseline: more is better, fewer is better,
+// or it describes the corpus itself and must simply match.
+enum class Better { kMore, kFewer, kExact };
+
+struct Field {
+  const char* name;
+  int Tally::*member;
+  Better better;
+};
+
+// The baseline's fields, in the order they are printed and written.
+const std::vector<Field> kWholeFields = {
+    {"logs", &Tally::logs, Better::kExact},
+    {"failures", &Tally::failures, Better::kExact},
+    {"successes", &Tally::successes, Better::kExact},
+    {"needs_verbose", &Tally::needs_verbose, Better::kExact},
+    {"top1", &Tally::top1, Better::kMore},
+    {"top3", &Tally::top3, Better::kMore},
+    {"unrecognised", &Tally::unrecognised, Better::kFewer},
+    {"confident_wrong", &Tally::confident_wrong, Better::kFewer},
+    {"false_alarms", &Tally::false_alarms, Better::kFewer},
+    {"failing", &Tally::failing, Better::kFewer},
+    {"gaps", &Tally::gaps, Better::kFewer},
+};
+const std::vector<Field> kExcerptFields = {
+    {"excerpts", &Tally::excerpts, Better::kExact},
+    {"scorable", &Tally::scorable, Better::kExact},
+    {"unusable", &Tally::unusable, Better::kExact},
+    {"top1", &Tally::top1, Better::kMore},
+    {"top3", &Tally::top3, Better::kMore},
+    {"unrecognised", &Tally::unrecognised, Better::kFewer},
+    {"confident_wrong", &Tally::confident_wrong, Better::kFewer},
+};
+
+bool IsExcerptKind(const std::string& kind) {
+  return std::find(kExcerptKinds.begin(), kExcerptKinds.end(), kind) != kExcerptKinds.end();
+}
+
+// The fields of the table "SCOPE/KIND".
+const std::vector<Field>& FieldsOf(const std::string& table) {
+  return IsExcerptKind(table.substr(table.find('/') + 1)) ? kExcerptFields : kWholeFields;
+}
 
 bool Confident(const Diagnosis& d) { return d.level != Level::kPossible; }
+
+// "OpenSSH_9.2p1 Debian-2+deb12u10, ..." -> "9.2"; "" when there is none.
+std::string ReleaseOf(const std::string& version_text) {
+  size_t at = version_text.find("OpenSSH_");
+  if (at == std::string::npos) return "";
+  size_t begin = at + 8, end = begin;
+  while (end < version_text.size() && (std::isdigit(static_cast<unsigned char>(version_text[end])) ||
+                                       version_text[end] == '.')) {
+    ++end;
+  }
+  return version_text.substr(begin, end - begin);
+}
 
 std::string ClientOf(const Report& r) {
   for (const auto& s : r.sessions) {
@@ -26,74 +92,215 @@ std::string ClientOf(const Report& r) {
   return "unknown";
 }
 
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+bool Blank(const std::string& line) {
+  return std::all_of(line.begin(), line.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+// ssh's debug stream: "debug1: ...", "debug2: ...", "debug3: ...".
+bool DebugLine(const std::string& line) {
+  if (line.compare(0, 5, "debug") != 0) return false;
+  size_t i = 5;
+  while (i < line.size() && std::isdigit(static_cast<unsigned char>(line[i]))) ++i;
+  return i > 5 && i < line.size() && line[i] == ':';
+}
+
+bool AnyLineMatches(const std::string& text, const RE2& re) {
+  for (const auto& line : SplitLines(text)) {
+    if (RE2::PartialMatch(line, re)) return true;
+  }
+  return false;
+}
+
+std::string ReadWhole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// The causes accepted for c: top and also_ok.
+std::vector<std::string> Accepted(const CorpusCase& c) {
+  std::vector<std::string> ok = c.also_ok;
+  if (!c.top.empty()) ok.push_back(c.top);
+  return ok;
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// Scores a report against the accepted causes: ranks of the first accepted
+// diagnosis and the confident ones that are not accepted.
+struct Score {
+  bool top1 = false, top3 = false, within = false, never_ok = true;
+  std::vector<std::string> wrong;
+};
+
+Score ScoreReport(const Report& r, const CorpusCase& c) {
+  Score s;
+  std::vector<std::string> ok = Accepted(c);
+  for (size_t i = 0; i < r.diagnoses.size(); ++i) {
+    const Diagnosis& d = r.diagnoses[i];
+    bool accepted = Contains(ok, d.kb);  // also for needs-verbose logs: top still names the true cause
+    if (accepted && i < 3) s.top3 = true;
+    if (accepted && i == 0) s.top1 = true;
+    if (accepted && i < c.within_top) s.within = true;
+    if (Confident(d) && !accepted && !Contains(s.wrong, d.kb)) s.wrong.push_back(d.kb);
+    if (Confident(d) && Contains(c.never, d.kb)) s.never_ok = false;
+  }
+  return s;
+}
+
 std::string Percent(int n, int d) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%5.1f%%", d ? 100.0 * n / d : 100.0);
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100.0 * n / d);
   return buf;
 }
 
-void PrintTallies(const char* heading, const std::map<std::string, Tally>& tallies, std::ostream& out) {
-  size_t width = 12;
-  for (const auto& [k, t] : tallies) width = std::max(width, k.size());
-  out << "\n" << heading << "\n";
-  char line[256];
-  std::snprintf(line, sizeof line, "  %-*s %5s %7s %7s\n", static_cast<int>(width), "", "logs", "top-1", "top-3");
-  out << line;
-  for (const auto& [k, t] : tallies) {
-    std::snprintf(line, sizeof line, "  %-*s %5d %7s %7s\n", static_cast<int>(width), k.c_str(), t.logs,
-                  Percent(t.top1, t.logs).c_str(), Percent(t.top3, t.logs).c_str());
-    out << line;
+// s padded with spaces to width (right or left aligned); a too-long s keeps one space apart.
+std::string Pad(const std::string& s, size_t width) {
+  return s.size() >= width ? s + " " : s + std::string(width - s.size(), ' ');
+}
+std::string PadLeft(const std::string& s, size_t width) {
+  return s.size() >= width ? " " + s : std::string(width - s.size(), ' ') + s;
+}
+
+// One table: a row per field, a column per kind present.
+void PrintTable(const std::string& heading, const std::string& scope, const std::vector<std::string>& kinds,
+                const std::vector<Field>& fields, const EvaluationSummary& s, std::ostream& out) {
+  std::vector<std::string> present;
+  for (const auto& k : kinds) {
+    if (s.tables.count(scope + "/" + k)) present.push_back(k);
   }
+  if (present.empty()) return;
+  constexpr size_t kLabel = 18, kCell = 16;
+  out << "\n" << heading << "\n  " << Pad("", kLabel);
+  for (const auto& k : present) out << PadLeft(k, kCell);
+  out << "\n";
+  for (const Field& f : fields) {
+    out << "  " << Pad(f.name, kLabel);
+    for (const auto& k : present) {
+      const Tally& t = s.tables.at(scope + "/" + k);
+      int n = t.*f.member;
+      std::string cell = std::to_string(n);
+      if (f.member == &Tally::top1 || f.member == &Tally::top3) {
+        int of = IsExcerptKind(k) ? t.scorable : t.failures;
+        if (of > 0) cell += " (" + Percent(n, of) + ")";  // no percentage of nothing
+      }
+      out << PadLeft(cell, kCell);
+    }
+    out << "\n";
+  }
+}
+
+// Rows of key -> verbosity -> counts, each cell "top-1 hits/failures".
+void PrintBreakdown(const char* heading, const std::map<std::string, std::map<std::string, Tally>>& rows,
+                    std::ostream& out) {
+  if (rows.empty()) return;
+  std::vector<std::string> present;
+  for (const auto& v : kVerbosities) {
+    for (const auto& [key, cols] : rows) {
+      if (cols.count(v)) {
+        present.push_back(v);
+        break;
+      }
+    }
+  }
+  size_t width = 12;
+  for (const auto& [key, cols] : rows) width = std::max(width, key.size() + 1);
+  constexpr size_t kCell = 10;
+  out << "\n" << heading << " (in-sample failures; top-1 hits/logs)\n  " << Pad("", width);
+  for (const auto& v : present) out << PadLeft(v, kCell);
+  out << "\n";
+  for (const auto& [key, cols] : rows) {
+    out << "  " << Pad(key, width);
+    for (const auto& v : present) {
+      auto it = cols.find(v);
+      std::string cell = "-";
+      if (it != cols.end()) cell = std::to_string(it->second.top1) + "/" + std::to_string(it->second.failures);
+      out << PadLeft(cell, kCell);
+    }
+    out << "\n";
+  }
+}
+
+std::string Expected(const CorpusCase& c) { return c.status == "diagnosed" ? c.top : c.status; }
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
 }
 
 }  // namespace
 
 std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue>* issues) {
-  std::map<std::string, std::string> gaps;
-  std::string text, error;
-  std::string gaps_file = dir + "/known-gaps.json";
-  if (fs::exists(gaps_file)) {
-    json j;
-    if (!ReadSmallFile(gaps_file, 1 << 20, &text, &error) || !ParseJsonText(text, &j, &error)) {
-      issues->push_back({gaps_file, "", error});
-    } else if (j.contains("gaps") && j["gaps"].is_object()) {
-      for (auto it = j["gaps"].begin(); it != j["gaps"].end(); ++it) {
-        if (it.value().is_string()) gaps[it.key()] = it.value().get<std::string>();
-      }
-    }
+  if (fs::exists(fs::path(dir) / "known-gaps.json")) {
+    issues->push_back({(fs::path(dir) / "known-gaps.json").string(), "",
+                       "known gaps are no longer listed here: give the log's sidecar an expect.todo with the reason, "
+                       "then delete this file"});
   }
   std::vector<CorpusCase> cases;
   std::error_code ec;
-  fs::path root = fs::path(dir).parent_path().empty() ? fs::path(".") : fs::path(dir).parent_path();
+  std::string text, error;
   for (fs::recursive_directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->path().extension() != ".log") continue;
     CorpusCase c;
     c.log = it->path().lexically_normal().string();
     fs::path sidecar = it->path();
     sidecar.replace_extension(".json");
+    const std::string where = sidecar.string();
     json j;
-    if (!ReadSmallFile(sidecar.string(), kMaxSidecarBytes, &text, &error) || !ParseJsonText(text, &j, &error)) {
-      issues->push_back({sidecar.string(), "", error});
+    if (!ReadSmallFile(where, kMaxSidecarBytes, &text, &error) || !ParseJsonText(text, &j, &error)) {
+      issues->push_back({where, "", error});
       continue;
     }
-    const json expect = j.value("expect", json::object());
-    c.status = expect.value("status", "");
-    c.top = expect.value("top", "");
-    if (expect.contains("also_ok") && expect["also_ok"].is_array()) {
-      for (const auto& v : expect["also_ok"]) c.also_ok.push_back(v.get<std::string>());
+    try {
+      const json source = j.value("source", json::object());
+      const json expect = j.value("expect", json::object());
+      c.status = expect.value("status", "");
+      c.top = expect.value("top", "");
+      c.also_ok = GetStrings(expect, "also_ok", "expect");
+      c.never = GetStrings(expect, "never", "expect");
+      if (expect.contains("within_top") && expect["within_top"].is_number_unsigned()) {
+        c.within_top = expect["within_top"].get<size_t>();
+      }
+      if (expect.contains("todo") && expect["todo"].is_string()) c.gap = expect["todo"].get<std::string>();
+      if (expect.contains("decisive") && !expect["decisive"].is_null()) c.decisive = expect.value("decisive", "");
+      c.decisive_in_log = expect.value("decisive_in_log", true);
+      c.verbosity = source.value("verbosity", "vvv");
+      c.client = ReleaseOf(source.value("client", ""));
+      c.fresh = source.value("kind", "") == kFresh;
+      for (const auto& part : it->path()) c.fresh = c.fresh || part.string() == kFresh;
+    } catch (const std::exception& e) {  // a field of the wrong type
+      issues->push_back({where, "", e.what()});
+      continue;
     }
-    if (expect.contains("never") && expect["never"].is_array()) {
-      for (const auto& v : expect["never"]) c.never.push_back(v.get<std::string>());
+    if (c.status == "needs-verbose") c.gap.clear();
+    if (std::find(std::begin(kStatuses), std::end(kStatuses), c.status) == std::end(kStatuses)) {
+      issues->push_back({where, "", "expect.status must be ok, diagnosed, unrecognised or needs-verbose"});
+      continue;
     }
-    if (expect.contains("within_top") && expect["within_top"].is_number_unsigned()) {
-      c.within_top = expect["within_top"].get<size_t>();
+    if (c.status == "diagnosed" && c.top.empty()) {
+      issues->push_back({where, "", "expect.top is required when expect.status is diagnosed"});
+      continue;
     }
-    if (expect.contains("todo") && expect["todo"].is_string()) c.gap = expect["todo"].get<std::string>();
-    std::string relative = fs::relative(it->path(), root, ec).lexically_normal().string();
-    if (c.gap.empty() && gaps.count(relative)) c.gap = gaps[relative];
-    if (c.gap.empty() && gaps.count(c.log)) c.gap = gaps[c.log];
-    if (c.status != "ok" && c.status != "diagnosed" && c.status != "unrecognised") {
-      issues->push_back({sidecar.string(), "", "expect.status must be ok, diagnosed or unrecognised"});
+    if (!Contains(kVerbosities, c.verbosity)) {
+      issues->push_back({where, "", "source.verbosity must be vvv, v or plain"});
+      continue;
+    }
+    if (!c.decisive.empty() && !RE2(c.decisive, RE2::Quiet).ok()) {
+      issues->push_back({where, "", "expect.decisive is not a valid regular expression: " + c.decisive});
       continue;
     }
     cases.push_back(std::move(c));
@@ -103,79 +310,206 @@ std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue
   return cases;
 }
 
+std::string Excerpt(const std::string& log, const std::string& kind) {
+  std::vector<std::string> lines = SplitLines(log);
+  std::vector<std::string> kept;
+  if (kind == "no-debug") {
+    for (auto& l : lines) {
+      if (!DebugLine(l)) kept.push_back(std::move(l));
+    }
+  } else {
+    size_t n = kind == "last-1" ? 1 : kind == "last-3" ? 3 : 10;
+    for (auto it = lines.rbegin(); it != lines.rend() && kept.size() < n; ++it) {
+      if (!Blank(*it)) kept.push_back(std::move(*it));
+    }
+    std::reverse(kept.begin(), kept.end());
+  }
+  std::string out;
+  for (const auto& l : kept) out += l + "\n";
+  return out;
+}
+
 EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Analyzer& analyzer) {
   EvaluationSummary s;
   for (const CorpusCase& c : cases) {
+    const std::string scope = c.fresh ? kFresh : kInSample;
     Report r = analyzer.AnalyzeFiles({c.log});
+    Score score = ScoreReport(r, c);
     CaseResult res;
     res.corpus_case = &c;
-    res.client = ClientOf(r);
+    res.kind = c.verbosity;
     res.got = r.diagnoses.empty() ? StatusName(r.status) : r.diagnoses[0].kb;
-    bool never_ok = true;
-    for (const auto& d : r.diagnoses) {
-      if (Confident(d) && std::find(c.never.begin(), c.never.end(), d.kb) != c.never.end()) never_ok = false;
-    }
+    res.wrong = score.wrong;
+    Tally& t = s.tables[scope + "/" + c.verbosity];
+    ++t.logs;
+    t.confident_wrong += !score.wrong.empty();
     if (c.status == "ok") {
-      ++s.successes;
-      for (const auto& d : r.diagnoses) res.false_alarm = res.false_alarm || Confident(d);
-      res.pass = r.status == Status::kOk && !res.false_alarm && never_ok;
-      if (res.false_alarm) ++s.false_alarms;
+      ++t.successes;
+      bool alarm = !score.wrong.empty();
+      t.false_alarms += alarm;
+      s.false_alarms += alarm;
+      res.pass = r.status == Status::kOk && !alarm;
     } else if (c.status == "unrecognised") {
-      res.pass = r.status == Status::kUnrecognised && never_ok;
+      res.pass = r.status == Status::kUnrecognised && score.wrong.empty();
+    } else if (c.status == "needs-verbose") {
+      // The log does not show its cause (ssh printed nothing, or the decisive
+      // line needs more -v): sshdiag must neither claim a diagnosis nor say all is well.
+      ++t.needs_verbose;
+      res.pass = r.status != Status::kOk && r.status != Status::kDiagnosed && score.wrong.empty();
     } else {
-      ++s.failures;
-      std::vector<std::string> ok = c.also_ok;
-      ok.push_back(c.top);
-      auto is_ok = [&ok](const Diagnosis& d) { return std::find(ok.begin(), ok.end(), d.kb) != ok.end(); };
-      for (size_t i = 0; i < r.diagnoses.size() && i < 3; ++i) {
-        if (is_ok(r.diagnoses[i])) {
-          res.top3 = true;
-          if (i == 0) res.top1 = true;
+      ++t.failures;
+      t.top1 += score.top1;
+      t.top3 += score.top3;
+      t.unrecognised += r.status == Status::kUnrecognised;
+      res.pass = r.status == Status::kDiagnosed && score.within;
+      if (!c.fresh) {
+        std::string client = !c.client.empty() ? c.client : ClientOf(r);
+        for (Tally* b : {&s.by_cause[c.top][c.verbosity], &s.by_client[client][c.verbosity]}) {
+          ++b->failures;
+          b->top1 += score.top1;
+          b->top3 += score.top3;
         }
       }
-      bool within = false;
-      for (size_t i = 0; i < r.diagnoses.size() && i < c.within_top; ++i) within = within || is_ok(r.diagnoses[i]);
-      res.unrecognised = r.status == Status::kUnrecognised;
-      res.pass = r.status == Status::kDiagnosed && within && never_ok;
-      s.top1 += res.top1;
-      s.top3 += res.top3;
-      s.unrecognised += res.unrecognised;
-      Tally& cause = s.by_cause[c.top];
-      Tally& client = s.by_client[res.client];
-      for (Tally* t : {&cause, &client}) {
-        ++t->logs;
-        t->top1 += res.top1;
-        t->top3 += res.top3;
+    }
+    res.pass = res.pass && score.never_ok;
+    res.stale_gap = !c.gap.empty() && res.pass;
+    s.stale_gaps += res.stale_gap;
+    if (!res.pass && !c.gap.empty()) ++t.gaps;
+    if (!res.pass && c.gap.empty()) {
+      ++t.failing;
+      if (c.verbosity == "vvv") ++s.failing_vvv;
+    }
+    s.results.push_back(res);
+
+    if (c.status == "ok") continue;
+    const std::string log = ReadWhole(c.log);
+    std::unique_ptr<RE2> decisive;
+    if (!c.decisive.empty()) {
+      decisive = std::make_unique<RE2>(c.decisive, RE2::Quiet);
+      if (AnyLineMatches(log, *decisive) != c.decisive_in_log) {
+        s.problems.push_back(c.log + ": expect.decisive " + (c.decisive_in_log ? "matches no line of the log" :
+                             "matches a line of the log, but decisive_in_log is false") + ": " + c.decisive);
       }
     }
-    if (!c.gap.empty()) ++(res.pass ? s.stale_gaps : s.gaps);
-    if (!res.pass && c.gap.empty()) ++s.failing;
-    s.results.push_back(res);
+    for (const auto& kind : kExcerptKinds) {
+      std::string text = Excerpt(log, kind);
+      std::istringstream in(text);
+      Report er = analyzer.AnalyzeStream(in, kind + " of " + c.log);
+      Score es = ScoreReport(er, c);
+      Tally& et = s.tables[scope + "/" + kind];
+      ++et.excerpts;
+      et.unusable += er.status == Status::kError;
+      et.confident_wrong += !es.wrong.empty();
+      bool scorable = decisive && AnyLineMatches(text, *decisive);
+      if (scorable) {
+        ++et.scorable;
+        et.top1 += es.top1;
+        et.top3 += es.top3;
+        et.unrecognised += er.status == Status::kUnrecognised;
+      }
+      if (!es.wrong.empty() || (scorable && !es.top3)) {
+        CaseResult xr;
+        xr.corpus_case = &c;
+        xr.kind = kind;
+        xr.got = er.diagnoses.empty() ? StatusName(er.status) : er.diagnoses[0].kb;
+        xr.wrong = es.wrong;
+        s.excerpt_results.push_back(std::move(xr));
+      }
+    }
   }
   return s;
 }
 
+int EvalExitStatus(const EvaluationSummary& s) { return s.failing_vvv == 0 && s.false_alarms == 0 ? 0 : 1; }
+
 void PrintEvaluation(const EvaluationSummary& s, std::ostream& out) {
-  out << "corpus: " << s.results.size() << " logs (" << s.failures << " failures, " << s.successes
-      << " successful sessions)\n";
-  out << "top-1 accuracy: " << Percent(s.top1, s.failures) << " (" << s.top1 << "/" << s.failures << ")\n";
-  out << "top-3 accuracy: " << Percent(s.top3, s.failures) << " (" << s.top3 << "/" << s.failures << ")\n";
-  out << "false alarms on successful sessions: " << s.false_alarms << "/" << s.successes << "\n";
-  out << "unrecognised failures: " << s.unrecognised << "\n";
-  out << "known gaps: " << s.gaps << "\n";
-  if (s.stale_gaps > 0) out << "listed as gaps but now passing (remove them): " << s.stale_gaps << "\n";
-  out << "failing (not known gaps): " << s.failing << "\n";
-  PrintTallies("by root cause", s.by_cause, out);
-  PrintTallies("by client release", s.by_client, out);
+  int in_sample = 0, fresh = 0;
+  for (const auto& r : s.results) ++(r.corpus_case->fresh ? fresh : in_sample);
+  out << "corpus: " << s.results.size() << " logs (" << in_sample << " in-sample, " << fresh
+      << " fresh/out-of-sample)\n";
+  out << "-vvv logs missing their expectation (not known gaps): " << s.failing_vvv << "\n";
+  out << "successful sessions with a likely or certain diagnosis: " << s.false_alarms << "\n";
+  if (s.stale_gaps > 0) out << "known gaps that now pass (remove the todo): " << s.stale_gaps << "\n";
+  for (const char* scope : {kInSample, kFresh}) {
+    const std::string label = std::string(scope) == kFresh ? "fresh, out-of-sample" : "in-sample";
+    PrintTable("whole logs by verbosity (" + label + "; top-1/top-3 of failures)", scope, kVerbosities, kWholeFields,
+               s, out);
+    PrintTable("excerpts of failing logs (" + label + "; top-1/top-3 of excerpts still holding the decisive line)",
+               scope, kExcerptKinds, kExcerptFields, s, out);
+  }
+  PrintBreakdown("by root cause", s.by_cause, out);
+  PrintBreakdown("by client release", s.by_client, out);
   bool header = false;
   for (const auto& r : s.results) {
-    if (r.pass) continue;
-    if (!header) out << "\nmisses\n";
+    if (r.pass && !r.stale_gap && r.wrong.empty()) continue;
+    if (!header) out << "\nwhole-log misses and confident wrong answers\n";
     header = true;
     const CorpusCase& c = *r.corpus_case;
-    out << "  " << c.log << ": expected " << (c.status == "diagnosed" ? c.top : c.status) << ", got " << r.got
-        << (r.false_alarm ? " (false alarm)" : "") << (c.gap.empty() ? "" : "  [known gap]") << "\n";
+    out << "  " << c.log << ": expected " << Expected(c) << ", got " << r.got;
+    if (!r.wrong.empty()) out << "; confident wrong: " << Join(r.wrong);
+    if (r.stale_gap) out << "  [known gap now passes: remove the todo]";
+    else if (!c.gap.empty()) out << "  [known gap: " << c.gap << "]";
+    out << "\n";
   }
+  header = false;
+  for (const auto& r : s.excerpt_results) {
+    if (!header) out << "\nexcerpt misses and confident wrong answers\n";
+    header = true;
+    out << "  " << r.kind << " of " << r.corpus_case->log << ": expected " << Expected(*r.corpus_case) << ", got "
+        << r.got;
+    if (!r.wrong.empty()) out << "; confident wrong: " << Join(r.wrong);
+    out << "\n";
+  }
+  for (const auto& p : s.problems) out << "sidecar problem: " << p << "\n";
+}
+
+json BaselineJson(const EvaluationSummary& s) {
+  json tables = json::object();
+  for (const auto& [name, t] : s.tables) {
+    json row = json::object();
+    for (const Field& f : FieldsOf(name)) row[f.name] = t.*f.member;
+    tables[name] = row;
+  }
+  return json{{"tables", tables}};
+}
+
+std::vector<std::string> CompareWithBaseline(const EvaluationSummary& s, const json& baseline) {
+  std::vector<std::string> out;
+  const json measured = BaselineJson(s).at("tables");
+  const json committed = baseline.is_object() ? baseline.value("tables", json::object()) : json::object();
+  for (auto it = committed.begin(); it != committed.end(); ++it) {
+    if (!measured.contains(it.key())) {
+      out.push_back("table " + it.key() + " is in the baseline but has no logs now: remove it");
+    }
+  }
+  for (auto it = measured.begin(); it != measured.end(); ++it) {
+    const std::string& table = it.key();
+    if (!committed.contains(table)) {
+      out.push_back("table " + table + " is not in the baseline: add \"" + table + "\": " + it.value().dump());
+      continue;
+    }
+    const json& base = committed[table];
+    for (const Field& f : FieldsOf(table)) {
+      const int now = it.value().at(f.name).get<int>();
+      const std::string where = table + " " + f.name;
+      if (!base.contains(f.name) || !base[f.name].is_number_integer()) {
+        out.push_back(where + ": missing from the baseline; set it to " + std::to_string(now));
+        continue;
+      }
+      const int was = base[f.name].get<int>();
+      if (now == was) continue;
+      const std::string change = ": measured " + std::to_string(now) + ", baseline " + std::to_string(was);
+      if (f.better == Better::kExact) {
+        out.push_back(where + change + " (the corpus changed): set the baseline to " + std::to_string(now));
+      } else if ((f.better == Better::kMore) == (now > was)) {
+        out.push_back(where + change + " (better): " + (now > was ? "raise" : "lower") + " the baseline to " +
+                      std::to_string(now) + " in the same commit");
+      } else {
+        out.push_back(where + change + " (worse): a regression");
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace sshdiag

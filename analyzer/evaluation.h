@@ -1,5 +1,6 @@
-// Scoring sshdiag against the corpus: how often the expected root cause
-// ranks first, per root cause and per client release.
+// Scoring sshdiag against the corpus: whole logs per verbosity, excerpts of
+// failing logs (what people paste), in-sample and out-of-sample (fresh), and
+// the comparison of those counts with a committed baseline.
 #ifndef SSHDIAG_EVALUATION_H_
 #define SSHDIAG_EVALUATION_H_
 
@@ -8,68 +9,116 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "analyzer.h"
 #include "json_fields.h"
 
 namespace sshdiag {
 
+// The names used in sidecars, tables and the baseline; defined once here.
+// source.verbosity of a sidecar (absent = "vvv"), in table order.
+extern const std::vector<std::string> kVerbosities;  // "plain", "v", "vvv"
+// The excerpt kinds derived from every failing log, in table order.
+extern const std::vector<std::string> kExcerptKinds;  // "last-1", "last-3", "last-10", "no-debug"
+// Table scopes: logs written while tuning signatures, and the held-out ones.
+extern const char* const kInSample;   // "in-sample"
+extern const char* const kFresh;      // "fresh"
+
 // One corpus log and what its sidecar (NAME.json beside NAME.log) expects.
 struct CorpusCase {
-  std::string log;     // path as given (relative to the corpus root's parent when found by LoadCorpus)
-  std::string status;  // "ok", "diagnosed" or "unrecognised"
-  std::string top;     // the root cause that must rank first (status "diagnosed")
+  std::string log;        // path as found under the directory given to LoadCorpus
+  std::string status;     // "ok", "diagnosed", "unrecognised" or "needs-verbose"
+  std::string top;        // the root cause that must rank first (status "diagnosed")
   std::vector<std::string> also_ok;  // causes the log cannot tell apart from top
   size_t within_top = 1;
   std::vector<std::string> never;    // causes that must not appear as likely or certain
-  std::string gap;     // why the expectation is not met yet (sidecar "todo" or known-gaps.json)
+  std::string gap;        // expect.todo: why the expectation is not met yet (never on needs-verbose logs)
+  std::string verbosity = "vvv";     // source.verbosity
+  std::string decisive;   // expect.decisive: regex for the line that names the cause
+  bool decisive_in_log = true;       // expect.decisive_in_log: this log has that line
+  bool fresh = false;     // out-of-sample: under a "fresh" directory or source.kind "fresh"
+  std::string client;     // "9.2", "8.4", ... from source.client; "unknown" when absent
 };
 
-// Finds every NAME.log under dir with its sidecar, sorted by path, and the
-// known gaps listed in DIR/known-gaps.json. Logs without a readable sidecar
-// become issues.
+// Finds every NAME.log under dir with its sidecar NAME.json, sorted by path.
+// Logs without a readable, valid sidecar become issues, and so does a
+// known-gaps.json in dir: a gap's reason lives in its sidecar's expect.todo.
+// A todo on a needs-verbose log is not a gap: its expectation already says the
+// log cannot show the cause (the lab gives every run of a scenario its todo).
 std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue>* issues);
 
-struct CaseResult {
-  const CorpusCase* corpus_case = nullptr;
-  std::string client;        // "9.2", "8.4", ... or "unknown"
-  std::string got;           // the top root cause, or the status when there is none
-  bool pass = false;         // the expectation is met
-  bool top1 = false;         // for failures: the expected cause ranks first
-  bool top3 = false;         // for failures: it is among the first three
-  bool false_alarm = false;  // a successful session got a likely or certain diagnosis
-  bool unrecognised = false; // a failure that nothing explained
+// The excerpt of kind (one of kExcerptKinds) someone would paste from log:
+// its last 1, 3 or 10 non-blank lines, or every line but ssh's debugN: lines.
+std::string Excerpt(const std::string& log, const std::string& kind);
+
+// Counts of one table. Whole-log tables use the first group of fields,
+// excerpt tables the second; confident_wrong is common to both.
+struct Tally {
+  // whole logs
+  int logs = 0;
+  int failures = 0;       // expected "diagnosed"
+  int successes = 0;      // expected "ok"
+  int needs_verbose = 0;  // expected "needs-verbose" (a silent plain log), reported apart
+  int failing = 0;        // expectation missed and not a known gap
+  int gaps = 0;           // known gaps that still miss
+  int false_alarms = 0;   // successful sessions with a likely or certain diagnosis
+  // excerpts
+  int excerpts = 0;
+  int scorable = 0;       // excerpts that still contain the log's decisive line
+  int unusable = 0;       // excerpts sshdiag refuses as input (no SSH client output)
+  // both; for excerpts, top1/top3/unrecognised count scorable excerpts only
+  int top1 = 0;           // the expected cause (or one in also_ok) ranks first
+  int top3 = 0;           // ... is among the first three
+  int unrecognised = 0;   // a failure nothing explained
+  int confident_wrong = 0;  // got a likely or certain cause that is neither expected nor also_ok, at any rank
 };
 
-struct Tally {
-  int logs = 0;
-  int top1 = 0;
-  int top3 = 0;
+// What happened to one whole log or one excerpt.
+struct CaseResult {
+  const CorpusCase* corpus_case = nullptr;
+  std::string kind;          // the verbosity for whole logs, else the excerpt kind
+  std::string got;           // the top root cause, or the status when there is none
+  std::vector<std::string> wrong;  // the confident wrong causes
+  bool pass = false;         // whole logs: the expectation is met
+  bool stale_gap = false;    // whole logs: a known gap that now passes
 };
 
 struct EvaluationSummary {
-  std::vector<CaseResult> results;
-  int failures = 0;       // logs expected to be diagnosed
-  int successes = 0;      // logs expected to be ok
-  int top1 = 0, top3 = 0;
-  int false_alarms = 0;
-  int unrecognised = 0;
-  int gaps = 0;           // known gaps that still miss
-  int stale_gaps = 0;     // listed as gaps, but now pass
-  int failing = 0;        // cases that do not pass and are not known gaps
-  std::map<std::string, Tally> by_cause;
-  std::map<std::string, Tally> by_client;
-
-  double Top1Accuracy() const { return failures ? static_cast<double>(top1) / failures : 1.0; }
-  double Top3Accuracy() const { return failures ? static_cast<double>(top3) / failures : 1.0; }
+  std::vector<CaseResult> results;   // whole logs, in case order
+  std::vector<CaseResult> excerpt_results;  // only those with a confident wrong answer or a scorable miss
+  // "SCOPE/KIND" ("in-sample/vvv", "fresh/last-3", ...) -> counts; only tables with logs.
+  std::map<std::string, Tally> tables;
+  std::map<std::string, std::map<std::string, Tally>> by_cause;   // in-sample: cause -> verbosity -> counts
+  std::map<std::string, std::map<std::string, Tally>> by_client;  // in-sample: release -> verbosity -> counts
+  std::vector<std::string> problems;  // sidecars that contradict their log (expect.decisive vs decisive_in_log)
+  int stale_gaps = 0;        // known gaps that now pass: remove the todo
+  int failing_vvv = 0;       // -vvv logs (any scope) that miss and are not known gaps
+  int false_alarms = 0;      // successful sessions (any scope, any verbosity) with a confident diagnosis
 };
 
-// Analyses every case and scores it. Known gaps count in the accuracy figures
-// (as the misses they are) but not in `failing`.
+// Analyses every case, and the excerpts of every failure (any status but
+// "ok"), and counts. Known gaps count in the tables (as the misses they are)
+// but not in `failing`.
 EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Analyzer& analyzer);
 
-// The summary as a table for people: totals, then per root cause, per client
-// release, and the list of misses.
+// sshdiag eval's exit status: 0 when every -vvv log that is not a known gap
+// gets its expected diagnosis and no successful session gets a likely or
+// certain one, else 1.
+int EvalExitStatus(const EvaluationSummary& summary);
+
+// The tables for people: whole logs per verbosity, excerpts per kind
+// (in-sample, then fresh), per root cause, per client release, then misses.
 void PrintEvaluation(const EvaluationSummary& summary, std::ostream& out);
+
+// The counts in the committed baseline's format: {"tables": {"in-sample/vvv":
+// {"logs": N, ...}, ...}}; only the fields that apply to each table.
+nlohmann::json BaselineJson(const EvaluationSummary& summary);
+
+// Differences between measured counts and a baseline, one message each:
+// a regression, an improvement (raise/lower the baseline to the measured
+// value) or a changed corpus. Empty when the baseline equals the measurement.
+std::vector<std::string> CompareWithBaseline(const EvaluationSummary& summary, const nlohmann::json& baseline);
 
 }  // namespace sshdiag
 

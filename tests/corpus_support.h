@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -35,16 +34,6 @@ inline std::vector<CorpusEntry> CorpusEntries() {
     out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(), [](const CorpusEntry& a, const CorpusEntry& b) { return a.log < b.log; });
-  return out;
-}
-
-// corpus/known-gaps.json: log path -> why its diagnosis is not reached yet.
-inline std::map<std::string, std::string> KnownGaps() {
-  std::map<std::string, std::string> out;
-  std::string text = ReadFile(SourcePath("corpus/known-gaps.json"));
-  if (text.empty()) return out;
-  auto j = nlohmann::json::parse(text);
-  for (auto it = j["gaps"].begin(); it != j["gaps"].end(); ++it) out[it.key()] = it.value().get<std::string>();
   return out;
 }
 

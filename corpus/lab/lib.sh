@@ -2,8 +2,27 @@
 # sshdiag failure lab: helpers shared by corpus/lab/scenarios/*.sh
 #
 # A scenario script sets its expectations, calls lab_begin, starts servers and
-# rules with the helpers below, runs exactly one client with lab_ssh and ends
-# with lab_finish.  Everything happens inside a private network namespace
+# rules with the helpers below, calls lab_ssh once (which runs the client at -vvv,
+# -v and without -v against the same set-up) and ends with lab_finish.
+#
+# Expectations a scenario sets (after sourcing this file):
+#   EXPECT_STATUS        ok | diagnosed | unrecognised            (default diagnosed)
+#   EXPECT_TOP, EXPECT_ALSO_OK, EXPECT_WITHIN_TOP, EXPECT_NEVER, EXPECT_TODO
+#   EXPECT_LAST          ERE for the last non-empty line of the -vvv log
+#   EXPECT_LAST_V        the same for the -v log      (default: EXPECT_LAST)
+#   EXPECT_LAST_PLAIN    the same for the plain log   (default: EXPECT_LAST_V)
+#   EXPECT_EMPTY         verbosities at which ssh prints nothing at all ("plain")
+#   EXPECT_MAYBE_EMPTY   verbosities that may print nothing (else EXPECT_LAST* applies),
+#                        for clients of different releases that differ there
+#   EXPECT_DECISIVE      ERE (POSIX ERE and RE2 alike) matching the line that names the
+#                        cause as ssh prints it at the lowest verbosity showing it;
+#                        required for failures, absent for successful sessions
+#   EXPECT_DECISIVE_MIN  plain | v | vvv: lowest verbosity whose log has that line
+#                        (default plain); lab_finish checks every run at or above it
+#   HANG_AFTER           seconds after which a still-running client gets SIGINT
+#   NOTES, REPRODUCES    sidecar text
+# Scenarios outside corpus/lab/scenarios (e.g. corpus/fresh/scenarios) source this
+# file by its path: source "$(dirname "$0")/../../lab/lib.sh".  Everything happens inside a private network namespace
 # (unshare -n) and a private mount namespace (unshare -m), so ports, iptables
 # rules, helper namespaces and bind mounts vanish with the scenario.  All
 # traffic stays on loopback or on veth links between namespaces made here.
@@ -11,7 +30,8 @@
 # Environment (set by corpus/lab/run):
 #   LAB_CLIENT   9.2 | 8.4 | 10.0      OpenSSH client release to run
 #   LAB_SERVER   9.2 | 8.4 | 10.0      OpenSSH server release to run
-#   LAB_OUTDIR   directory receiving NAME.log + NAME.json
+#   LAB_OUTDIR   directory receiving NAME{,.v,.plain}.log + .json
+#   LAB_REPORT   file where lab_finish lists verbosities a scenario cannot give
 #   LAB_REPO     repository root (for the "script" field)
 #   LAB_CACHE    where debootstrapped trees live (/var/cache/sshdiag-lab)
 
@@ -95,8 +115,9 @@ lab_cleanup() {
 # lab_begin: enter private net+mount namespaces, make the temp dir, keys, user
 lab_begin() {
   if [[ -z ${LAB_IN_NS:-} ]]; then
-    export LAB_IN_NS=1 LAB_CLIENT LAB_SERVER LAB_OUTDIR LAB_REPO LAB_CACHE
-    exec timeout --kill-after=5 "${LAB_SCENARIO_TIMEOUT:-150}" \
+    export LAB_IN_NS=1 LAB_CLIENT LAB_SERVER LAB_OUTDIR LAB_REPO LAB_CACHE LAB_VERBOSITIES
+    [[ -z ${LAB_REPORT:-} ]] || export LAB_REPORT
+    exec timeout --kill-after=5 "${LAB_SCENARIO_TIMEOUT:-450}" \
       unshare --net --mount --propagation private bash "$LAB_SCENARIO_FILE"
   fi
   [[ -n ${LAB_OUTDIR:-} ]] || lab_die "LAB_OUTDIR not set (use corpus/lab/run)"
@@ -245,9 +266,34 @@ lab_link() { # NSA IFA ADDRA/PLEN NSB IFB ADDRB/PLEN
 _nsrun() { local n=$1; shift; if [[ $n == main ]]; then "$@"; else lab_nsexec "$n" "$@"; fi; }
 
 # --- the client ---------------------------------------------------------------
-# lab_ssh ARGS...   runs: [nsenter ...] [chroot TREE] /usr/bin/ssh -vvv -F CONFIG ARGS
-# stdout+stderr go to $LABDIR/client.log, stdin is /dev/null unless LAB_STDIN.
+# lab_ssh ARGS...   runs the client once per verbosity in LAB_VERBOSITIES (default
+# "vvv v plain"), in this order, against the same set-up:
+#   vvv:   [nsenter ...] [chroot TREE] /usr/bin/ssh -vvv -F CONFIG ARGS
+#   v:     the same with -v
+#   plain: the same without any -v
+# (with LAB_SSH_PROG=sftp|scp or LAB_SSH_NO_F=1 the scenario passes -vvv itself in ARGS;
+# that argument becomes -v or disappears).  stdout+stderr of each run go to
+# $LABDIR/client.VERBOSITY.log; afterwards $LABDIR/client.log, LAB_RC and LAB_CMD are
+# those of the -vvv run (for the scenario's own checks); LAB_RCS/LAB_CMDS/LAB_HUNG hold
+# every run's, LAB_SECS each run's duration in seconds.  stdin is /dev/null unless LAB_STDIN (re-read for every run).
+#
+# Between runs the library restores $LABDIR/known_hosts to its content before the first
+# run.  Hooks a scenario may define (before calling lab_ssh):
+#   lab_before_run   called before every run (LAB_VERBOSITY set): re-create state a
+#                    run consumes (a stale socket, penalties, a rule the run removed)
+#   lab_during_run   if defined, the client runs in the background and this is called
+#                    while it runs (LAB_SSH_PID set; lab_ssh_await works); the library
+#                    then waits for the client.  Replaces the old LAB_SSH_BG=1.
+# HANG_AFTER=SECONDS: a client still running after SECONDS gets SIGINT (a user's
+# Ctrl-C) and what it printed is recorded; the sidecar notes it (source.hang_after,
+# source.interrupted).  The lab deadline is then HANG_AFTER + 20 s.
+# lab_no_verbosity VERB REASON: the scenario cannot give that verbosity (said in the
+# script, reported by the runner); call it before lab_ssh.
 LAB_CMD=""
+LAB_VERBOSITIES=${LAB_VERBOSITIES:-vvv v plain}
+HANG_AFTER=${HANG_AFTER:-}
+declare -A LAB_RCS=() LAB_CMDS=() LAB_HUNG=() LAB_NO_VERB=() LAB_SECS=()
+LAB_RUNS=()
 lab_quote() { # shell-quote for display: 'a b' rather than a\ b
   local a
   for a in "$@"; do
@@ -255,34 +301,103 @@ lab_quote() { # shell-quote for display: 'a b' rather than a\ b
     else printf " '%s'" "${a//\'/\'\\\'\'}"; fi
   done
 }
-lab_ssh() {
-  local prog=${LAB_SSH_PROG:-ssh}
-  local args=(-vvv -F "$LABDIR/ssh_config" "$@")
-  [[ $prog != ssh || -n ${LAB_SSH_NO_F:-} ]] && args=("$@")
+lab_no_verbosity() { # VERB REASON
+  [[ $1 == vvv || $1 == v || $1 == plain ]] || lab_die "lab_no_verbosity: unknown verbosity $1"
+  [[ -n ${2:-} ]] || lab_die "lab_no_verbosity $1: give the reason"
+  LAB_NO_VERB[$1]=$2
+}
+_lab_has_fn() { declare -F "$1" > /dev/null; }
+# the `timeout` process of the running client (it forwards SIGINT to the client)
+_lab_timeout_pid() {
+  local p
+  for p in $(lab_tree "$1"); do
+    [[ $(ps -o comm= -p "$p" 2>/dev/null) == timeout ]] && { echo "$p"; return 0; }
+  done
+  return 1
+}
+_lab_ssh_once() { # VERB ARGS...
+  local verb=$1; shift
+  local prog=${LAB_SSH_PROG:-ssh} a vflag=()
+  case $verb in vvv) vflag=(-vvv) ;; v) vflag=(-v) ;; plain) vflag=() ;; esac
+  local user=()
+  for a in "$@"; do
+    if [[ $a == -vvv ]]; then user+=("${vflag[@]}"); else user+=("$a"); fi
+  done
+  local args=("${vflag[@]}" -F "$LABDIR/ssh_config" "${user[@]}")
+  [[ $prog != ssh || -n ${LAB_SSH_NO_F:-} ]] && args=("${user[@]}")
   LAB_CMD="$prog$(lab_quote "${args[@]}")"
+  LAB_CMDS[$verb]=$LAB_CMD
   local pre=()
   [[ -n ${CLIENT_NETNS:-} ]] && pre=(nsenter -t "${LAB_NS[$CLIENT_NETNS]}" -n)
   [[ -n $CROOT ]] && pre+=(chroot "$CROOT")
   [[ -n ${LAB_SSH_AS:-} ]] && pre+=(runuser -u "$LAB_SSH_AS" --)
-  lab_log "running: $LAB_CMD"
-  if [[ -n ${LAB_SSH_BG:-} ]]; then
-    ( cd /; exec "${pre[@]}" env PATH=/usr/bin:/bin timeout --kill-after=3 "$SSH_DEADLINE" "$prog" "${args[@]}" \
+  local deadline=$SSH_DEADLINE
+  [[ -n $HANG_AFTER ]] && deadline=$((HANG_AFTER + 20))
+  lab_log "running ($verb): $LAB_CMD"
+  LAB_HUNG[$verb]=""
+  : > "$LABDIR/client.log"
+  local rc=0 t_start=$SECONDS
+  if [[ -z $HANG_AFTER ]] && ! _lab_has_fn lab_during_run; then
+    set +e
+    ( cd /; "${pre[@]}" env PATH=/usr/bin:/bin timeout --kill-after=3 "$deadline" "$prog" "${args[@]}" \
+        < "${LAB_STDIN:-/dev/null}" > "$LABDIR/client.log" 2>&1 )
+    rc=$?
+    set -e
+  else
+    ( cd /; exec "${pre[@]}" env PATH=/usr/bin:/bin timeout --kill-after=3 "$deadline" "$prog" "${args[@]}" \
         < "${LAB_STDIN:-/dev/null}" > "$LABDIR/client.log" 2>&1 ) &
     LAB_SSH_PID=$!
     LAB_PIDS+=("$LAB_SSH_PID")
-    return 0
+    local t0=$SECONDS
+    if _lab_has_fn lab_during_run; then lab_during_run; fi
+    if [[ -n $HANG_AFTER ]]; then
+      while kill -0 "$LAB_SSH_PID" 2>/dev/null && (( SECONDS - t0 < HANG_AFTER )); do sleep 0.2; done
+      if kill -0 "$LAB_SSH_PID" 2>/dev/null; then
+        local tp
+        tp=$(_lab_timeout_pid "$LAB_SSH_PID") || lab_die "no timeout process under $LAB_SSH_PID"
+        lab_log "client still running after ${HANG_AFTER}s: SIGINT (Ctrl-C)"
+        kill -INT "$tp" 2>/dev/null || true
+        LAB_HUNG[$verb]=1
+      fi
+    fi
+    set +e; wait "$LAB_SSH_PID"; rc=$?; set -e
   fi
-  local rc=0
-  set +e
-  ( cd /; "${pre[@]}" env PATH=/usr/bin:/bin timeout --kill-after=3 "$SSH_DEADLINE" "$prog" "${args[@]}" \
-      < "${LAB_STDIN:-/dev/null}" > "$LABDIR/client.log" 2>&1 )
-  rc=$?
-  set -e
   LAB_RC=$rc
-  lab_log "client exit status $rc"
+  LAB_RCS[$verb]=$rc
+  LAB_SECS[$verb]=$((SECONDS - t_start))
+  cp "$LABDIR/client.log" "$LABDIR/client.$verb.log"
+  lab_log "client exit status $rc${LAB_HUNG[$verb]:+ (interrupted after ${HANG_AFTER}s)}"
+}
+lab_ssh() {
+  [[ -z ${LAB_SSH_BG:-} ]] || lab_die "LAB_SSH_BG is gone: define lab_during_run (see lib.sh)"
+  local verb first=1
+  [[ -f $LABDIR/known_hosts ]] && cp -p "$LABDIR/known_hosts" "$LABDIR/known_hosts.before-runs"
+  LAB_RUNS=()
+  for verb in $LAB_VERBOSITIES; do
+    if [[ -n ${LAB_NO_VERB[$verb]:-} ]]; then
+      lab_log "not recorded at $verb: ${LAB_NO_VERB[$verb]}"
+      continue
+    fi
+    if [[ -z $first && -f $LABDIR/known_hosts.before-runs ]] \
+       && ! cmp -s "$LABDIR/known_hosts.before-runs" "$LABDIR/known_hosts"; then
+      cat "$LABDIR/known_hosts.before-runs" > "$LABDIR/known_hosts"
+    fi
+    rm -f "$LABDIR/known_hosts.old"
+    first=
+    LAB_VERBOSITY=$verb
+    if _lab_has_fn lab_before_run; then lab_before_run; fi
+    _lab_ssh_once "$verb" "$@"
+    LAB_RUNS+=("$verb")
+  done
+  [[ ${#LAB_RUNS[@]} -gt 0 ]] || lab_die "no verbosity recorded"
+  # the scenario's own checks after lab_ssh look at the -vvv run (else the most verbose one)
+  local main=${LAB_RUNS[0]}
+  cp "$LABDIR/client.$main.log" "$LABDIR/client.log"
+  LAB_RC=${LAB_RCS[$main]}
+  LAB_CMD=${LAB_CMDS[$main]}
 }
 
-# for LAB_SSH_BG=1 lab_ssh: wait until the client log matches REGEX (bounded)
+# inside lab_during_run: wait until the running client's log matches REGEX (bounded)
 lab_ssh_await() { # REGEX [SECONDS]
   local i n=$(( ${2:-20} * 10 ))
   for ((i = 0; i < n; i++)); do
@@ -292,10 +407,6 @@ lab_ssh_await() { # REGEX [SECONDS]
   done
   tail -n 5 "$LABDIR/client.log" >&2
   lab_die "client log never showed /$1/"
-}
-lab_ssh_wait() {
-  set +e; wait "$LAB_SSH_PID"; LAB_RC=$?; set -e
-  lab_log "client exit status $LAB_RC"
 }
 
 # DSCP value of the bulk class (non-interactive sessions) the client release marks with
@@ -317,44 +428,137 @@ lab_router_topology() {
   sysctl -q -w net.ipv4.ip_forward=1
 }
 
-# check the tail and write corpus/lab/<tag>/<scenario>.log + .json
+# IPQoS drop at a router: lab_router_topology, sshd in S on 10.199.2.2, the lab key
+# authorized and known, and the router DROPs (no reset) forwarded client packets marked
+# with this client release's bulk DSCP class (what ssh marks once a non-interactive
+# session starts)
+lab_ipqos_drop_router() {
+  lab_router_topology
+  lab_authorize; lab_known_hosts "[10.199.2.2]:$PORT"
+  NETNS=S SSHD_LISTEN=10.199.2.2 lab_sshd
+  iptables -A FORWARD -i veth-rc -p tcp --dport "$PORT" -m dscp --dscp "$(lab_bulk_dscp)" -j DROP
+}
+
+# path MTU black hole: lab_router_topology, the router's link towards the client has MTU
+# 1280 (the client side keeps 1500, so MSS 1460 is negotiated) and ICMP frag-needed is
+# dropped; sshd in S on 10.199.2.2, the lab key authorized and known.  Extra arguments
+# are sshd_config lines.
+lab_mtu_blackhole_router() {
+  lab_router_topology
+  ip link set veth-rc mtu 1280
+  iptables -A OUTPUT -p icmp --icmp-type fragmentation-needed -j DROP
+  lab_authorize; lab_known_hosts "[10.199.2.2]:$PORT"
+  NETNS=S SSHD_LISTEN=10.199.2.2 lab_sshd "$@"
+}
+
+# per run: check the last line and the decisive line, then write
+# <outdir>/<scenario>.log/.json (-vvv), .v.log/.v.json, .plain.log/.plain.json
+_lab_verb_rank() { case $1 in plain) echo 0 ;; v) echo 1 ;; vvv) echo 2 ;; *) lab_die "unknown verbosity '$1'" ;; esac; }
+_lab_suffix() { case $1 in vvv) echo "" ;; v) echo ".v" ;; plain) echo ".plain" ;; esac; }
+_lab_expect_last() { # VERB -> regex for the last line of that run
+  case $1 in
+    vvv) echo "$EXPECT_LAST" ;;
+    v) echo "${EXPECT_LAST_V-$EXPECT_LAST}" ;;
+    plain) echo "${EXPECT_LAST_PLAIN-${EXPECT_LAST_V-$EXPECT_LAST}}" ;;
+  esac
+}
 lab_finish() {
-  local log=$LABDIR/client.log
-  [[ -s $log ]] || lab_die "empty client log"
-  [[ $LAB_RC -ne 124 && $LAB_RC -ne 137 ]] || { tail -5 "$log" >&2; lab_die "client hit the lab deadline (${SSH_DEADLINE}s)"; }
-  local last
-  last=$(tr -d '\r' < "$log" | grep -v '^[[:space:]]*$' | tail -n 1)
-  if ! grep -Eq -- "$EXPECT_LAST" <<< "$last"; then
-    tail -n 8 "$log" >&2
-    lab_log "server log:"; tail -n 15 "$LABDIR"/sshd.*.log >&2 2>/dev/null || true
-    lab_die "last line '$last' does not match /$EXPECT_LAST/"
+  [[ ${#LAB_RUNS[@]} -gt 0 ]] || lab_die "lab_finish without lab_ssh"
+  local min=${EXPECT_DECISIVE_MIN:-plain}
+  _lab_verb_rank "$min" > /dev/null
+  if [[ -n ${EXPECT_DECISIVE:-} ]]; then
+    [[ $EXPECT_STATUS != ok ]] || lab_die "a successful session has no decisive line (EXPECT_DECISIVE)"
+    # portable subset: no backreferences, no lookaround, no \d \w \s (RE2 and grep -E both accept the rest)
+    if grep -Eq '\\[1-9dDwWsSbB]|\(\?' <<< "$EXPECT_DECISIVE"; then
+      lab_die "EXPECT_DECISIVE uses syntax outside POSIX ERE/RE2: $EXPECT_DECISIVE"
+    fi
+  elif [[ $EXPECT_STATUS != ok ]]; then
+    lab_die "a failure scenario needs EXPECT_DECISIVE"
   fi
+  # check every run before writing anything
+  local verb log last want clean
+  for verb in "${LAB_RUNS[@]}"; do
+    log=$LABDIR/client.$verb.log
+    clean=$(tr -d '\r' < "$log")
+    if [[ ${LAB_RCS[$verb]} -eq 124 || ${LAB_RCS[$verb]} -eq 137 ]]; then
+      tail -5 "$log" >&2; lab_die "$verb client hit the lab deadline"
+    fi
+    if [[ " ${EXPECT_MAYBE_EMPTY:-} " == *" $verb "* ]] && ! grep -q '[^[:space:]]' <<< "$clean"; then
+      lab_log "$verb: printed nothing (allowed by EXPECT_MAYBE_EMPTY)"
+    elif [[ " ${EXPECT_EMPTY:-} " == *" $verb "* ]]; then
+      if grep -q '[^[:space:]]' <<< "$clean"; then
+        tail -n 5 "$log" >&2; lab_die "$verb run should print nothing (EXPECT_EMPTY) but did"
+      fi
+      lab_log "$verb: printed nothing (as expected)"
+    else
+      [[ -s $log ]] || lab_die "empty client log at $verb (declare it with EXPECT_EMPTY=\"$verb\")"
+      last=$(grep -v '^[[:space:]]*$' <<< "$clean" | tail -n 1)
+      want=$(_lab_expect_last "$verb")
+      if ! grep -Eq -- "$want" <<< "$last"; then
+        tail -n 8 "$log" >&2
+        lab_log "server log:"; tail -n 15 "$LABDIR"/sshd.*.log >&2 2>/dev/null || true
+        lab_die "$verb: last line '$last' does not match /$want/"
+      fi
+    fi
+    if [[ -n ${EXPECT_DECISIVE:-} ]] && (( $(_lab_verb_rank "$verb") >= $(_lab_verb_rank "$min") )); then
+      grep -Eq -- "$EXPECT_DECISIVE" <<< "$clean" \
+        || { tail -n 8 "$log" >&2; lab_die "$verb: no line matches the decisive /$EXPECT_DECISIVE/"; }
+    fi
+  done
   mkdir -p "$LAB_OUTDIR"
-  cp "$log" "$LAB_OUTDIR/$SCENARIO.log"
   local client server
   client=$(in_client /usr/bin/ssh -V 2>&1 | head -n 1)
-  server=$(tr -d '\r' < "$log" | sed -n 's/^debug1: Remote protocol version [0-9.]*, remote software version //p' | head -n 1)
+  server=$(cat "$LABDIR"/client.*.log | tr -d '\r' | sed -n 's/^debug1: Remote protocol version [0-9.]*, remote software version //p' | head -n 1)
   [[ -n $server ]] || server=${SERVER_DESC:-$(lab_pkg_banner "$SROOT")}
   [[ -n ${SERVER_DESC:-} ]] && server=$SERVER_DESC
   local script=${LAB_SCENARIO_FILE#"$LAB_REPO"/}
-  SRC_CLIENT=$client SRC_SERVER=$server SRC_SCRIPT=$script SRC_CMD=$LAB_CMD \
-  SRC_RC=$LAB_RC OUT="$LAB_OUTDIR/$SCENARIO.json" \
-  /usr/bin/python3 - <<'PY'
+  local suffix present
+  for verb in vvv v plain; do
+    suffix=$(_lab_suffix "$verb")
+    if [[ ! " ${LAB_RUNS[*]} " == *" $verb "* ]]; then
+      rm -f "$LAB_OUTDIR/$SCENARIO$suffix.log" "$LAB_OUTDIR/$SCENARIO$suffix.json"
+      if [[ -n ${LAB_NO_VERB[$verb]:-} && -n ${LAB_REPORT:-} ]]; then
+        printf '%s\t%s\t%s\n' "$SCENARIO" "$verb" "${LAB_NO_VERB[$verb]}" >> "$LAB_REPORT"
+      fi
+      continue
+    fi
+    log=$LABDIR/client.$verb.log
+    present=0
+    if [[ -n ${EXPECT_DECISIVE:-} ]] && tr -d '\r' < "$log" | grep -Eq -- "$EXPECT_DECISIVE"; then present=1; fi
+    cp "$log" "$LAB_OUTDIR/$SCENARIO$suffix.log"
+    SRC_CLIENT=$client SRC_SERVER=$server SRC_SCRIPT=$script SRC_CMD=${LAB_CMDS[$verb]} \
+    SRC_RC=${LAB_RCS[$verb]} SRC_VERB=$verb SRC_HUNG=${LAB_HUNG[$verb]:-} SRC_PRESENT=$present \
+    SRC_EMPTY=$(grep -q '[^[:space:]]' "$log" && echo 0 || echo 1) \
+    DEC_MIN=$min OUT="$LAB_OUTDIR/$SCENARIO$suffix.json" \
+    /usr/bin/python3 - <<'PY'
 import json, os, datetime
 e = os.environ
 def words(k):
     return [w for w in e.get(k, "").split() if w]
-expect = {"status": e["EXPECT_STATUS"]}
+rank = {"plain": 0, "v": 1, "vvv": 2}
+verb = e["SRC_VERB"]
+status = e["EXPECT_STATUS"]
+decisive = e.get("EXPECT_DECISIVE") or None
+# a failure whose cause this log does not show (nothing printed, or the decisive
+# line only appears at a higher verbosity): the honest answer is "run with -v/-vvv"
+if status != "ok" and (e["SRC_EMPTY"] == "1" or (decisive and e["SRC_PRESENT"] != "1")):
+    status = "needs-verbose"
+expect = {"status": status}
 if e["EXPECT_STATUS"] != "ok":
     expect["top"] = e["EXPECT_TOP"]
     expect["also_ok"] = words("EXPECT_ALSO_OK")
     expect["within_top"] = int(e.get("EXPECT_WITHIN_TOP") or 1)
 expect["never"] = words("EXPECT_NEVER")
 expect["todo"] = e.get("EXPECT_TODO") or None
+expect["decisive"] = decisive
+if decisive:
+    expect["decisive_min"] = e["DEC_MIN"]
+    expect["decisive_in_log"] = e["SRC_PRESENT"] == "1"
 src = {
     "kind": "lab",
     "scenario": e["SCENARIO"],
     "script": e["SRC_SCRIPT"],
+    "verbosity": verb,
     "command": e["SRC_CMD"],
     "client": e["SRC_CLIENT"],
     "server": e["SRC_SERVER"],
@@ -362,17 +566,38 @@ src = {
 }
 if e.get("REPRODUCES"):
     src["reproduces"] = e["REPRODUCES"]
-src["notes"] = (e.get("NOTES", "").strip() + " (client exit status %s)" % e["SRC_RC"]).strip()
+notes = e.get("NOTES", "").strip()
+if e.get("HANG_AFTER"):
+    src["hang_after"] = int(e["HANG_AFTER"])
+    src["interrupted"] = e.get("SRC_HUNG") == "1"
+    if src["interrupted"]:
+        notes += " The client was still running after %s s; the lab sent it SIGINT (as a user's Ctrl-C) and recorded what it had printed." % e["HANG_AFTER"]
+    else:
+        notes += " (HANG_AFTER=%s: the client ended on its own before that.)" % e["HANG_AFTER"]
+if e["SRC_EMPTY"] == "1":
+    notes += " At this verbosity ssh printed nothing."
+src["notes"] = (notes.strip() + " (client exit status %s)" % e["SRC_RC"]).strip()
 with open(e["OUT"], "w") as f:
     json.dump({"source": src, "expect": expect}, f, indent=2)
     f.write("\n")
 PY
-  lab_log "ok -> $LAB_OUTDIR/$SCENARIO.log"
+  done
+  lab_log "ok -> $LAB_OUTDIR/$SCENARIO.log (${LAB_RUNS[*]})"
 }
+EXPECT_DECISIVE=${EXPECT_DECISIVE:-}
 export SCENARIO EXPECT_STATUS EXPECT_TOP EXPECT_ALSO_OK EXPECT_WITHIN_TOP EXPECT_NEVER EXPECT_TODO NOTES REPRODUCES
+export EXPECT_DECISIVE HANG_AFTER
 
 # scenario not applicable to this client/server pair: exit 3 (runner counts it as skipped)
 lab_skip() { lab_log "skipped: $*"; exit 3; }
+
+# scenarios that change a lab account's files on a tree (home mode, ~/.ssh, .bashrc; all
+# dropbear scenarios use this machine's home) hold this lock until they exit, so that
+# runs for different releases can go in parallel
+lab_lock_homes() {
+  exec {LAB_HOMES_FD}> /var/lib/sshdiag-lab/homes.lock
+  flock -w 300 "$LAB_HOMES_FD" || lab_die "could not lock /var/lib/sshdiag-lab/homes.lock"
+}
 
 # --- dropbear (Debian 12's dropbear-bin, on this machine's root) ---------------
 # lab_dropbear KEYTYPES [OPTIONS...]: host keys of the given types ("ed25519 rsa", "dss"),
@@ -385,6 +610,7 @@ lab_dropbear() {
     args+=(-r "$LABDIR/dropbear_${t}_host_key")
   done
   local home=/home/$LAB_USER
+  lab_lock_homes
   install -d -m 700 -o "$LAB_USER" -g "$LAB_USER" "$home/.ssh"
   [[ -f $home/.ssh/authorized_keys ]] && cp -p "$home/.ssh/authorized_keys" "$LABDIR/dropbear_ak.orig"
   LAB_RESTORE="${LAB_RESTORE:+$LAB_RESTORE; }if [[ -f '$LABDIR/dropbear_ak.orig' ]]; then cp -p '$LABDIR/dropbear_ak.orig' '$home/.ssh/authorized_keys'; else rm -f '$home/.ssh/authorized_keys'; fi"

@@ -8,6 +8,7 @@ EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="The lab starts its own ssh-agent (socket in the temp dir) and adds the authorized lab key with 'ssh-add -c' (confirm each use); no DISPLAY/SSH_ASKPASS, so the agent cannot ask and refuses. Client: -o IdentityAgent=SOCKET; the lab config has no IdentityFile line and the key files are deleted, so only the agent key is offered."
 REPRODUCES="https://github.com/dlech/KeeAgent/issues/63"
 NOTES+=" Public thread (source.reproduces): cause established there: the key was loaded into ssh-agent with confirmation on use and ssh-askpass was not installed, so the agent could not ask and signing failed; installing ssh-askpass fixed it. Lines the thread quotes, checked in the lab logs: 'Agent admitted failure to sign using the key.' is the old (pre-7.x) client wording of the refusal; 8.4, 9.2 and 10.0 print 'sign_and_send_pubkey: signing failed for ED25519 \"KEY\" from agent: agent refused operation'."
+EXPECT_DECISIVE='signing failed for .* from agent: agent refused operation$'
 lab_begin
 lab_authorize; lab_known_hosts
 sed -i '/IdentityFile/d; /IdentityAgent/d' "$LABDIR/ssh_config"

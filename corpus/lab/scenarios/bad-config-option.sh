@@ -6,6 +6,7 @@ EXPECT_NEVER="connection-refused ipqos-tos-drop"
 EXPECT_LAST='terminating, [0-9]+ bad configuration options$'
 REPRODUCES="https://github.com/mobile-shell/mosh/issues/1305 ('Bad configuration option: usekeychain' / 'terminating, 1 bad configuration options': Apple-only UseKeychain read by a non-Apple ssh)"
 NOTES="The -F config file gets two extra lines: 'UseKeychain yes' (Apple-only keyword) and 'ServerAliveInterval 30' misspelled as 'ServerAliveIntervall 30'. ssh stops before connecting."
+EXPECT_DECISIVE='Bad configuration option: '
 lab_begin
 lab_authorize; lab_known_hosts
 printf '    UseKeychain yes\n    ServerAliveIntervall 30\n' >> "$LABDIR/ssh_config"

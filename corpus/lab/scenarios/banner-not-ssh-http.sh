@@ -5,6 +5,9 @@ EXPECT_TOP=banner-not-ssh
 EXPECT_NEVER="connection-refused ipqos-tos-drop"
 EXPECT_LAST='^Connection closed by 127\.0\.0\.1 port [0-9]+$'
 NOTES="A python3 listener on 127.0.0.1:PORT behaves like an HTTP server: reads the request (ssh's banner line), answers 'HTTP/1.1 400 Bad Request' with headers and a small HTML body, closes."
+# the HTTP status line the client read instead of a banner (debug1)
+EXPECT_DECISIVE='kex_exchange_identification: banner line 0: HTTP/'
+EXPECT_DECISIVE_MIN=v
 lab_begin
 lab_py responder "$PORT" <<'PY'
 import socket, sys

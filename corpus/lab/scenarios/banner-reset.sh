@@ -5,6 +5,9 @@ EXPECT_TOP=banner-reset-or-closed
 EXPECT_NEVER="connection-refused ipqos-tos-drop banner-not-ssh"
 EXPECT_LAST='Connection reset by (peer|127\.0\.0\.1 port [0-9]+)$'
 NOTES="A python3 TCP listener on 127.0.0.1:PORT accepts, waits for the client's banner and closes with SO_LINGER 0 (RST)."
+EXPECT_DECISIVE='^kex_exchange_identification: read: Connection reset by peer$'
+# 10.0 prints the kex_exchange_identification line only from -v on (plain: just the final 'Connection ... by HOST port N')
+[[ $LAB_CLIENT != 10.0 ]] || EXPECT_DECISIVE_MIN=v
 lab_begin
 lab_py responder "$PORT" <<'PY'
 import socket, struct, sys

@@ -7,6 +7,7 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop mtu-blackhole connection-refused"
 EXPECT_LAST='^Connection to 127\.0\.0\.1 port [0-9]+ timed out$'
 NOTES="A python3 listener on 127.0.0.1:PORT accepts connections and stays silent (like an overloaded sshd, a TLS port waiting for a ClientHello, or a stuck proxy); ssh -o ConnectTimeout=3."
+EXPECT_DECISIVE='^Connection timed out during banner exchange$'
 lab_begin
 lab_py responder "$PORT" <<'PY'
 import socket, sys, time

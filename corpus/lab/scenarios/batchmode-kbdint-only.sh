@@ -5,6 +5,7 @@ EXPECT_TOP=no-auth-methods-left
 EXPECT_NEVER="password-auth-disabled publickey-not-authorized password-wrong ipqos-tos-drop"
 EXPECT_LAST='Permission denied \(keyboard-interactive\)\.$'
 NOTES="sshd_config PubkeyAuthentication no, PasswordAuthentication no, KbdInteractiveAuthentication yes (ChallengeResponseAuthentication yes on the 8.4 server); client defaults of the lab (BatchMode=yes, a key file). keyboard-interactive is the server's only method and BatchMode disables it on the client."
+EXPECT_DECISIVE='Permission denied \(keyboard-interactive\)\.$'
 lab_begin
 lab_known_hosts
 if [[ $LAB_SERVER == 8.4 ]]; then kbd="ChallengeResponseAuthentication yes"; else kbd="KbdInteractiveAuthentication yes"; fi

@@ -7,6 +7,7 @@ EXPECT_LAST='Permission denied \(password\)\.$'
 NOTES="sshd_config PubkeyAuthentication no, PasswordAuthentication yes; client defaults of the lab (BatchMode=yes, a key file). The server's only method is password, which BatchMode disables on the client."
 REPRODUCES="https://github.com/clustershell/clustershell/issues/423"
 NOTES+=" Public thread (source.reproduces): cause established there: clush runs ssh with BatchMode=yes, so the password login that this user needed cannot be used; the maintainer says a password-less method (key, Kerberos) is required (there the server offered publickey and password, here password only). Lines the thread quotes, checked in the lab logs: 'Permission denied (publickey,password).' (same line; the method list is the server's, here '(password)')."
+EXPECT_DECISIVE='Permission denied \(password\)\.$'
 lab_begin
 lab_known_hosts
 lab_sshd "PubkeyAuthentication no" "PasswordAuthentication yes"

@@ -7,6 +7,8 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop"
 EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="sshd_config DenyUsers sshdiag-lab; the lab key is authorized. Server log: 'User sshdiag-lab from 127.0.0.1 not allowed because listed in DenyUsers'."
+# the client is only told 'Permission denied'; the reason is in the server log
+EXPECT_DECISIVE='Permission denied \(publickey\)\.$'
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd "DenyUsers $LAB_USER"

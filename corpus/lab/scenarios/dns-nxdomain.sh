@@ -5,6 +5,7 @@ EXPECT_TOP=dns-resolution-failure
 EXPECT_NEVER="connection-refused connection-timeout"
 EXPECT_LAST='Could not resolve hostname build01\.corp\.example: Name or service not known$'
 NOTES="Private mount namespace: /etc/resolv.conf (also the client tree's) is bind-mounted over with 'nameserver 127.0.0.1'; a python3 DNS responder on 127.0.0.1:53/udp answers every query with NXDOMAIN. ssh build01.corp.example."
+EXPECT_DECISIVE='Could not resolve hostname .*: Name or service not known$'
 lab_begin
 echo "nameserver 127.0.0.1" > "$LABDIR/resolv.conf"
 mount --bind "$LABDIR/resolv.conf" /etc/resolv.conf

@@ -5,6 +5,7 @@ EXPECT_STATUS=ok
 EXPECT_NEVER="banner-not-ssh banner-reset-or-closed ipqos-tos-drop"
 EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="dropbear -b BANNERFILE with a typical legal notice ('Unauthorized access is prohibited... Connection closed if you are not authorized'); key authorized; ssh 'echo hello'."
+EXPECT_LAST_PLAIN='^hello$'
 lab_begin
 lab_authorize
 printf '*** WARNING ***\nUnauthorized access to this system is prohibited.\nAll connections are logged. Disconnect now if you are not authorized.\n' > "$LABDIR/banner"

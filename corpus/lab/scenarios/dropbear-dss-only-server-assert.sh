@@ -8,6 +8,8 @@ EXPECT_NEVER="mtu-blackhole no-matching-hostkey-type banner-reset-or-closed ipqo
 EXPECT_LAST='^Connection closed by 127\.0\.0\.1 port [0-9]+$'
 NOTES="dropbear 2022.83 started with a single DSS host key (-r dss key, as on old routers/NAS). It still lists 'rsa-sha2-256,ssh-rsa,ssh-dss' in its KEXINIT; the client chooses rsa-sha2-256 and the server child exits with 'Failed assertion (rsa.c:164): key != NULL' (server log). Meant to reproduce 'no matching host key type ... Their offer: ssh-dss', which this dropbear cannot."
 NOTES+=" Expected unrecognised: no signature can honestly name a cause: ""server died during key exchange (dropbear 2022.83 offers rsa-sha2-256 without an RSA host key and asserts: 'Failed assertion (rsa.c:164): key != NULL'); no taxonomy key fits. The log ends 'Connection closed by HOST port N' right after 'expecting SSH2_MSG_KEX_ECDH_REPLY' - a close, not a hang, so not mtu-blackhole"
+# the server closes during key exchange, without a word
+EXPECT_DECISIVE='^Connection closed by 127\.0\.0\.1 port [0-9]+$'
 lab_begin
 lab_authorize
 lab_dropbear dss -s

@@ -7,6 +7,7 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop"
 EXPECT_LAST='^stdio forwarding failed$'
 NOTES="dropbear -s -j (local port forwarding disabled); ssh -W 127.0.0.1:5432."
+EXPECT_DECISIVE='open failed: administratively prohibited'
 lab_begin
 lab_authorize
 lab_dropbear ed25519 -s -j

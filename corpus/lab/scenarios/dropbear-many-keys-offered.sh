@@ -6,6 +6,7 @@ EXPECT_TOP=publickey-not-authorized
 EXPECT_NEVER="ipqos-tos-drop too-many-auth-failures"
 EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="dropbear -s -T 2 (two auth tries); the client offers six keys (five -i plus the lab key), none authorized. Unlike sshd's MaxAuthTries, dropbear's -T does not count unsigned key queries, so there is no 'Too many authentication failures' disconnect."
+EXPECT_DECISIVE='Permission denied \(publickey\)\.$'
 lab_begin
 ids=()
 for k in k1:ed25519 k2:ecdsa k3:rsa k4:ed25519 k5:ed25519; do

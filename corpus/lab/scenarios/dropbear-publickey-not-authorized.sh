@@ -5,6 +5,7 @@ EXPECT_TOP=publickey-not-authorized
 EXPECT_NEVER="ipqos-tos-drop too-many-auth-failures"
 EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="dropbear 2022.83 -s (no passwords); ~sshdiag-lab/.ssh/authorized_keys holds another key."
+EXPECT_DECISIVE='Permission denied \(publickey\)\.$'
 lab_begin
 ssh-keygen -q -t ed25519 -N '' -C other@lab -f "$LABDIR/other"
 lab_authorize "$LABDIR/other.pub"

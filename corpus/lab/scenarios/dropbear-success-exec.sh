@@ -5,6 +5,7 @@ EXPECT_STATUS=ok
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized"
 EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="Server: Debian 12 dropbear 2022.83 (-F -E -p 127.0.0.1:PORT, ed25519 host key), lab key in ~sshdiag-lab/.ssh/authorized_keys; ssh runs 'echo hello'."
+EXPECT_LAST_PLAIN='^hello$'
 lab_begin
 lab_authorize
 lab_dropbear ed25519 -s

@@ -10,6 +10,8 @@ if [[ $LAB_CLIENT == 10.0 ]]; then
   EXPECT_WITHIN_TOP=2
 fi
 NOTES="A DSA key made with Debian 11's ssh-keygen (-t dsa) is the lab user's only key, at ~/.ssh/id_dsa of the client tree, and is in authorized_keys. The client runs as sshdiag-lab (runuser) with a copy of the lab config without IdentityFile, so ssh uses its default identity list. ssh-dss is outside the default PubkeyAcceptedKeyTypes/-Algorithms since 7.0 (8.4, 9.2 skip the key with a debug line); 10.0 has no DSA support at all and does not look for id_dsa."
+# nothing names the DSA key: it is simply never tried (no 'Trying private key: .../id_dsa')
+EXPECT_DECISIVE='Permission denied \(publickey\)\.$'
 lab_begin
 chome=${CROOT}/home/$LAB_USER
 # a private ~/.ssh for this scenario only (bind mount in the scenario's mount namespace)

@@ -7,6 +7,8 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized"
 EXPECT_LAST='^debug1: Exit status 127$'
 NOTES="sshd_config ForceCommand /opt/app/bin/menu (missing); the user's bash reports it, the session exits 127. ssh asked for 'echo hello'."
+EXPECT_LAST_PLAIN='/opt/app/bin/menu: No such file or directory$'
+EXPECT_DECISIVE='/opt/app/bin/menu: No such file or directory$'
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd "ForceCommand /opt/app/bin/menu"

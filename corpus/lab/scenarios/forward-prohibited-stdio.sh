@@ -9,6 +9,7 @@ EXPECT_LAST='^stdio forwarding failed$'
 NOTES="sshd_config AllowTcpForwarding no; ssh -W 127.0.0.1:5432 (stdio forward, as a ProxyJump child or a database tunnel would do)."
 REPRODUCES="https://github.com/linuxserver/docker-openssh-server/issues/43"
 NOTES+=" Public thread (source.reproduces): cause established there: the jump host's sshd disallows TCP forwarding, so the ssh -W stdio forward (run there by ssh -J) is refused; the same thread as proxyjump-forwarding-prohibited, here ssh -W is run directly. Lines the thread quotes, checked in the lab logs: 'channel 0: open failed: administratively prohibited: open failed', 'stdio forwarding failed' (identical)."
+EXPECT_DECISIVE='open failed: administratively prohibited'
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd "AllowTcpForwarding no"

@@ -9,9 +9,13 @@ EXPECT_TOP=gssapi-delay
 EXPECT_NEVER="publickey-not-authorized no-auth-methods-left connection-timeout server-not-responding"
 EXPECT_LAST='^debug1: Exit status 0$'
 SSH_DEADLINE=110
-LAB_SCENARIO_TIMEOUT=170
+LAB_SCENARIO_TIMEOUT=420
 NOTES="A real MIT KDC (krb5kdc from Debian 12, realm LAB.TEST, database and configs in the temp dir, KRB5_CONFIG/KRB5_KDC_PROFILE point there) listens on 127.0.0.1:KPORT; kinit gets a TGT for sshdiag-lab@LAB.TEST into KRB5CCNAME=FILE:TEMPDIR/krb5cc; then iptables DROPs everything to KPORT. sshd_config GSSAPIAuthentication yes (no keytab); client -o GSSAPIAuthentication=yes with the same KRB5_CONFIG/KRB5CCNAME. The client's TGS request for host/127.0.0.1 gets no answer; after the library's retries gssapi-with-mic fails and the authorized key logs in. 'echo hello' works. The log has no timestamps; the client's run time is at the end of these notes."
 export LAB_SCENARIO_TIMEOUT
+EXPECT_LAST_PLAIN='^hello$'
+# the GSSAPI library's message after gssapi-with-mic (debug1, continuation line)
+EXPECT_DECISIVE='Cannot contact any KDC for realm'
+EXPECT_DECISIVE_MIN=v
 lab_begin
 lab_authorize; lab_known_hosts
 KPORT=$(lab_free_port $((PORT + 300)))
@@ -51,10 +55,7 @@ timeout 5 klist >&2 || true
 iptables -A INPUT -i lo -p udp --dport "$KPORT" -j DROP
 iptables -A INPUT -i lo -p tcp --dport "$KPORT" -j DROP
 lab_sshd "GSSAPIAuthentication yes"
-t0=$(date +%s)
 lab_ssh -o GSSAPIAuthentication=yes -p "$PORT" "$LAB_USER@127.0.0.1" 'echo hello'
-t1=$(date +%s)
-lab_log "client took $((t1 - t0)) s"
 grep -q '^hello' "$LABDIR/client.log" || lab_die "no hello"
-NOTES="$NOTES Client run time: $((t1 - t0)) s (a run without the DROP rules takes well under 1 s)."
+NOTES="$NOTES Client run times: -vvv ${LAB_SECS[vvv]} s, -v ${LAB_SECS[v]} s, plain ${LAB_SECS[plain]} s (a run without the DROP rules takes well under 1 s)."
 lab_finish

@@ -6,6 +6,8 @@ EXPECT_TOP=home-directory-missing
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized shell-invalid-or-exits"
 EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="A copy of the server tree's /etc/passwd in which sshdiag-lab's home is /nonexistent/sshdiag-lab is bind-mounted over it inside the scenario's private mount namespace (the machine's account is unchanged); the lab key is authorized (AuthorizedKeysFile lies outside the home); ssh runs 'pwd; echo hello'. sshd (UsePAM no) prints 'Could not chdir to home directory ...: No such file or directory' on the session's stderr, then runs the command in /."
+EXPECT_LAST_PLAIN='^hello$'
+EXPECT_DECISIVE='Could not chdir to home directory .*: No such file or directory$'
 lab_begin
 lab_authorize; lab_known_hosts
 passwd=${SROOT}/etc/passwd

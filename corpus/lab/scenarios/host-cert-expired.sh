@@ -7,6 +7,7 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="host-key-changed ipqos-tos-drop"
 EXPECT_LAST='^Host key verification failed\.$'
 NOTES="A host CA signs the server's ed25519 host key (principal 127.0.0.1, validity 20200101:20200201, expired); sshd_config HostCertificate points at it; known_hosts has only '@cert-authority [127.0.0.1]:PORT <CA key>'. BatchMode=yes."
+EXPECT_DECISIVE='^Certificate invalid: expired$'
 lab_begin
 HOSTKEYS=ed25519
 lab_authorize

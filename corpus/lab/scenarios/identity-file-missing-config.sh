@@ -8,6 +8,7 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="key-invalid-format publickey-not-authorized ipqos-tos-drop"
 EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="The lab key is authorized on the server; the client config is the lab config with 'IdentityFile TEMPDIR/id_ed25519_work' (a file that does not exist) instead of the lab key, plus IdentitiesOnly yes. ssh ... true."
+EXPECT_DECISIVE='no such identity: .*: No such file or directory$'
 lab_begin
 lab_authorize; lab_known_hosts
 sed -e "s#^\( *IdentityFile \).*#\1$LABDIR/id_ed25519_work\n    IdentitiesOnly yes#" "$LABDIR/ssh_config" > "$LABDIR/ssh_config.typo"

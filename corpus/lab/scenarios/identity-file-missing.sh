@@ -8,6 +8,7 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="key-invalid-format publickey-not-authorized ipqos-tos-drop"
 EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="The lab key is authorized on the server, but the client runs as sshdiag-lab (runuser) with an empty ~/.ssh (private bind mount), a copy of the lab config without IdentityFile, and ssh -i /nonexistent/key -o IdentitiesOnly=yes ... true. ssh drops the -i file at option parsing ('Warning: Identity file ... not accessible'), so the default key files are tried; none exists, no key is offered."
+EXPECT_DECISIVE='Identity file /nonexistent/key not accessible: No such file or directory\.$'
 lab_begin
 lab_authorize; lab_known_hosts
 chome=${CROOT}/home/$LAB_USER

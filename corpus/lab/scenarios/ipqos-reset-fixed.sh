@@ -5,6 +5,7 @@ EXPECT_STATUS=ok
 EXPECT_NEVER="ipqos-tos-drop connection-timeout"
 EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="As ipqos-reset (iptables REJECT --reject-with tcp-reset of the bulk DSCP class towards sshd: DSCP 2, or 8 for the 10.0 client), but ssh -o IPQoS=none: no DSCP marking, hello is printed."
+EXPECT_LAST_PLAIN='^hello$'
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd

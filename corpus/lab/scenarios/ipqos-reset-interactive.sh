@@ -11,14 +11,16 @@ case $LAB_CLIENT in
     # 8.4 marks only when the interactive session starts: classic tail after the channel opens
     EXPECT_TOP=ipqos-tos-drop
     EXPECT_NEVER="connection-refused publickey-not-authorized"
-    EXPECT_LAST='(Broken pipe|Connection reset by (peer|127\.0\.0\.1 port [0-9]+))$' ;;
+    EXPECT_LAST='(Broken pipe|Connection reset by (peer|127\.0\.0\.1 port [0-9]+))$'
+    EXPECT_DECISIVE='(Broken pipe|Connection reset by (peer|127\.0\.0\.1 port [0-9]+))$' ;;
   *)
     # 9.2/10.0 mark the socket before connect(): the SYN itself is reset -> "Connection refused"
     EXPECT_TOP=connection-refused
     EXPECT_ALSO_OK="ipqos-tos-drop"
     LIMIT_NOTE="root cause is the DSCP mark on the SYN (set_sock_tos before connect); the log reads exactly like connection-refused except for the IP_TOS line before the refusal"
     EXPECT_NEVER="publickey-not-authorized"
-    EXPECT_LAST='Connection refused$' ;;
+    EXPECT_LAST='Connection refused$'
+    EXPECT_DECISIVE='Connection refused$' ;;
 esac
 NOTES="Private network namespace; iptables -A INPUT -i lo -p tcp --dport PORT -m dscp --dscp $DSCP -j REJECT --reject-with tcp-reset (the interactive class of this client: DSCP 4 = TOS 0x10 for 8.4/9.2 on Debian, DSCP 46 = EF = TOS 0xb8 for Debian 13's 10.0). ssh -tt ... 'echo hello' (pty requested: interactive session)."
 NOTES+="${LIMIT_NOTE:+ Limitation: $LIMIT_NOTE; the connection-refused article says to retry with -o IPQoS=none.}"

@@ -6,6 +6,8 @@ EXPECT_TOP=known-hosts-problem
 EXPECT_NEVER="ipqos-tos-drop host-key-unknown-batchmode host-key-changed publickey-not-authorized"
 EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="The lab's UserKnownHostsFile is empty and bind-mounted read-only over itself inside the scenario's private mount namespace (writes fail with EROFS even for root); ssh -o StrictHostKeyChecking=accept-new ... 'echo hello'. The host key is accepted for this connection but cannot be saved."
+EXPECT_LAST_PLAIN='^hello$'
+EXPECT_DECISIVE='Failed to add the host to the list of known hosts'
 lab_begin
 lab_authorize
 for kh in "$LABDIR/known_hosts" ${CROOT:+"$CROOT$LABDIR/known_hosts"}; do

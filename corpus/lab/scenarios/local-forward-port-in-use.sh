@@ -5,6 +5,7 @@ EXPECT_TOP=local-forward-bind-failed
 EXPECT_NEVER="port-forward-prohibited ipqos-tos-drop connection-refused"
 EXPECT_LAST='Could not request local forwarding\.$'
 NOTES="A python3 listener already holds 127.0.0.1:LPORT; ssh -o ExitOnForwardFailure=yes -L 127.0.0.1:LPORT:127.0.0.1:5432 ... true."
+EXPECT_DECISIVE='bind \[127\.0\.0\.1\]:[0-9]+: Address already in use$'
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd

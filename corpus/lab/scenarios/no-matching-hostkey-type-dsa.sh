@@ -8,6 +8,7 @@ EXPECT_LAST='no matching host key type found\. Their offer: ssh-dss$'
 NOTES="sshd has a single DSA host key (ssh-keygen -t dsa) and HostKeyAlgorithms ssh-dss; client defaults."
 REPRODUCES="https://github.com/perexg/satip-axe/issues/67"
 NOTES+=" Public thread (source.reproduces): cause established there: the device's SSH server (dropbear) has only a DSA host key and OpenSSH 7.0+ clients no longer accept ssh-dss; fixed per host with HostkeyAlgorithms +ssh-dss. Lines the thread quotes, checked in the lab logs: 'Unable to negotiate with HOST port 22: no matching host key type found. Their offer: ssh-dss' (identical apart from host and port)."
+EXPECT_DECISIVE='Unable to negotiate with .* no matching host key type found'
 lab_begin
 ssh-keygen -q -t dsa -N '' -C lab-hostkey -f "$LABDIR/ssh_host_dsa_key"
 HOSTKEYS="dsa"

@@ -6,6 +6,8 @@ EXPECT_TOP=nologin-active
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized user-not-allowed"
 EXPECT_LAST='^debug1: Exit status 254$'
 NOTES="As nologin-active (overlay over the server tree's /etc inside the scenario's private mount namespace, /etc/nologin with the text 'sshdiag lab: logins are disabled for maintenance (nologin-active-sshd-logfile scenario).'), but sshd is started with -D -E LOGFILE instead of -D -e, so its own 'User ... not allowed because /etc/nologin exists' goes to the log file and not to the session's stderr, as with an sshd logging to syslog; ssh runs 'echo hello'."
+EXPECT_LAST_PLAIN='logins are disabled for maintenance'
+EXPECT_DECISIVE='logins are disabled for maintenance'
 lab_begin
 lab_authorize; lab_known_hosts
 etc=${SROOT}/etc

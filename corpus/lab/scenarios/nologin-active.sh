@@ -6,6 +6,8 @@ EXPECT_TOP=nologin-active
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized user-not-allowed"
 EXPECT_LAST='^debug1: Exit status 254$'
 NOTES="Inside the scenario's private mount namespace an overlay (upper layer in the temp dir) is mounted over the server tree's /etc and /etc/nologin is created there with the text 'sshdiag lab: logins are disabled for maintenance (nologin-active scenario).' (the machine's /etc is unchanged); sshd (UsePAM no, so session.c checks /etc/nologin itself for non-root users) runs there; ssh runs 'echo hello'."
+EXPECT_LAST_PLAIN='logins are disabled for maintenance'
+EXPECT_DECISIVE='logins are disabled for maintenance'
 lab_begin
 lab_authorize; lab_known_hosts
 etc=${SROOT}/etc

@@ -7,6 +7,8 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized"
 EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="sshd_config PasswordAuthentication no, KbdInteractiveAuthentication no; client -o PubkeyAuthentication=no -o PreferredAuthentications=password,keyboard-interactive (BatchMode=yes as in every lab run)."
+# only publickey is offered by the server: the method list is the telling part
+EXPECT_DECISIVE='Permission denied \(publickey\)\.$'
 lab_begin
 lab_known_hosts
 lab_sshd

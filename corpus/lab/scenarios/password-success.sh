@@ -21,6 +21,7 @@ lab_askpass() { # PASSWORD
   chmod 755 "$LABDIR/askpass"
   export SSH_ASKPASS=$LABDIR/askpass SSH_ASKPASS_REQUIRE=force
 }
+EXPECT_LAST_PLAIN='^hello$'
 lab_begin
 lab_known_hosts
 lab_set_password "$LAB_USER" lab-right-password

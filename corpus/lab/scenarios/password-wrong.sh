@@ -23,6 +23,7 @@ lab_askpass() { # PASSWORD
   chmod 755 "$LABDIR/askpass"
   export SSH_ASKPASS=$LABDIR/askpass SSH_ASKPASS_REQUIRE=force
 }
+EXPECT_DECISIVE='^Permission denied, please try again\.$'
 lab_begin
 lab_known_hosts
 lab_set_password "$LAB_USER" lab-right-password

@@ -9,6 +9,9 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="connection-refused publickey-not-authorized"
 EXPECT_LAST='^Connection (closed|reset) by 127\.0\.0\.1 port [0-9]+$'
 NOTES="sshd 10.0 with default PerSourcePenalties plus PerSourcePenalties authfail:30s; the lab makes four ssh attempts with an unauthorized key (not recorded), then the recorded ssh (same unauthorized key) is dropped by sshd's penalty ('Not allowed at this time')."
+# sshd's refusal text, shown as a banner line (debug1)
+EXPECT_DECISIVE='banner line 0: Not allowed at this time'
+EXPECT_DECISIVE_MIN=v
 lab_begin
 ssh-keygen -q -t ed25519 -N '' -C other@lab -f "$LABDIR/other"
 lab_authorize "$LABDIR/other.pub"; lab_known_hosts

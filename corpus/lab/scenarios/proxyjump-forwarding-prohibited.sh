@@ -8,6 +8,7 @@ EXPECT_NEVER="banner-reset-or-closed ipqos-tos-drop"
 EXPECT_LAST='Connection closed by UNKNOWN port 65535$'
 REPRODUCES="https://github.com/linuxserver/docker-openssh-server/issues/43 (ssh -J through a jump host whose sshd disallows forwarding: 'channel 0: open failed: administratively prohibited: open failed', 'stdio forwarding failed', 'Connection closed by UNKNOWN port 65535')"
 NOTES="Jump sshd (PORT) has AllowTcpForwarding no; target sshd on PORT+1 is fine. ssh -J ... 'echo hello'."
+EXPECT_DECISIVE='open failed: administratively prohibited'
 lab_begin
 lab_authorize
 T=$(lab_free_port $((PORT + 1)))

@@ -7,6 +7,7 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="banner-reset-or-closed ipqos-tos-drop"
 EXPECT_LAST='Connection closed by UNKNOWN port 65535$'
 NOTES="Nothing listens on the jump host port PORT; the target sshd on PORT+1 is fine. ssh -J sshdiag-lab@127.0.0.1:PORT -p PORT+1 ... 'echo hello'."
+EXPECT_DECISIVE='connect to host 127\.0\.0\.1 port [0-9]+: Connection refused$'
 lab_begin
 lab_authorize
 T=$(lab_free_port $((PORT + 1)))

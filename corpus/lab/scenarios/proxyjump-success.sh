@@ -5,6 +5,7 @@ EXPECT_STATUS=ok
 EXPECT_NEVER="proxyjump-failure proxycommand-failure ipqos-tos-drop"
 EXPECT_LAST='^(debug1: Exit status 0|Killed by signal 1\.)$'
 NOTES="Two sshd on 127.0.0.1 (jump host on PORT, target on PORT+1), lab key authorized on both, both host keys known; ssh -J sshdiag-lab@127.0.0.1:PORT -p PORT+1 ... 'echo hello'. The child ssh -W reads the same -F config. When the session ends the parent stops its ProxyJump child with SIGHUP, which prints the final line 'Killed by signal 1.'"
+EXPECT_LAST_PLAIN='^(hello|Killed by signal 1\.)$'
 lab_begin
 lab_authorize
 T=$(lab_free_port $((PORT + 1)))

@@ -5,6 +5,7 @@ EXPECT_TOP=pty-allocation-failed
 EXPECT_NEVER="ipqos-tos-drop shell-invalid-or-exits"
 EXPECT_LAST='^PTY allocation request failed on channel 0$'
 NOTES="sshd_config PermitTTY no; ssh -tt ... 'echo hello' (stdin is /dev/null, -tt forces the request)."
+EXPECT_DECISIVE='^PTY allocation request failed on channel 0$'
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd "PermitTTY no"

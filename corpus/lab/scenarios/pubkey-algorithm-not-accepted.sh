@@ -7,6 +7,8 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop"
 EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="sshd_config PubkeyAcceptedAlgorithms rsa-sha2-512,rsa-sha2-256 (server-sig-algs still lists everything); the client's only key is an authorized ed25519 key."
+# the client sees its key refused like any unauthorized key
+EXPECT_DECISIVE='Permission denied \(publickey\)\.$'
 lab_begin
 lab_authorize; lab_known_hosts
 if [[ $LAB_SERVER == 8.4 ]]; then kw=PubkeyAcceptedKeyTypes; else kw=PubkeyAcceptedAlgorithms; fi

@@ -5,6 +5,7 @@ EXPECT_TOP=remote-forward-bind-failed
 EXPECT_NEVER="local-forward-bind-failed ipqos-tos-drop port-forward-prohibited"
 EXPECT_LAST='remote port forwarding failed for listen port [0-9]+$'
 NOTES="A python3 listener holds 127.0.0.1:RPORT on the server side (same namespace); ssh -o ExitOnForwardFailure=yes -R 127.0.0.1:RPORT:127.0.0.1:8080 ... 'sleep 1'. sshd logs that it cannot bind. Unlike a policy refusal (remote-forward-prohibited: 'debug1: Remote: Server has disabled port forwarding.'; PermitListen: 'debug1: Remote: port forwarding refused'), the server sends no debug message before the failure reply."
+EXPECT_DECISIVE='remote port forwarding failed for listen port [0-9]+$'
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd

@@ -5,6 +5,7 @@ EXPECT_TOP=port-forward-prohibited
 EXPECT_NEVER="local-forward-bind-failed ipqos-tos-drop remote-forward-bind-failed"
 EXPECT_LAST='remote port forwarding failed for listen port [0-9]+$'
 NOTES="sshd_config AllowTcpForwarding local (remote forwards forbidden, local ones allowed); ssh -o ExitOnForwardFailure=yes -R 127.0.0.1:RPORT:127.0.0.1:8080 ... 'sleep 1'. The tcpip-forward global request is answered with failure."
+EXPECT_DECISIVE='remote port forwarding failed for listen port [0-9]+$'
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd "AllowTcpForwarding local"

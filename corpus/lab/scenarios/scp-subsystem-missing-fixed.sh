@@ -6,6 +6,8 @@ EXPECT_STATUS=ok
 EXPECT_NEVER="subsystem-missing shell-startup-output-breaks-sftp"
 EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="sshd_config without any Subsystem line; client: scp -O -vvv -F CONFIG -P PORT sshdiag-lab@127.0.0.1:/etc/hostname TEMPDIR/copy. -O (9.0+) runs 'scp -f' through the remote shell instead of the sftp subsystem."
+# scp -O copies silently without -v
+EXPECT_EMPTY="plain"
 lab_begin
 lab_authorize; lab_known_hosts
 SSHD_NO_SFTP=1 lab_sshd

@@ -6,10 +6,12 @@ if [[ $LAB_CLIENT == 8.4 ]]; then
   EXPECT_STATUS=ok
   EXPECT_NEVER="subsystem-missing"
   EXPECT_LAST='^debug1: Exit status 0$'
+  EXPECT_EMPTY="plain"   # legacy scp copies silently without -v
 else
   EXPECT_TOP=subsystem-missing
   EXPECT_NEVER="ipqos-tos-drop shell-startup-output-breaks-sftp"
   EXPECT_LAST='^scp: Connection closed$'
+  EXPECT_DECISIVE='^subsystem request failed on channel 0$'
 fi
 NOTES="sshd_config without any Subsystem line; client: scp -vvv -F CONFIG -P PORT sshdiag-lab@127.0.0.1:/etc/hostname TEMPDIR/copy. OpenSSH 9.0+ scp uses the SFTP protocol by default (8.4 uses the old scp protocol over a shell command)."
 REPRODUCES="https://github.com/hassio-addons/app-ssh/issues/783"

@@ -7,6 +7,7 @@ EXPECT_LAST='^Connection closed$'
 NOTES="sshd_config without any Subsystem line; client: sftp -vvv -F CONFIG -P PORT -b BATCH (batch file: ls). The log is what sftp and its ssh child print."
 REPRODUCES="https://github.com/trailofbits/algo/issues/236"
 NOTES+=" Public thread (source.reproduces): cause established there: the optional OS hardening of the Algo installer disables sftp on the server, so the client's sftp subsystem request is refused. Lines the thread quotes, checked in the lab logs: 'subsystem request failed on channel 0' (identical)."
+EXPECT_DECISIVE='subsystem request failed on channel 0$'
 lab_begin
 lab_authorize; lab_known_hosts
 SSHD_NO_SFTP=1 lab_sshd

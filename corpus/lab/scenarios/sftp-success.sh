@@ -5,6 +5,7 @@ EXPECT_STATUS=ok
 EXPECT_NEVER="subsystem-missing shell-startup-output-breaks-sftp ipqos-tos-drop"
 EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="sshd_config Subsystem sftp /usr/lib/openssh/sftp-server; client: sftp -vvv -F CONFIG -P PORT -b BATCH (batch file: pwd)."
+EXPECT_LAST_PLAIN='^Remote working directory: '
 lab_begin
 lab_authorize; lab_known_hosts
 SSHD_SFTP=/usr/lib/openssh/sftp-server lab_sshd

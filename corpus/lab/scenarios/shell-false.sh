@@ -5,6 +5,10 @@ EXPECT_TOP=shell-invalid-or-exits
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized"
 EXPECT_LAST='^debug1: Exit status 1$'
 NOTES="User sshdiag-false has /bin/false as login shell; the lab key is authorized for it; ssh runs 'echo hello', which /bin/false never executes."
+# plain ssh prints nothing; -v shows the shell's exit status 1 right after the session starts
+EXPECT_EMPTY="plain"
+EXPECT_DECISIVE='^debug1: Exit status 1$'
+EXPECT_DECISIVE_MIN=v
 lab_begin
 lab_authorize "$LABDIR/id_ed25519.pub" sshdiag-false; lab_known_hosts
 lab_sshd

@@ -7,6 +7,8 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop"
 EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="User sshdiag-noshell has /usr/local/bin/no-such-shell as login shell (missing); the lab key is authorized. sshd logs 'User sshdiag-noshell not allowed because shell /usr/local/bin/no-such-shell does not exist'."
+# the client is only told 'Permission denied'; the reason is in the server log
+EXPECT_DECISIVE='Permission denied \(publickey\)\.$'
 lab_begin
 lab_authorize "$LABDIR/id_ed25519.pub" sshdiag-noshell; lab_known_hosts
 lab_sshd

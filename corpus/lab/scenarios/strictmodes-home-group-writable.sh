@@ -9,11 +9,14 @@ EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="Lab key is in ~sshdiag-lab/.ssh/authorized_keys (AuthorizedKeysFile .ssh/authorized_keys), but the home directory is chmod 775 and group staff (group-writable by a shared group; Debian's sshd tolerates g+w only for the user's private group); sshd (StrictModes yes, default) logs 'Authentication refused: bad ownership or modes for directory /home/sshdiag-lab'. The client log looks exactly like publickey-not-authorized."
 REPRODUCES="https://github.com/cloudpanel-io/cloudpanel-ce/issues/259"
 NOTES+=" Public thread (source.reproduces): cause established there: the home directory of the newly created site user was writable by group/others, so sshd's StrictModes check refused the authorized key (sshd log: 'Authentication refused: bad ownership or modes for directory'); chmod go-w on the home fixed it (the maintainer could not reproduce it on fresh installs). Lines the thread quotes, checked in the lab logs: 'Permission denied (publickey).' (identical); the thread's 'Authentication refused: bad ownership or modes for directory' line is from the sshd log and cannot appear in a client log."
+# the client is only told 'Permission denied'; the reason is in the server log
+EXPECT_DECISIVE='Permission denied \(publickey\)\.$'
 lab_begin
 home=${SROOT}/home/$LAB_USER
 install -d -m 700 -o "$LAB_USER" -g "$LAB_USER" "$home/.ssh"
 install -m 600 -o "$LAB_USER" -g "$LAB_USER" "$LABDIR/id_ed25519.pub" "$home/.ssh/authorized_keys"
 oldmode=$(stat -c %a "$home"); oldgrp=$(stat -c %g "$home")
+lab_lock_homes
 LAB_RESTORE="chmod $oldmode '$home'; chgrp $oldgrp '$home'; rm -f '$home/.ssh/authorized_keys'"
 chgrp 50 "$home"; chmod 775 "$home"
 lab_known_hosts

@@ -4,6 +4,7 @@ source "$(dirname "$0")/../lib.sh"
 EXPECT_STATUS=ok
 EXPECT_NEVER="ipqos-tos-drop connection-timeout publickey-not-authorized"
 EXPECT_LAST='^debug1: Exit status 0$'
+EXPECT_LAST_PLAIN='^hello$'
 NOTES="sshd with default settings, lab key in AuthorizedKeysFile, server host keys in known_hosts; ssh runs 'echo hello'."
 lab_begin
 lab_authorize

@@ -6,6 +6,7 @@ EXPECT_STATUS=ok
 EXPECT_NEVER="publickey-not-authorized no-auth-methods-left"
 EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="sshd_config GSSAPIAuthentication yes; client -o GSSAPIAuthentication=yes (as Debian's /etc/ssh/ssh_config sets); no Kerberos configuration or credentials exist. 'echo hello'."
+EXPECT_LAST_PLAIN='^hello$'
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd "GSSAPIAuthentication yes"

@@ -6,6 +6,7 @@ EXPECT_STATUS=ok
 EXPECT_NEVER="connection-refused network-unreachable"
 EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="Private mount namespace: /etc/hosts (also the client tree's) is bind-mounted over with '::1 buildbox' and '127.0.0.1 buildbox'; sshd listens on 127.0.0.1 only; known_hosts has [buildbox]:PORT. ssh buildbox 'echo hello'."
+EXPECT_LAST_PLAIN='^hello$'
 lab_begin
 printf '127.0.0.1 localhost\n::1 buildbox\n127.0.0.1 buildbox\n' > "$LABDIR/hosts"
 mount --bind "$LABDIR/hosts" /etc/hosts

@@ -7,6 +7,7 @@ EXPECT_NEVER="ipqos-tos-drop"
 EXPECT_LAST='^Disconnected from 127\.0\.0\.1 port [0-9]+$'
 REPRODUCES="https://github.com/semaphoreci/cli/pull/156 (cause established there: more keys offered than the server's MaxAuthTries; 'Received disconnect ... Too many authentication failures'; fixed with IdentitiesOnly)"
 NOTES="Five IdentityFile lines (ed25519, ecdsa, rsa keys not authorized; no agent); sshd_config MaxAuthTries 2, so the server disconnects after the second failure."
+EXPECT_DECISIVE='Too many authentication failures$'
 lab_begin
 ids=()
 for k in k1:ed25519 k2:ecdsa k3:rsa k4:ed25519 k5:ed25519; do
