@@ -105,8 +105,14 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   for (size_t i = 0; i < parser.sessions().size() && i < hits.size(); ++i) {
     const Session& s = report->sessions[offset + i].session;
     for (const Signature& sig : signatures_.signatures()) {
-      auto m = Evaluate(sig, s, hits[i], signatures_.patterns());
+      SearchCost cost;
+      auto m = Evaluate(sig, s, hits[i], signatures_.patterns(), &cost);
       if (m) matches->push_back(std::move(*m));
+      if (cost.cut) {
+        report->warnings.push_back(name + ": session " + std::to_string(s.index + 1) + ": the evidence search for signature '" +
+                                   sig.id + "' stopped after " + std::to_string(kMaxSearchSteps) +
+                                   " steps; it may have missed a match");
+      }
     }
   }
 }

@@ -120,7 +120,7 @@ bool PredicatesHold(const FactPredicates& when, const Session& session) {
 }
 
 std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& session, const SessionHits& hits,
-                                       const PatternSet& patterns) {
+                                       const PatternSet& patterns, SearchCost* cost) {
   Search s{sig, session, hits, {}, {}, {}, 0};
   for (size_t i = 0; i < sig.lines.size(); ++i) {
     if (sig.lines[i].optional) continue;
@@ -131,7 +131,12 @@ std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& sess
   }
   if (!PredicatesHold(sig.when, session)) return std::nullopt;
   s.chosen.assign(s.required.size(), nullptr);
-  if (!Assign(&s, static_cast<int>(s.required.size()) - 1)) return std::nullopt;
+  bool found = Assign(&s, static_cast<int>(s.required.size()) - 1);
+  if (cost) {
+    cost->steps = s.steps;
+    cost->cut = !found && s.steps > kMaxSearchSteps;
+  }
+  if (!found) return std::nullopt;
 
   SignatureMatch m;
   m.signature = &sig;

@@ -29,11 +29,19 @@ struct SignatureMatch {
   std::map<std::string, std::string> captures;  // named groups of the matched lines
 };
 
+// What one evaluation's search cost.
+struct SearchCost {
+  int steps = 0;     // assignments of hits to line conditions tried
+  bool cut = false;  // the search stopped at kMaxSearchSteps: a match may have been missed
+};
+
 // Returns the match of sig in session, or nothing. Among several ways to
 // satisfy the line conditions it prefers the one that ends latest (closest to
-// how the session ended). The search is bounded; see kMaxSearchSteps.
+// how the session ended). The search is bounded by kMaxSearchSteps; when cost
+// is given it says how far the search went and whether the bound cut it, so
+// the caller can say that a match may have been missed.
 std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& session, const SessionHits& hits,
-                                       const PatternSet& patterns);
+                                       const PatternSet& patterns, SearchCost* cost = nullptr);
 
 // True when the session's facts satisfy sig's "when" predicates.
 bool PredicatesHold(const FactPredicates& when, const Session& session);

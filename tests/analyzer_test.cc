@@ -140,3 +140,30 @@ TEST_CASE("Invalid UTF-8 in a log is analysed like any other bytes", "[analyzer]
   CHECK(r.status == Status::kDiagnosed);
   CHECK(r.diagnoses.at(0).kb == "connection-refused");
 }
+
+TEST_CASE("A search cut by its bound is reported, not silent", "[analyzer]") {
+  // Synthetic signature and lines: three conditions with hundreds of hits
+  // each and a veto line, so the evidence search reaches its bound.
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(R"js({"id": "costly", "kb": "k", "explanation": "x",
+    "lines": [{"name": "a", "literal": "AAA"}, {"name": "b", "literal": "BBB"}, {"name": "c", "literal": "CCC"}],
+    "absent": [{"literal": "VETO"}]})js", "costly.json", &issues);
+  REQUIRE(sig);
+  SignatureSet set;
+  set.Add(*sig);
+  set.Compile();
+  std::string log = "OpenSSH_9.2p1 Debian-2, OpenSSL 3.0.11 19 Sep 2023\nVETO\n";
+  for (int i = 0; i < 300; ++i) log += "debug3: AAA\ndebug3: BBB\ndebug3: CCC\n";
+  log += "Connection closed by 127.0.0.1 port 22\n";
+  Analyzer analyzer(set, sshdiag::testing::BuiltinKb());
+  std::istringstream in(log);
+  Report r = analyzer.AnalyzeStream(in, "paste");
+  bool warned = false;
+  for (const auto& w : r.warnings) warned = warned || (w.find("costly") != std::string::npos &&
+                                                       w.find("may have missed a match") != std::string::npos);
+  CHECK(warned);
+  // The same input without the bound being reached gives no such warning.
+  std::istringstream small("OpenSSH_9.2p1 Debian-2, OpenSSL 3.0.11 19 Sep 2023\nVETO\ndebug3: AAA\ndebug3: BBB\n"
+                           "debug3: CCC\nConnection closed by 127.0.0.1 port 22\n");
+  CHECK(analyzer.AnalyzeStream(small, "paste").warnings.empty());
+}

@@ -85,7 +85,7 @@ TEST_CASE("cli: JSON mode prints only JSON on stdout", "[cli]") {
   CHECK(nlohmann::json::parse(bad.out)["status"] == "error");
 }
 
-TEST_CASE("cli: a broken signature layer warns, the rest loads; --strict makes it exit 2", "[cli]") {
+TEST_CASE("cli: a broken signature layer warns and the rest loads", "[cli]") {
   TempDir layer;
   layer.Write("broken.json", "{\"id\": \"broken-one\", \"kb\": \"x\", \"explanation\": \"e\",\n \"lines\": [{\"name\": \"a\", \"regex\": \"(\"}]}");
   Run r = Sshdiag("--signatures " + layer.path() + " " + Corpus("connection-refused.log"));
@@ -93,7 +93,27 @@ TEST_CASE("cli: a broken signature layer warns, the rest loads; --strict makes i
   CHECK(r.err.find("broken.json") != std::string::npos);
   CHECK(r.err.find("broken-one") != std::string::npos);
   CHECK(r.err.find("invalid regex") != std::string::npos);
-  CHECK(Sshdiag("--strict --signatures " + layer.path() + " " + Corpus("connection-refused.log")).code == 2);
+  CHECK(r.out.find("[connection-refused]") != std::string::npos);
+}
+
+TEST_CASE("cli: --strict makes a broken signature layer exit 2", "[cli]") {
+  TempDir layer;
+  layer.Write("broken.json", "{\"id\": \"broken-one\", \"kb\": \"x\", \"explanation\": \"e\",\n \"lines\": [{\"name\": \"a\", \"regex\": \"(\"}]}");
+  Run strict = Sshdiag("--strict --signatures " + layer.path() + " " + Corpus("connection-refused.log"));
+  CHECK(strict.code == 2);
+  CHECK(strict.err.find("--strict") != std::string::npos);
+  // Without a warning, --strict changes nothing.
+  CHECK(Sshdiag("--strict " + Corpus("connection-refused.log")).code == 1);
+}
+
+TEST_CASE("cli: --strict makes a warning about the input (a cut line) exit 2", "[cli]") {
+  TempDir dir;
+  std::string log = ReadFile(Corpus("connection-refused.log"));
+  std::string path = dir.Write("long.log", std::string(20000, 'x') + "\n" + log);
+  Run lax = Sshdiag(path);
+  CHECK(lax.code == 1);
+  CHECK(lax.err.find("cut") != std::string::npos);
+  CHECK(Sshdiag("--strict " + path).code == 2);
 }
 
 TEST_CASE("cli: a user layer replaces a built-in signature with the same id", "[cli]") {
@@ -105,12 +125,48 @@ TEST_CASE("cli: a user layer replaces a built-in signature with the same id", "[
   CHECK(r.out.find("MY OWN EXPLANATION") != std::string::npos);
 }
 
-TEST_CASE("cli: --quiet prints nothing and keeps the exit code; markdown works", "[cli]") {
+TEST_CASE("cli: --quiet prints nothing and keeps the exit code", "[cli]") {
   Run q = Sshdiag("--quiet " + Corpus("connection-refused.log"));
   CHECK(q.code == 1);
   CHECK(q.out.empty());
+  Run ok = Sshdiag("--quiet " + Corpus("success-exec.log"));
+  CHECK(ok.code == 0);
+  CHECK(ok.out.empty());
+  CHECK(Sshdiag("-q " + Corpus("connection-refused.log")).out.empty());
+}
+
+TEST_CASE("cli: --format markdown prints Markdown", "[cli]") {
   Run md = Sshdiag("--format markdown " + Corpus("connection-refused.log"));
+  CHECK(md.code == 1);
   CHECK(md.out.find("### sshdiag: diagnosed") == 0);
+  CHECK(md.out.find("`connection-refused`") != std::string::npos);
+}
+
+TEST_CASE("cli: --top cuts the list of diagnoses in every format", "[cli]") {
+  // A paste of three different failures: three diagnoses, one per session.
+  TempDir dir;
+  std::string three = dir.Write("three.log", ReadFile(Corpus("connection-refused.log")) +
+                                                 ReadFile(Corpus("host-key-changed.log")) +
+                                                 ReadFile(Corpus("no-matching-cipher.log")));
+  auto all = nlohmann::json::parse(Sshdiag("--format json --top 0 " + three).out);
+  REQUIRE(all["diagnoses"].size() >= 3);
+  CHECK(nlohmann::json::parse(Sshdiag("--format json --top 1 " + three).out)["diagnoses"].size() == 1);
+  CHECK(nlohmann::json::parse(Sshdiag("--format json " + three).out)["diagnoses"].size() == 3);
+  auto count = [](const std::string& text, const std::string& needle) {
+    size_t n = 0;
+    for (size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+  };
+  Run text1 = Sshdiag("--top 1 " + three);
+  CHECK(count(text1.out, "   Evidence:") == 1);
+  CHECK(text1.out.find("more candidate(s); --top 0 shows all") != std::string::npos);
+  CHECK(count(Sshdiag("--top 0 " + three).out, "   Evidence:") == all["diagnoses"].size());
+  Run md1 = Sshdiag("--format markdown --top 1 " + three);
+  CHECK(md1.out.find("#### 1. ") != std::string::npos);
+  CHECK(md1.out.find("#### 2. ") == std::string::npos);
+  Run md2 = Sshdiag("--format markdown --top 2 " + three);
+  CHECK(md2.out.find("#### 2. ") != std::string::npos);
+  CHECK(md2.out.find("#### 3. ") == std::string::npos);
 }
 
 TEST_CASE("cli: colour never goes to a pipe unless asked", "[cli]") {

@@ -111,9 +111,92 @@ TEST_CASE("Evaluate matches unordered conditions in any order", "[evaluator]") {
   CHECK_FALSE(Fixture(sig, {"BBB", "Broken pipe"}).Run());
 }
 
-TEST_CASE("Evaluate stays bounded on many occurrences", "[evaluator]") {
+TEST_CASE("Evaluate gives up on a hopeless search without a match", "[evaluator]") {
   std::vector<std::string> lines;
   for (int i = 0; i < 5000; ++i) lines.push_back(i % 2 ? "open confirm chan=1" : "optional marker");
-  Fixture f(kSequence, lines);  // no "Broken pipe": must give up, not hang
+  Fixture f(kSequence, lines);  // no "Broken pipe": no assignment at all
   CHECK_FALSE(f.Run());
+}
+
+// Three conditions with 64 kept hits each and an absent line that vetoes every
+// assignment: an exhaustive search would try tens of thousands of them.
+const char* kCostly = R"js({
+  "id": "costly", "kb": "k", "explanation": "x",
+  "lines": [{"name": "a", "literal": "AAA"}, {"name": "b", "literal": "BBB"}, {"name": "c", "literal": "CCC"}],
+  "absent": [{"literal": "VETO", "where": "anywhere"}]
+})js";
+
+TEST_CASE("Evaluate stops at the search bound and says so", "[evaluator]") {
+  std::vector<std::string> lines{"VETO"};
+  for (int i = 0; i < 300; ++i) {
+    lines.push_back("AAA");
+    lines.push_back("BBB");
+    lines.push_back("CCC");
+  }
+  Fixture f(kCostly, lines);
+  SearchCost cost;
+  CHECK_FALSE(Evaluate(f.set.signatures()[0], f.parser.sessions()[0], f.hits[0], f.set.patterns(), &cost));
+  CHECK(cost.cut);
+  CHECK(cost.steps > kMaxSearchSteps);
+  CHECK(cost.steps <= kMaxSearchSteps + 1);
+}
+
+TEST_CASE("Evaluate reports an uncut search as such", "[evaluator]") {
+  Fixture f(kCostly, {"VETO", "AAA", "BBB", "CCC"});
+  SearchCost cost;
+  CHECK_FALSE(Evaluate(f.set.signatures()[0], f.parser.sessions()[0], f.hits[0], f.set.patterns(), &cost));
+  CHECK_FALSE(cost.cut);
+  CHECK(cost.steps > 0);
+  CHECK(cost.steps < 10);
+}
+
+TEST_CASE("Evaluate finds a match only in order and only inside a 'within' window", "[evaluator]") {
+  const char* sig = R"js({"id": "w", "kb": "k", "explanation": "x",
+    "lines": [{"name": "a", "literal": "AAA"}, {"name": "b", "literal": "BBB", "within": 2}]})js";
+  CHECK(Fixture(sig, {"AAA", "x", "BBB"}).Run());
+  CHECK_FALSE(Fixture(sig, {"AAA", "x", "y", "BBB"}).Run());
+  CHECK_FALSE(Fixture(sig, {"BBB", "AAA"}).Run());
+}
+
+TEST_CASE("Evaluate honours absent conditions after and before a matched line", "[evaluator]") {
+  const char* after = R"js({"id": "af", "kb": "k", "explanation": "x",
+    "lines": [{"name": "a", "literal": "AAA"}],
+    "absent": [{"literal": "LATER", "where": "after", "from": "a"}]})js";
+  CHECK_FALSE(Fixture(after, {"AAA", "LATER"}).Run());
+  CHECK(Fixture(after, {"LATER", "AAA"}).Run());
+  const char* before = R"js({"id": "bf", "kb": "k", "explanation": "x",
+    "lines": [{"name": "a", "literal": "AAA"}],
+    "absent": [{"literal": "EARLIER", "where": "before", "to": "a"}]})js";
+  CHECK_FALSE(Fixture(before, {"EARLIER", "AAA"}).Run());
+  CHECK(Fixture(before, {"AAA", "EARLIER"}).Run());
+}
+
+TEST_CASE("Evaluate takes an optional line only between its required neighbours", "[evaluator]") {
+  // The optional marker before "open confirm" is out of order: not evidence.
+  Fixture f(kSequence, {"optional marker", "open confirm chan=4", "client_loop: Broken pipe"});
+  auto m = f.Run();
+  REQUIRE(m);
+  CHECK(m->evidence.size() == 2);
+  for (const auto& e : m->evidence) CHECK(e.condition != "opt");
+}
+
+TEST_CASE("Evaluate checks facts, absent facts and the client's release bounds", "[evaluator]") {
+  auto make = [](const std::string& when) {
+    return R"js({"id": "f", "kb": "k", "explanation": "x", "lines": [{"name": "a", "literal": "Broken pipe"}], "when": )js" +
+           when + "}";
+  };
+  std::vector<std::string> log = {"OpenSSH_9.2p1 Debian-2, OpenSSL 3.0.11 19 Sep 2023",
+                                  "debug1: Authenticating to example.org:22 as 'alice'", "client_loop: Broken pipe"};
+  CHECK(Fixture(make(R"({"facts": {"user": "^ali"}})"), log).Run());
+  CHECK_FALSE(Fixture(make(R"({"facts": {"user": "^bob$"}})"), log).Run());
+  CHECK_FALSE(Fixture(make(R"({"facts": {"proxy_command": "."}})"), log).Run());
+  CHECK(Fixture(make(R"({"facts_absent": ["proxy_command"]})"), log).Run());
+  CHECK_FALSE(Fixture(make(R"({"facts_absent": ["user"]})"), log).Run());
+  CHECK(Fixture(make(R"({"client_version": {"max": "9.2"}})"), log).Run());
+  CHECK_FALSE(Fixture(make(R"({"client_version": {"max": "9.1"}})"), log).Run());
+  CHECK_FALSE(Fixture(make(R"({"client_version": {"min": "9.3"}})"), log).Run());
+  // Unknown release: passes by default, fails when asked to.
+  std::vector<std::string> no_version(log.begin() + 1, log.end());
+  CHECK(Fixture(make(R"({"client_version": {"min": "9.3"}})"), no_version).Run());
+  CHECK_FALSE(Fixture(make(R"({"client_version": {"min": "9.3", "unknown": "fail"}})"), no_version).Run());
 }

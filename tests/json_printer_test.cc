@@ -83,8 +83,16 @@ TEST_CASE("JSON output is valid UTF-8 when the log is not, and says so", "[json_
 }
 
 TEST_CASE("JSON output honours top", "[json_printer]") {
-  Report r = AnalyzeFile("corpus/lab/openssh-9.2/ipqos-reset.log");
+  // Three failed attempts in one paste: one diagnosis each.
+  std::string three = sshdiag::testing::ReadFile(sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/connection-refused.log")) +
+                      sshdiag::testing::ReadFile(sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/host-key-changed.log")) +
+                      sshdiag::testing::ReadFile(sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/no-matching-cipher.log"));
+  Report r = AnalyzeText(three);
+  REQUIRE(r.diagnoses.size() >= 3);
   CHECK(ToJson(r, 0)["diagnoses"].size() == r.diagnoses.size());
+  CHECK(ToJson(r, 1)["diagnoses"].size() == 1);
+  CHECK(ToJson(r, 2)["diagnoses"].size() == 2);
+  CHECK(ToJson(r, 1)["diagnoses"][0]["signature"] == r.diagnoses[0].signature);
 }
 
 TEST_CASE("JSON output of unusable input is status error, exit code 2", "[json_printer]") {

@@ -48,7 +48,12 @@ TEST_CASE("LintArticle reports a missing or wrong translation and mismatched com
 }
 
 TEST_CASE("Every built-in article is bilingual and names the same commands in both languages", "[kb_lint]") {
-  for (const auto& [key, article] : sshdiag::testing::BuiltinKb().articles()) {
-    for (const auto& p : LintArticle(article)) FAIL_CHECK(article.file << ": " << p);
+  const auto& articles = sshdiag::testing::BuiltinKb().articles();
+  REQUIRE(articles.size() >= 40);
+  for (const auto& [key, article] : articles) {
+    INFO(article.file);
+    auto problems = LintArticle(article);
+    for (const auto& p : problems) UNSCOPED_INFO(p);
+    CHECK(problems.empty());
   }
 }

@@ -1,6 +1,6 @@
 // Look-alikes: failures whose last line is the same but whose cause is not.
-// Each case is a real lab log; the right cause must rank first and the
-// look-alike must not.
+// Each case is a real lab log; the right cause must rank first, and the
+// look-alike may at most be mentioned as "possible".
 #include <filesystem>
 
 #include <catch2/catch.hpp>
@@ -15,7 +15,7 @@ namespace {
 struct LookAlike {
   const char* log;    // under corpus/lab/
   const char* right;  // root cause that must rank first
-  std::vector<const char*> wrong;  // look-alikes that must not rank first
+  std::vector<const char*> wrong;  // look-alikes that must not be offered as likely or certain at any rank
 };
 
 void Check(const std::vector<LookAlike>& cases) {
@@ -26,7 +26,12 @@ void Check(const std::vector<LookAlike>& cases) {
     Report r = AnalyzeFile(path);
     REQUIRE_FALSE(r.diagnoses.empty());
     CHECK(r.diagnoses[0].kb == c.right);
-    for (const char* w : c.wrong) CHECK(r.diagnoses[0].kb != w);
+    for (const char* w : c.wrong) {
+      for (const auto& d : r.diagnoses) {
+        INFO("look-alike " << w << " offered as " << LevelName(d.level));
+        CHECK((d.kb != w || d.level == Level::kPossible));
+      }
+    }
   }
 }
 

@@ -77,3 +77,48 @@ TEST_CASE("Rank keeps the best match per session and root cause", "[ranker]") {
   REQUIRE(ranked.size() == 1);
   CHECK(ranked[0].match.signature->id == "b");
 }
+
+TEST_CASE("Rank: explaining the end outranks a stronger signature that only matches context", "[ranker]") {
+  std::vector<Session> sessions{FailedAt(100)};
+  Signature strong = MakeSignature("strong-context", "a", 1.0);  // 0.5 once halved
+  Signature weak = MakeSignature("weak-terminal", "b", 0.4);
+  auto ranked = Rank({MakeMatch(strong, 0, {10}), MakeMatch(weak, 0, {100})}, sessions);
+  REQUIRE(ranked.size() == 2);
+  CHECK(ranked[0].match.signature->id == "weak-terminal");
+  CHECK(ranked[1].confidence == Approx(0.5));
+}
+
+TEST_CASE("Rank: with equal weights, more supporting lines rank first", "[ranker]") {
+  std::vector<Session> sessions{FailedAt(100)};
+  Signature few = MakeSignature("few", "a", 0.7);
+  Signature many = MakeSignature("many", "b", 0.7);
+  auto ranked = Rank({MakeMatch(few, 0, {100}), MakeMatch(many, 0, {98, 99, 100})}, sessions);
+  REQUIRE(ranked.size() == 2);
+  CHECK(ranked[0].match.signature->id == "many");
+}
+
+TEST_CASE("Rank: equal scores list the earlier session first", "[ranker]") {
+  std::vector<Session> sessions{FailedAt(50), FailedAt(100)};
+  sessions[1].index = 1;
+  Signature a = MakeSignature("a", "a", 0.7);
+  // Given in the reverse order, so that keeping the input order would fail.
+  auto ranked = Rank({MakeMatch(a, 1, {100}), MakeMatch(a, 0, {50})}, sessions);
+  REQUIRE(ranked.size() == 2);
+  CHECK(ranked[0].match.session == 0);
+  CHECK(ranked[1].match.session == 1);
+}
+
+TEST_CASE("Rank: levels change exactly at the documented thresholds", "[ranker]") {
+  std::vector<Session> sessions{FailedAt(5)};
+  auto level_of = [&](double weight) {
+    Signature s = MakeSignature("s", "s", weight);
+    return Rank({MakeMatch(s, 0, {5})}, sessions)[0].level;
+  };
+  CHECK(level_of(0.85) == Level::kCertain);
+  CHECK(level_of(0.84) == Level::kLikely);
+  CHECK(level_of(0.6) == Level::kLikely);
+  CHECK(level_of(0.59) == Level::kPossible);
+  CHECK(level_of(0.5) == Level::kPossible);
+  CHECK(std::string(LevelName(Level::kLikely)) == "likely");
+  CHECK(std::string(LevelName(Level::kPossible)) == "possible");
+}

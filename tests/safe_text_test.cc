@@ -38,3 +38,28 @@ TEST_CASE("EscapeHtml escapes markup and quotes", "[safe_text]") {
   CHECK(EscapeHtml("<script>alert('x')</script> & \"y\"") ==
         "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;");
 }
+
+TEST_CASE("The UTF-8 validator rejects overlong forms, surrogates and code points past U+10FFFF", "[safe_text]") {
+  // Each sequence below is invalid UTF-8 by RFC 3629, written for the test.
+  const char* invalid[] = {
+      "\xc0\xaf",          // '/' as an overlong 2-byte form
+      "\xe0\x80\xaf",      // '/' as an overlong 3-byte form
+      "\xf0\x80\x80\xaf",  // '/' as an overlong 4-byte form
+      "\xed\xa0\x80",      // U+D800, a surrogate
+      "\xf4\x90\x80\x80",  // U+110000
+      "\xe2\x82",          // truncated
+  };
+  for (const char* s : invalid) {
+    std::string text(s);
+    INFO("bytes of length " << text.size());
+    CHECK(ValidUtf8SequenceLength(text, 0) == 0);
+    bool replaced = false;
+    CHECK(ToValidUtf8(text, &replaced).find("\xef\xbf\xbd") != std::string::npos);
+    CHECK(replaced);
+  }
+  // The shortest forms of the same and neighbouring characters are valid.
+  CHECK(ValidUtf8SequenceLength("\xe0\xa0\x80", 0) == 3);      // U+0800
+  CHECK(ValidUtf8SequenceLength("\xf0\x90\x80\x80", 0) == 4);  // U+10000
+  CHECK(ValidUtf8SequenceLength("\xf4\x8f\xbf\xbf", 0) == 4);  // U+10FFFF
+  CHECK(ValidUtf8SequenceLength("\xee\x80\x80", 0) == 3);      // U+E000
+}
