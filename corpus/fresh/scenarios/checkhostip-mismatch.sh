@@ -13,7 +13,12 @@ lab_begin
 lab_ns X
 lab_link main v5a 10.199.5.1/24 X v5b 10.199.5.2/24
 { echo "127.0.0.1 localhost"; echo "10.199.5.1 labsrv"; } > "$LABDIR/hosts"
-mount --bind "$LABDIR/hosts" "$CROOT/etc/hosts"
+if [[ -e $CROOT/etc/hosts ]]; then
+  mount --bind "$LABDIR/hosts" "$CROOT/etc/hosts"
+else # a minbase tree without /etc/hosts: bind a copy of its /etc that has one
+  cp -a "$CROOT/etc" "$LABDIR/etc.client"; cp "$LABDIR/hosts" "$LABDIR/etc.client/hosts"
+  mount --bind "$LABDIR/etc.client" "$CROOT/etc"
+fi
 lab_authorize
 lab_known_hosts "[labsrv]:$PORT"
 ssh-keygen -q -t ed25519 -N '' -C old-hostkey -f "$LABDIR/old_host"
