@@ -1,0 +1,23 @@
+#!/bin/bash
+# ~/.ssh is group-writable by a shared group: StrictModes ignores authorized_keys.
+source "$(dirname "$0")/../../lab/lib.sh"
+EXPECT_TOP=server-strictmodes-permissions
+EXPECT_ALSO_OK="publickey-not-authorized"
+EXPECT_WITHIN_TOP=2
+EXPECT_NEVER="ipqos-tos-drop too-many-auth-failures"
+EXPECT_LAST='Permission denied \(publickey\)\.$'
+EXPECT_DECISIVE='Permission denied \(publickey\)'
+NOTES="AuthorizedKeysFile .ssh/authorized_keys (600, the lab key); ~sshdiag-lab/.ssh is chmod 775 and group staff. sshd (StrictModes yes) logs 'Authentication refused: bad ownership or modes for directory .../.ssh'."
+lab_begin
+home=${SROOT}/home/$LAB_USER
+had=0; [[ -d $home/.ssh ]] && had=1
+install -d -m 700 -o "$LAB_USER" -g "$LAB_USER" "$home/.ssh"
+oldmode=$(stat -c %a "$home/.ssh"); oldgrp=$(stat -c %g "$home/.ssh")
+LAB_RESTORE="rm -f '$home/.ssh/authorized_keys'; chmod $oldmode '$home/.ssh'; chgrp $oldgrp '$home/.ssh'; [[ $had == 1 ]] || rmdir '$home/.ssh'"
+install -m 600 -o "$LAB_USER" -g "$LAB_USER" "$LABDIR/id_ed25519.pub" "$home/.ssh/authorized_keys"
+chgrp 50 "$home/.ssh"; chmod 775 "$home/.ssh"
+lab_known_hosts
+lab_sshd "AuthorizedKeysFile .ssh/authorized_keys"
+lab_ssh -p "$PORT" "$LAB_USER@127.0.0.1" true
+grep -q 'bad ownership or modes' "$LABDIR"/sshd.*.log || lab_die "sshd did not refuse for StrictModes"
+lab_finish

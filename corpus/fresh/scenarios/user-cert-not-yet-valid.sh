@@ -1,0 +1,19 @@
+#!/bin/bash
+# The user certificate's validity starts tomorrow (clock skew / wrong -V).
+source "$(dirname "$0")/../../lab/lib.sh"
+EXPECT_TOP=certificate-invalid
+EXPECT_ALSO_OK="publickey-not-authorized"
+EXPECT_WITHIN_TOP=2
+EXPECT_NEVER="ipqos-tos-drop"
+EXPECT_LAST='Permission denied \(publickey\)\.$'
+EXPECT_DECISIVE='Permission denied \(publickey\)'
+NOTES="A user CA signs the lab key for principal sshdiag-lab with validity +1d:+30d; sshd_config TrustedUserCAKeys CA; authorized_keys empty. sshd logs 'Certificate invalid: not yet valid'."
+lab_begin
+ssh-keygen -q -t ed25519 -N '' -C user-ca -f "$LABDIR/user_ca"
+ssh-keygen -q -s "$LABDIR/user_ca" -I future-cert -n "$LAB_USER" -V +1d:+30d "$LABDIR/id_ed25519.pub"
+: > "$LABDIR/authorized_keys/$LAB_USER"
+lab_known_hosts
+lab_sshd "TrustedUserCAKeys $LABDIR/user_ca.pub"
+lab_ssh -p "$PORT" "$LAB_USER@127.0.0.1" true
+grep -q 'not yet valid' "$LABDIR"/sshd.*.log || lab_die "server did not reject the certificate as not yet valid"
+lab_finish
