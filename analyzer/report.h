@@ -59,10 +59,20 @@ struct InputReport {
 struct Report {
   Status status = Status::kOk;
   std::vector<InputReport> inputs;
+  // The sessions listed, in input order. Past the analyzer's listing limits
+  // some are left out (a warning says which); every one counts in status.
   std::vector<SessionReport> sessions;
-  std::vector<Diagnosis> diagnoses;  // ranked, best first
+  std::vector<Diagnosis> diagnoses;  // ranked, best first; only of listed sessions
   std::vector<std::string> warnings;
   std::string lang = "en";
+
+  // The listed session whose Session::index is index; nullptr when not listed.
+  const SessionReport* FindSession(int index) const {
+    for (const auto& sr : sessions) {
+      if (sr.session.index == index) return &sr;
+    }
+    return nullptr;
+  }
 };
 
 }  // namespace sshdiag

@@ -204,7 +204,8 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
   out << style.Bold(std::to_string(rank) + ". " + MakeVisible(d.title)) << "  "
       << style.Level(d.level, std::string(LevelName(d.level)) + " " + Percent(d.confidence)) << "  "
       << style.Dim("[" + d.kb + "]") << "\n";
-  if (report.sessions.size() > 1) out << "   " << style.Dim(SessionLabel(report.sessions[d.session].session)) << "\n";
+  const SessionReport* sr = report.FindSession(d.session);
+  if (report.sessions.size() > 1 && sr) out << "   " << style.Dim(SessionLabel(sr->session)) << "\n";
   if (!d.explanation.empty()) out << Prose(d.explanation, "   ");
   if (!d.terminal) out << "   " << style.Dim(l.context) << "\n";
   if (!d.evidence.empty()) {

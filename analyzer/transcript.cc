@@ -240,10 +240,10 @@ TranscriptParser::TranscriptParser(std::string source_name) : source_(std::move(
 
 int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits) {
   bool is_version = std::binary_search(hits.begin(), hits.end(), static_cast<int>(kVersionLine));
-  bool start_new = current_ < 0;
+  bool start_new = current_ < first_open_;  // no session yet, or FinishAll() was called
   int parent = -1;
-  if (is_version && current_ >= 0) {
-    const Session& cur = sessions_[current_];
+  if (is_version && !start_new) {
+    const Session& cur = At(current_);
     // A version line after ssh output starts another ssh: a ProxyJump child
     // when the current one runs a proxy command and has not heard its server
     // yet, otherwise a new attempt pasted after the last. Lines before any ssh
@@ -255,20 +255,22 @@ int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits)
     }
   }
   if (start_new) {
-    if (sessions_.size() >= kMaxSessions) return current_ < 0 ? 0 : current_;
+    // A new attempt finishes every open session: no later line is theirs.
+    if (parent >= 0 && static_cast<size_t>(next_index_ - first_open_) >= kMaxSessions) parent = -1;
+    if (parent < 0) first_open_ = next_index_;
     Session s;
-    s.index = static_cast<int>(sessions_.size());
+    s.index = next_index_++;
     s.parent = parent;
     s.source = source_;
     s.first_line = line.number;
     sessions_.push_back(std::move(s));
-    current_ = static_cast<int>(sessions_.size() - 1);
+    current_ = sessions_.back().index;
     return current_;
   }
   // Inside a ProxyJump child: once the child carries the stream (its session
   // phase), the parent's lines resume; the parent's banner failure through the
   // pipe always belongs to the parent.
-  const Session& cur = sessions_[current_];
+  const Session& cur = At(current_);
   if (cur.parent >= 0) {
     bool parents_line = line.text.find("UNKNOWN port 65535") != std::string::npos ||
                         line.text.find("exchange_identification") != std::string::npos ||
@@ -278,11 +280,18 @@ int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits)
   return current_;
 }
 
+void TranscriptParser::TakeFinished(std::vector<Session>* out) {
+  while (!sessions_.empty() && base_ < first_open_) {
+    out->push_back(std::move(sessions_.front()));
+    sessions_.pop_front();
+    ++base_;
+  }
+}
+
 int TranscriptParser::Feed(const Line& line) {
   patterns_.Match(line.text, &hits_);
   int index = SessionFor(line, hits_);
-  if (sessions_.empty()) return 0;
-  Session* s = &sessions_[index];
+  Session* s = &At(index);
   if (s->line_count == 0) s->first_line = line.number;
   s->last_line = line.number;
   ++s->line_count;

@@ -98,28 +98,45 @@ struct Session {
 };
 
 // Reads cleaned lines one at a time and keeps the facts of every session.
-// Memory is bounded by the number of sessions, not by the input's length.
+// A session is finished once a later attempt starts (a new ssh that is not a
+// ProxyJump child of the open ones); no line can reach it after that. Callers
+// that take finished sessions away (TakeFinished) hold memory bounded by the
+// open sessions alone, however many attempts the input holds; callers that
+// do not keep every session.
 class TranscriptParser {
  public:
   static constexpr size_t kFailureLinesKept = 6;
+  // At most this many sessions are open at once (a ProxyJump child and its
+  // parents); a version line beyond that starts a new attempt, finishing them.
   static constexpr size_t kMaxSessions = 64;
 
   explicit TranscriptParser(std::string source_name);
 
   // Records one line and returns the index of the session it belongs to.
+  // Indices count every session of the input from 0, taken ones included.
   int Feed(const Line& line);
 
-  const std::vector<Session>& sessions() const { return sessions_; }
+  // The sessions still held, oldest first: every session not yet taken.
+  const std::deque<Session>& sessions() const { return sessions_; }
+  // Moves the finished sessions still held to the end of *out, oldest first.
+  void TakeFinished(std::vector<Session>* out);
+  // Marks every session finished: call at the end of the input, then
+  // TakeFinished. A line fed after it starts a new session.
+  void FinishAll() { first_open_ = next_index_; }
   // True once any line looked like ssh client output.
   bool saw_ssh_output() const { return saw_ssh_output_; }
 
  private:
   int SessionFor(const Line& line, const std::vector<int>& hits);
   void Apply(Session* s, const Line& line, const std::vector<int>& hits);
+  Session& At(int index) { return sessions_[static_cast<size_t>(index - base_)]; }
 
   std::string source_;
   PatternSet patterns_;
-  std::vector<Session> sessions_;
+  std::deque<Session> sessions_;
+  int base_ = 0;        // the index of sessions_.front()
+  int first_open_ = 0;  // sessions with a lower index are finished
+  int next_index_ = 0;
   std::vector<int> hits_;
   int current_ = -1;
   bool saw_ssh_output_ = false;

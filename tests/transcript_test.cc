@@ -180,3 +180,55 @@ TEST_CASE("An exit status that does not fit an int is not read as one", "[transc
   auto ok = ParseText("debug1: Exit status 127\n");
   CHECK(*ok.sessions().at(0).facts.exit_status == 127);
 }
+
+TEST_CASE("Finished sessions are handed over when a new attempt starts", "[transcript]") {
+  // Real logs, concatenated: three attempts one after another.
+  std::string ok = ReadFile(SourcePath("corpus/lab/openssh-9.2/success-exec.log"));
+  std::string refused = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  std::istringstream in(ok + ok + refused);
+  LineSource src(in);
+  TranscriptParser parser("test");
+  std::vector<Session> finished;
+  RawLine raw;
+  size_t most_held = 0;
+  while (src.Next(&raw)) {
+    Line line{raw.number, CleanPastedLine(raw.text)};
+    if (line.text.empty()) continue;
+    parser.Feed(line);
+    parser.TakeFinished(&finished);
+    most_held = std::max(most_held, parser.sessions().size());
+  }
+  CHECK(most_held == 1);  // each attempt is taken as soon as the next starts
+  REQUIRE(finished.size() == 2);
+  CHECK(finished[1].index == 1);
+  CHECK(finished[1].outcome() == Outcome::kSucceeded);
+  parser.FinishAll();
+  parser.TakeFinished(&finished);
+  REQUIRE(finished.size() == 3);
+  CHECK(parser.sessions().empty());
+  CHECK(finished[2].index == 2);
+  CHECK(finished[2].outcome() == Outcome::kFailed);
+}
+
+TEST_CASE("A ProxyJump child and its parent stay open together", "[transcript]") {
+  std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/proxyjump-success.log"));
+  std::istringstream in(log + log);
+  LineSource src(in);
+  TranscriptParser parser("test");
+  std::vector<Session> finished;
+  RawLine raw;
+  while (src.Next(&raw)) {
+    Line line{raw.number, CleanPastedLine(raw.text)};
+    if (line.text.empty()) continue;
+    parser.Feed(line);
+    parser.TakeFinished(&finished);
+    // The parent takes lines after its child starts: neither is finished
+    // before the second attempt starts.
+    if (finished.size() == 1) FAIL("a parent was handed over without its child, or the reverse");
+  }
+  REQUIRE(finished.size() == 2);
+  CHECK(finished[1].parent == 0);
+  CHECK(finished[0].outcome() == Outcome::kSucceeded);
+  REQUIRE(parser.sessions().size() == 2);
+  CHECK(parser.sessions()[1].parent == 2);
+}
