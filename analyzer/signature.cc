@@ -36,6 +36,14 @@ std::string PatternOf(const json& j, const std::string& where) {
   return p;
 }
 
+// A misspelt fact would never be present, so its predicate would never hold
+// (or, in facts_absent, always): refuse it.
+void CheckFactName(const std::string& name, const std::string& where) {
+  if (!FindFact(name)) {
+    throw FieldError(where + ": unknown fact '" + name + "' (the facts are listed in signatures/README.md)");
+  }
+}
+
 FactPredicates ParseWhen(const json& j) {
   const std::string where = "'when'";
   CheckKeys(j, {"phase", "outcome", "client_version", "facts", "facts_absent"}, where);
@@ -69,6 +77,7 @@ FactPredicates ParseWhen(const json& j) {
   if (j.contains("facts")) {
     if (!j["facts"].is_object()) throw FieldError(where + ": 'facts' must map fact names to regexes");
     for (auto it = j["facts"].begin(); it != j["facts"].end(); ++it) {
+      CheckFactName(it.key(), "'when.facts'");
       if (!it.value().is_string()) throw FieldError(where + ": fact '" + it.key() + "' needs a regex string");
       RE2 re(it.value().get<std::string>(), RE2::Quiet);
       if (!re.ok()) throw FieldError(where + ": fact '" + it.key() + "': invalid regex: " + re.error());
@@ -76,6 +85,7 @@ FactPredicates ParseWhen(const json& j) {
     }
   }
   w.facts_absent = GetStrings(j, "facts_absent", where);
+  for (const auto& name : w.facts_absent) CheckFactName(name, "'when.facts_absent'");
   return w;
 }
 

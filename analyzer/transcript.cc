@@ -177,37 +177,78 @@ bool IsFailureLine(std::string_view text) {
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), FailurePattern());
 }
 
+const std::vector<FactDescriptor>& FactTable() {
+  using F = const Facts&;
+  static const std::vector<FactDescriptor> kTable = {
+      {"client_software", "client.software", FactJson::kString, "the client on ssh's first line: `OpenSSH_9.2p1 Debian-2+deb12u6`",
+       [](F f) { return f.client_software; }, nullptr},
+      {"crypto_library", "client.crypto_library", FactJson::kString, "the crypto library on ssh's first line: `OpenSSL 3.0.17 1 Jul 2025`",
+       [](F f) { return f.crypto_library; }, nullptr},
+      {"client_version", "client.version", FactJson::kString, "the client's OpenSSH release: `9.2p1`",
+       [](F f) { return f.client_version ? f.client_version->ToString() : std::string(); }, nullptr},
+      {"config_files", "config_files", FactJson::kStringList, "the configuration files ssh read, in order",
+       [](F f) { return Join(f.config_files); }, [](F f) { return &f.config_files; }},
+      {"host", "destination.host", FactJson::kString, "the destination as ssh names it",
+       [](F f) { return f.host; }, nullptr},
+      {"address", "destination.address", FactJson::kString, "the address ssh connected to",
+       [](F f) { return f.address; }, nullptr},
+      {"port", "destination.port", FactJson::kPort, "the destination port",
+       [](F f) { return f.port; }, nullptr},
+      {"user", "destination.user", FactJson::kString, "the user ssh logs in as",
+       [](F f) { return f.user; }, nullptr},
+      {"remote_protocol", "server.protocol", FactJson::kString, "the server's protocol version: `2.0`",
+       [](F f) { return f.remote_protocol; }, nullptr},
+      {"server_software", "server.software", FactJson::kString, "the server's version string: `OpenSSH_9.2p1 Debian-2+deb12u6`",
+       [](F f) { return f.server_software; }, nullptr},
+      {"server_version", "server.version", FactJson::kString, "the server's OpenSSH release, when it is OpenSSH",
+       [](F f) { return f.server_version ? f.server_version->ToString() : std::string(); }, nullptr},
+      {"kex", "negotiated.kex", FactJson::kString, "the key exchange agreed",
+       [](F f) { return f.kex; }, nullptr},
+      {"host_key_algorithm", "negotiated.host_key", FactJson::kString, "the host key algorithm agreed",
+       [](F f) { return f.host_key_algorithm; }, nullptr},
+      {"cipher", "negotiated.cipher", FactJson::kString, "the cipher agreed (client to server)",
+       [](F f) { return f.cipher; }, nullptr},
+      {"mac", "negotiated.mac", FactJson::kString, "the MAC agreed (client to server)",
+       [](F f) { return f.mac; }, nullptr},
+      {"server_kex_offer", "server_offer.kex", FactJson::kString, "the server's key exchange list (-vv and up)",
+       [](F f) { return f.server_kex_offer; }, nullptr},
+      {"server_host_key_offer", "server_offer.host_key", FactJson::kString, "the server's host key algorithm list (-vv and up)",
+       [](F f) { return f.server_host_key_offer; }, nullptr},
+      {"server_cipher_offer", "server_offer.cipher", FactJson::kString, "the server's cipher list (-vv and up)",
+       [](F f) { return f.server_cipher_offer; }, nullptr},
+      {"server_mac_offer", "server_offer.mac", FactJson::kString, "the server's MAC list (-vv and up)",
+       [](F f) { return f.server_mac_offer; }, nullptr},
+      {"server_host_key", "server.host_key_type", FactJson::kString, "the key type on `Server host key:`",
+       [](F f) { return f.server_host_key; }, nullptr},
+      {"auth_methods_allowed", "auth.methods_allowed", FactJson::kString, "the server's last `Authentications that can continue` list",
+       [](F f) { return f.auth_methods_allowed; }, nullptr},
+      {"auth_methods_tried", "auth.methods_tried", FactJson::kStringList, "the methods ssh tried, in order",
+       [](F f) { return Join(f.auth_methods_tried); }, [](F f) { return &f.auth_methods_tried; }},
+      {"auth_method_accepted", "auth.accepted", FactJson::kString, "the method that authenticated",
+       [](F f) { return f.auth_method_accepted; }, nullptr},
+      {"channels", "channels", FactJson::kStringList, "the channel types opened: `session`, `direct-tcpip`",
+       [](F f) { return Join(f.channels); }, [](F f) { return &f.channels; }},
+      {"exit_status", "exit_status", FactJson::kInteger, "the remote command's exit status (`Exit status N`)",
+       [](F f) { return f.exit_status ? std::to_string(*f.exit_status) : std::string(); }, nullptr},
+      {"proxy_command", "proxy_command", FactJson::kString, "the ProxyCommand ssh ran (also the one ProxyJump implies)",
+       [](F f) { return f.proxy_command; }, nullptr},
+  };
+  return kTable;
+}
+
+const FactDescriptor* FindFact(std::string_view name) {
+  for (const auto& d : FactTable()) {
+    if (name == d.name) return &d;
+  }
+  return nullptr;
+}
+
 std::map<std::string, std::string> Facts::AsMap() const {
   std::map<std::string, std::string> m;
-  auto put = [&m](const char* name, const std::string& value) {
-    if (!value.empty()) m[name] = value;
-  };
-  put("client_software", client_software);
-  put("crypto_library", crypto_library);
-  if (client_version) m["client_version"] = client_version->ToString();
-  put("config_files", Join(config_files));
-  put("host", host);
-  put("address", address);
-  put("port", port);
-  put("user", user);
-  put("remote_protocol", remote_protocol);
-  put("server_software", server_software);
-  if (server_version) m["server_version"] = server_version->ToString();
-  put("kex", kex);
-  put("host_key_algorithm", host_key_algorithm);
-  put("cipher", cipher);
-  put("mac", mac);
-  put("server_kex_offer", server_kex_offer);
-  put("server_host_key_offer", server_host_key_offer);
-  put("server_cipher_offer", server_cipher_offer);
-  put("server_mac_offer", server_mac_offer);
-  put("server_host_key", server_host_key);
-  put("auth_methods_allowed", auth_methods_allowed);
-  put("auth_methods_tried", Join(auth_methods_tried));
-  put("auth_method_accepted", auth_method_accepted);
-  put("channels", Join(channels));
-  if (exit_status) m["exit_status"] = std::to_string(*exit_status);
-  put("proxy_command", proxy_command);
+  for (const auto& d : FactTable()) {
+    std::string value = d.text(*this);
+    if (!value.empty()) m[d.name] = std::move(value);
+  }
   return m;
 }
 

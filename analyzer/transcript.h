@@ -69,9 +69,31 @@ struct Facts {
   std::string proxy_command;
 
   // The facts as name -> text, for signature predicates and placeholders.
-  // Lists are joined with ','; absent facts are left out.
+  // Lists are joined with ','; absent facts are left out. Built from FactTable().
   std::map<std::string, std::string> AsMap() const;
 };
+
+// How a fact is shown in the JSON output.
+enum class FactJson { kString, kStringList, kInteger, kPort };
+
+// One fact: the one place its name, its place in the JSON output and its
+// meaning are written. Signatures, placeholders, the JSON printer and the
+// documentation (checked by tests) all read FactTable().
+struct FactDescriptor {
+  const char* name;         // in signatures' "when.facts" and as a {placeholder}
+  const char* json_path;    // under sessions[].facts, '.' between levels: "client.software"
+  FactJson json_type;
+  const char* description;  // one line, as signatures/README.md shows it
+  // The fact as signatures see it: lists joined with ','; "" when absent.
+  std::string (*text)(const Facts&);
+  // For kStringList: the items; nullptr otherwise.
+  const std::vector<std::string>* (*list)(const Facts&);
+};
+
+// Every fact, in the order the documentation lists them.
+const std::vector<FactDescriptor>& FactTable();
+// The fact called name; nullptr when there is none.
+const FactDescriptor* FindFact(std::string_view name);
 
 // One ssh process's transcript. A pasted ticket may hold several attempts,
 // and a ProxyJump log interleaves the jump host's child ssh with the parent.

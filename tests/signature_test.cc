@@ -132,3 +132,20 @@ TEST_CASE("A pattern over RE2's memory budget names the signature and is skipped
   CHECK(issues[0].message.find("line 'refused'") != std::string::npos);
   CHECK(issues[0].message.find("pattern too large") != std::string::npos);
 }
+
+TEST_CASE("An unknown fact name in 'when' is refused, naming file, signature and fact", "[signature]") {
+  // A typo would make "facts" never hold and "facts_absent" always hold.
+  for (const char* when : {R"js("when": {"facts": {"clinet_version": "^9"}})js",
+                           R"js("when": {"facts_absent": ["exit_status", "clinet_version"]})js"}) {
+    auto issues = ParseErrors(Replace(kValid, "\"weight\": 0.9,", std::string(when) + ","));
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].file == "x.json");
+    CHECK(issues[0].id == "demo-refused");
+    CHECK(issues[0].message.find("unknown fact 'clinet_version'") != std::string::npos);
+  }
+  std::vector<LoadIssue> issues;
+  CHECK(SignatureSet::Parse(Replace(kValid, "\"weight\": 0.9,",
+                                    R"js("when": {"facts": {"client_version": "^9"}, "facts_absent": ["exit_status"]},)js"),
+                            "x.json", &issues));
+  CHECK(issues.empty());
+}

@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include <catch2/catch.hpp>
 
 #include "line_source.h"
@@ -231,4 +233,42 @@ TEST_CASE("A ProxyJump child and its parent stay open together", "[transcript]")
   CHECK(finished[0].outcome() == Outcome::kSucceeded);
   REQUIRE(parser.sessions().size() == 2);
   CHECK(parser.sessions()[1].parent == 2);
+}
+
+TEST_CASE("The fact table is the one list of facts: README and output schema follow it", "[transcript]") {
+  // signatures/README.md documents every fact, with its JSON place and meaning, and no other.
+  std::string readme = ReadFile(SourcePath("signatures/README.md"));
+  // The rows of the table that starts at its header and ends at a blank line.
+  size_t rows = 0;
+  size_t at = readme.find("| fact | JSON");
+  REQUIRE(at != std::string::npos);
+  size_t end = readme.find("\n\n", at);
+  for (at = readme.find("\n| `", at); at < end; at = readme.find("\n| `", at + 1)) ++rows;
+  for (const FactDescriptor& d : FactTable()) {
+    INFO(d.name);
+    std::string row = std::string("| `") + d.name + "` | `" + d.json_path + "` | " + d.description + " |";
+    CHECK(readme.find(row) != std::string::npos);
+    CHECK(FindFact(d.name) == &d);
+  }
+  CHECK(rows == FactTable().size());
+  CHECK(FindFact("clinet_version") == nullptr);
+  // The output schema has a place for every fact, of the type the printer writes.
+  auto schema = nlohmann::json::parse(ReadFile(SourcePath("schema/output.schema.json")));
+  for (const FactDescriptor& d : FactTable()) {
+    INFO(d.json_path);
+    nlohmann::json node = schema["$defs"]["facts"];
+    std::string path = d.json_path;
+    for (size_t start = 0;;) {
+      size_t dot = path.find('.', start);
+      REQUIRE(node["properties"].contains(path.substr(start, dot - start)));
+      node = node["properties"][path.substr(start, dot - start)];
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    // "type" is "array", ["integer", "null"], or absent for a $ref to a nullable string.
+    std::string type = node.contains("type") ? node["type"].dump() : "string";
+    CHECK((d.json_type == FactJson::kStringList) == (type == "\"array\""));
+    CHECK((d.json_type == FactJson::kInteger || d.json_type == FactJson::kPort) ==
+          (type.find("integer") != std::string::npos));
+  }
 }
