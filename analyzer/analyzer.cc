@@ -73,7 +73,7 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   InputReport input;
   input.name = name;
   LineSource source(in, options_.max_line_bytes);
-  TranscriptParser parser(name);
+  TranscriptParser parser(name, options_.failure_lines);
   // Only open sessions have hits: a session's are dropped once it is concluded.
   std::unordered_map<int, SessionHits> hits;
   std::vector<Session> finished;
@@ -122,7 +122,8 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   } else if (input.bytes == 0 || !any_text) {
     input.error = "empty input: nothing to analyse (pipe ssh's output with 2>&1: ssh -vvv HOST 2>&1 | sshdiag)";
   } else if (!parser.saw_ssh_output()) {
-    input.error = "no SSH client output found: expected the output of ssh -v, -vv or -vvv";
+    input.error = "no SSH client output found: expected the output of ssh -v, -vv or -vvv (ssh writes it to "
+                  "standard error, so a pipe needs 2>&1: ssh -vvv HOST 2>&1 | sshdiag)";
   }
   if (input.error.empty()) {
     parser.FinishAll();

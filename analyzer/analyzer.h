@@ -24,6 +24,9 @@ struct AnalyzerOptions {
   // memory. A session left out is named in a warning.
   size_t max_listed_ok_sessions = 64;
   size_t max_listed_failed_sessions = 256;
+  // Which lines are ssh failing; nullptr: FailureLines::Builtin(). Must
+  // outlive the analyzer.
+  const FailureLines* failure_lines = nullptr;
 };
 
 class Analyzer {

@@ -91,34 +91,6 @@ constexpr FactPattern kFactPatterns[] = {
 };
 static_assert(sizeof(kFactPatterns) / sizeof(kFactPatterns[0]) == kFactCount, "one pattern per fact");
 
-// Lines ssh prints (without a debug prefix) when something went wrong. They
-// locate the end of a failed session; the signatures say what it means.
-const RE2& FailurePattern() {
-  static const RE2 kFailure(
-      R"re(^(?:ssh: |\S+@\S+: Permission denied \(|Permission denied \(|Host key verification failed)re"
-      R"re(|Connection closed by |Connection reset by |Connection (?:to )?\S+.* timed out|Connection timed out)re"
-      R"re(|.*Broken pipe$|Unable to negotiate |(?:kex|ssh)_exchange_identification: |Received disconnect from )re"
-      R"re(|Disconnected from |Timeout, server .* not responding|.*Bad configuration option|.*terminating, \d+ bad configuration option)re"
-      R"re(|Load key |client_loop: |packet_write_wait: |(?:\w+: )?ssh_dispatch_run_fatal: |Connection to \S+ closed by remote host)re"
-      R"re(|Write failed: |Read from remote host |stdio forwarding failed|banner exchange: |Corrupted MAC on input)re"
-      R"re(|Bad owner or permissions on |channel \d+: open failed: |subsystem request failed|Bad packet length)re"
-      R"re(|No \S+ host key is known for |Too many authentication failures|posix_spawnp: |Bad server host key: )re"
-      R"re(|(?:sftp|scp): |Connection closed$|Couldn't |Could not |Bad \S+ spec |Disconnecting |Bad port |Bad IPQoS)re"
-      R"re(|.*: Permission denied$|.*: No such file or directory$|no such identity: |Privileged ports can only be forwarded)re"
-      R"re(|Warning: remote port forwarding failed|Warning: Identity file .* not accessible)re"
-      R"re(|Can't open user config file|Bad owner or permissions|Invalid ProxyJump|jumphost loop|.*bad configuration options)re"
-      R"re(|Unsupported option |Request for subsystem .* failed|fatal: |error: |PTY allocation request failed)re"
-      R"re(|(?:\w+: )?signing failed|Control socket connect|(?:\w+: )?mux_client_\w+: |X11 forwarding request failed)re"
-      R"re(|Agent admitted failure|Error: remote port forwarding failed))re",
-      RE2::Latin1);
-  return kFailure;
-}
-
-// Informational lines that look like failures but are not.
-bool IsHarmless(std::string_view text) {
-  return text.rfind("Warning: Permanently added", 0) == 0;
-}
-
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) {
@@ -172,10 +144,7 @@ const char* OutcomeName(Outcome outcome) {
   return "incomplete";
 }
 
-bool IsFailureLine(std::string_view text) {
-  if (text.empty() || text.rfind("debug", 0) == 0 || IsHarmless(text)) return false;
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), FailurePattern());
-}
+bool IsFailureLine(std::string_view text) { return FailureLines::Builtin().IsFailure(text); }
 
 const std::vector<FactDescriptor>& FactTable() {
   using F = const Facts&;
@@ -270,7 +239,8 @@ uint64_t Session::terminal_from() const {
   return last_line;
 }
 
-TranscriptParser::TranscriptParser(std::string source_name) : source_(std::move(source_name)) {
+TranscriptParser::TranscriptParser(std::string source_name, const FailureLines* failures)
+    : source_(std::move(source_name)), failures_(failures ? failures : &FailureLines::Builtin()) {
   for (const auto& p : kFactPatterns) {
     std::string error;
     patterns_.Add(p.regex, &error);  // fixed patterns: covered by tests
@@ -542,7 +512,7 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
         break;
     }
   }
-  if (IsFailureLine(t)) {
+  if (failures_->IsFailure(t)) {
     if (hits.empty()) ++s->ssh_line_count;
     saw_ssh_output_ = true;
     s->last_failure_line = line.number;

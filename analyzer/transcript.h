@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "failure_lines.h"
 #include "pattern_set.h"
 #include "version.h"
 
@@ -132,7 +133,9 @@ class TranscriptParser {
   // parents); a version line beyond that starts a new attempt, finishing them.
   static constexpr size_t kMaxSessions = 64;
 
-  explicit TranscriptParser(std::string source_name);
+  // failures says which lines are ssh failing; nullptr: FailureLines::Builtin().
+  // It must outlive the parser.
+  explicit TranscriptParser(std::string source_name, const FailureLines* failures = nullptr);
 
   // Records one line and returns the index of the session it belongs to.
   // Indices count every session of the input from 0, taken ones included.
@@ -154,6 +157,7 @@ class TranscriptParser {
   Session& At(int index) { return sessions_[static_cast<size_t>(index - base_)]; }
 
   std::string source_;
+  const FailureLines* failures_;
   PatternSet patterns_;
   std::deque<Session> sessions_;
   int base_ = 0;        // the index of sessions_.front()
@@ -165,7 +169,8 @@ class TranscriptParser {
   bool in_server_proposal_ = false;
 };
 
-// True when the line is one ssh prints when it fails (not a debug line).
+// True when the line is one ssh prints when it fails (not a debug line), by
+// the built-in failures/client.json.
 bool IsFailureLine(std::string_view text);
 
 }  // namespace sshdiag

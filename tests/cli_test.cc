@@ -133,3 +133,13 @@ TEST_CASE("cli: a failure in the 65th session of a long log exits 1", "[cli]") {
   CHECK(j["diagnoses"][0]["session"] == 64);
   CHECK(j["sessions"].size() == 65);
 }
+
+TEST_CASE("cli: ssh's stdout alone gets a hint that its log is on standard error", "[cli]") {
+  TempDir dir;
+  // What `ssh -v host 'echo hello' | sshdiag` passes on: only the remote command's output.
+  Run r = Sshdiag("", dir.Write("stdout-only", "hello\n"));
+  CHECK(r.code == 2);
+  CHECK(r.err.find("no SSH client output") != std::string::npos);
+  CHECK(r.err.find("standard error") != std::string::npos);
+  CHECK(r.err.find("2>&1") != std::string::npos);
+}
