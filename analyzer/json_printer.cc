@@ -105,6 +105,8 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
                         {"status", StatusName(sr.status)},
                         {"outcome", OutcomeName(s.outcome())},
                         {"phase_reached", PhaseName(s.phase)},
+                        {"verbosity", VerbosityName(s.verbosity)},
+                        {"extent", s.whole ? "whole" : "excerpt"},
                         {"facts", FactsJson(s.facts, u)},
                         {"last_failure_lines", last}});
   }

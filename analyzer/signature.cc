@@ -44,6 +44,23 @@ void CheckFactName(const std::string& name, const std::string& where) {
   }
 }
 
+// The condition's "level", else the level its pattern's "debugN:" prefix names.
+Verbosity LevelOf(const json& j, const std::string& where) {
+  if (j.contains("level")) {
+    std::string name = GetString(j, "level", where, true);
+    auto v = VerbosityFromName(name);
+    if (!v) throw FieldError(where + ": 'level' must be plain, debug1, debug2 or debug3");
+    return *v;
+  }
+  std::string p = j.contains("regex") && j["regex"].is_string()     ? j["regex"].get<std::string>()
+                  : j.contains("literal") && j["literal"].is_string() ? "^" + j["literal"].get<std::string>()
+                                                                      : "";
+  if (p.size() >= 8 && p.compare(0, 6, "^debug") == 0 && p[6] >= '1' && p[6] <= '3' && p[7] == ':') {
+    return static_cast<Verbosity>(p[6] - '0');
+  }
+  return Verbosity::kPlain;
+}
+
 FactPredicates ParseWhen(const json& j) {
   const std::string where = "'when'";
   CheckKeys(j, {"phase", "outcome", "client_version", "facts", "facts_absent"}, where);
@@ -123,13 +140,14 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
   for (size_t i = 0; i < j["lines"].size(); ++i) {
     const json& lj = j["lines"][i];
     std::string where = "lines[" + std::to_string(i) + "]";
-    CheckKeys(lj, {"name", "regex", "literal", "within", "optional", "evidence"}, where);
+    CheckKeys(lj, {"name", "regex", "literal", "within", "optional", "evidence", "level"}, where);
     LineCondition c;
     c.name = GetString(lj, "name", where, true);
     if (!IsName(c.name)) throw FieldError(where + ": 'name' must be lower-case letters, digits, '_' or '-'");
     if (!names.insert(c.name).second) throw FieldError(where + ": duplicate name '" + c.name + "'");
     where = "line '" + c.name + "'";
     c.pattern = PatternOf(lj, where);
+    c.level = LevelOf(lj, where);
     if (lj.contains("within")) {
       if (!lj["within"].is_number_integer() || lj["within"].get<int64_t>() < 1 ||
           lj["within"].get<int64_t>() > 1000000) {
@@ -158,9 +176,10 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
     for (size_t i = 0; i < j["absent"].size(); ++i) {
       const json& aj = j["absent"][i];
       std::string where = "absent[" + std::to_string(i) + "]";
-      CheckKeys(aj, {"regex", "literal", "where", "from", "to"}, where);
+      CheckKeys(aj, {"regex", "literal", "where", "from", "to", "level"}, where);
       AbsentCondition a;
       a.pattern = PatternOf(aj, where);
+      a.level = LevelOf(aj, where);
       std::string w = GetString(aj, "where", where, false);
       if (w.empty() || w == "anywhere") a.where = AbsentCondition::Where::kAnywhere;
       else if (w == "between") a.where = AbsentCondition::Where::kBetween;

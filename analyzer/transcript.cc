@@ -134,6 +134,23 @@ std::optional<Phase> PhaseFromName(std::string_view name) {
   return std::nullopt;
 }
 
+const char* VerbosityName(Verbosity verbosity) {
+  switch (verbosity) {
+    case Verbosity::kPlain: return "plain";
+    case Verbosity::kDebug1: return "debug1";
+    case Verbosity::kDebug2: return "debug2";
+    case Verbosity::kDebug3: return "debug3";
+  }
+  return "plain";
+}
+
+std::optional<Verbosity> VerbosityFromName(std::string_view name) {
+  for (Verbosity v : {Verbosity::kPlain, Verbosity::kDebug1, Verbosity::kDebug2, Verbosity::kDebug3}) {
+    if (name == VerbosityName(v)) return v;
+  }
+  return std::nullopt;
+}
+
 const char* OutcomeName(Outcome outcome) {
   switch (outcome) {
     case Outcome::kSucceeded: return "succeeded";
@@ -326,6 +343,7 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
     const RE2& re = patterns_.pattern(h);
     switch (static_cast<Fact>(h)) {
       case kVersionLine: {
+        s->whole = true;
         std::array<std::string, 2> c;
         if (Capture(re, t, &c)) {
           f.client_software = c[0];
@@ -507,7 +525,12 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
         if (Capture(re, t, &c)) f.proxy_command = c[0];
         break;
       }
-      case kDebugLine:
+      case kDebugLine: {
+        // "debugN: ": N is the level ssh -v, -vv, -vvv turn on.
+        Verbosity v = static_cast<Verbosity>(t[5] - '0');
+        if (v > s->verbosity) s->verbosity = v;
+        break;
+      }
       case kFactCount:
         break;
     }

@@ -33,6 +33,14 @@ enum class Outcome {
 };
 const char* OutcomeName(Outcome outcome);
 
+// How much of ssh's log a session shows: the deepest "debugN:" prefix seen
+// (ssh -v shows debug1, -vv debug2, -vvv debug3; no -v shows none).
+enum class Verbosity { kPlain, kDebug1, kDebug2, kDebug3 };
+// "plain", "debug1", "debug2", "debug3".
+const char* VerbosityName(Verbosity verbosity);
+// The inverse of VerbosityName; nothing for an unknown name.
+std::optional<Verbosity> VerbosityFromName(std::string_view name);
+
 // A cleaned line with its place in the original input.
 struct Line {
   uint64_t number = 0;
@@ -112,6 +120,10 @@ struct Session {
   uint64_t last_failure_line = 0;
   uint64_t failure_block_start = 0;  // first failure line after the last phase marker
   bool clean_exit = false;           // "Transferred:" seen
+  Verbosity verbosity = Verbosity::kPlain;  // the deepest debug level among its lines
+  // True when the session shows ssh's first line (the OpenSSH_ version line):
+  // the log starts where ssh started, not a tail or an excerpt.
+  bool whole = false;
   std::deque<Line> failure_lines;    // the last few failure lines, oldest first
 
   Outcome outcome() const;

@@ -208,3 +208,19 @@ TEST_CASE("Sessions are numbered across inputs and an unusable input leaves none
   CHECK(r.sessions[1].session.source == refused);
   REQUIRE(r.diagnoses.size() == 2);
 }
+
+TEST_CASE("A bare last line earns no likely answer when the causes need debug lines", "[analyzer]") {
+  // Synthetic: the one line users paste most. Its look-alike causes are told
+  // apart by debug1 lines the paste does not have.
+  Report r = AnalyzeText("Permission denied (publickey).\n");
+  REQUIRE_FALSE(r.diagnoses.empty());
+  for (const auto& d : r.diagnoses) {
+    INFO(d.signature);
+    CHECK(d.level == Level::kPossible);
+  }
+  // A one-line excerpt that names its cause is likely, never certain.
+  Report sftp_only = AnalyzeText("This service allows sftp connections only.\n");
+  REQUIRE_FALSE(sftp_only.diagnoses.empty());
+  CHECK(sftp_only.diagnoses[0].level == Level::kLikely);
+  CHECK(sftp_only.diagnoses[0].confidence == Approx(kOneLineCap));
+}

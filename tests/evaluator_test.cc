@@ -117,3 +117,20 @@ TEST_CASE("Evaluate stays bounded on many occurrences", "[evaluator]") {
   Fixture f(kSequence, lines);  // no "Broken pipe": must give up, not hang
   CHECK_FALSE(f.Run());
 }
+
+TEST_CASE("An absent condition at a level the session does not show cannot be told", "[evaluator]") {
+  const char* sig = R"js({"id": "u", "kb": "k", "explanation": "x",
+    "lines": [{"name": "denied", "regex": "^Permission denied \\("}],
+    "absent": [{"regex": "^debug1: Server accepts key"}, {"literal": "Too many authentication failures"}]})js";
+  // Synthetic: the last line alone, as pasted into a chat.
+  Fixture plain(sig, {"Permission denied (publickey)."});
+  auto m = plain.Run();
+  REQUIRE(m);
+  CHECK(m->untold_absent == 1);
+  CHECK(m->deepest_untold == Verbosity::kDebug1);
+  // Synthetic -v tail: debug1 is shown, so the absence is evidence.
+  Fixture v(sig, {"debug1: Authentications that can continue: publickey", "Permission denied (publickey)."});
+  m = v.Run();
+  REQUIRE(m);
+  CHECK(m->untold_absent == 0);
+}

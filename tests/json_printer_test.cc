@@ -118,3 +118,14 @@ TEST_CASE("JSON facts are the fact table's, where it puts them", "[json_printer]
   CHECK(facts["client"]["version"] == "9.2p1");
   CHECK(facts["exit_status"] == 0);
 }
+
+TEST_CASE("JSON sessions show their verbosity and extent", "[json_printer]") {
+  json whole = ToJson(AnalyzeFile("corpus/lab/openssh-9.2/connection-refused.log"));
+  CHECK(whole["schema_version"] == "1.1");
+  CHECK(whole["sessions"][0]["verbosity"] == "debug3");
+  CHECK(whole["sessions"][0]["extent"] == "whole");
+  // Synthetic single line.
+  json part = ToJson(AnalyzeText("Permission denied (publickey).\n"));
+  CHECK(part["sessions"][0]["verbosity"] == "plain");
+  CHECK(part["sessions"][0]["extent"] == "excerpt");
+}

@@ -149,3 +149,27 @@ TEST_CASE("An unknown fact name in 'when' is refused, naming file, signature and
                             "x.json", &issues));
   CHECK(issues.empty());
 }
+
+TEST_CASE("A condition's level is given or inferred from its debugN: prefix", "[signature]") {
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(R"js({"id": "lv", "kb": "k", "explanation": "x",
+    "lines": [{"name": "a", "regex": "^debug2: (?:\\w+: )?channel 0: open confirm"},
+              {"name": "b", "literal": "debug1: Exit status 1", "optional": true},
+              {"name": "c", "regex": "Broken pipe$"},
+              {"name": "d", "regex": "open failed", "level": "debug3", "optional": true}],
+    "absent": [{"regex": "^debug3: receive packet: type 97"},
+               {"literal": "Transferred:", "level": "debug1"},
+               {"regex": "^(?:debug1: )?Authenticated"}]})js", "lv.json", &issues);
+  for (const auto& i : issues) FAIL(i.ToString());
+  REQUIRE(sig);
+  CHECK(sig->lines[0].level == Verbosity::kDebug2);
+  CHECK(sig->lines[1].level == Verbosity::kDebug1);
+  CHECK(sig->lines[2].level == Verbosity::kPlain);
+  CHECK(sig->lines[3].level == Verbosity::kDebug3);
+  CHECK(sig->absent[0].level == Verbosity::kDebug3);
+  CHECK(sig->absent[1].level == Verbosity::kDebug1);
+  CHECK(sig->absent[2].level == Verbosity::kPlain);
+  auto bad = ParseErrors(Replace(kValid, "Connection refused\"}", "Connection refused\", \"level\": \"debug4\"}"));
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].message.find("'level' must be plain, debug1, debug2 or debug3") != std::string::npos);
+}

@@ -272,3 +272,21 @@ TEST_CASE("The fact table is the one list of facts: README and output schema fol
           (type.find("integer") != std::string::npos));
   }
 }
+
+TEST_CASE("A session records the deepest debug level it shows and whether it is whole", "[transcript]") {
+  auto vvv = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log")));
+  CHECK(vvv.sessions().at(0).verbosity == Verbosity::kDebug3);
+  CHECK(vvv.sessions().at(0).whole);
+  // Synthetic tail of a -vv log: no first line, debug2 at most.
+  auto tail = ParseText("debug1: Entering interactive session.\ndebug2: channel 0: open confirm rwindow 0 rmax 32768\n"
+                        "client_loop: send disconnect: Broken pipe\n");
+  CHECK(tail.sessions().at(0).verbosity == Verbosity::kDebug2);
+  CHECK_FALSE(tail.sessions().at(0).whole);
+  auto plain = ParseText("Permission denied (publickey).\n");
+  CHECK(plain.sessions().at(0).verbosity == Verbosity::kPlain);
+  CHECK_FALSE(plain.sessions().at(0).whole);
+  for (Verbosity v : {Verbosity::kPlain, Verbosity::kDebug1, Verbosity::kDebug2, Verbosity::kDebug3}) {
+    CHECK(VerbosityFromName(VerbosityName(v)) == v);
+  }
+  CHECK_FALSE(VerbosityFromName("debug4"));
+}
