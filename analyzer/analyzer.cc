@@ -195,6 +195,8 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     d.confidence = c.confidence;
     d.level = c.level;
     d.terminal = c.terminal;
+    d.untold_absent = c.match.untold_absent;
+    d.deepest_untold = c.match.deepest_untold;
     explained = explained || d.terminal;
     for (const auto& e : c.match.evidence) {
       if (e.shown) d.evidence.push_back(e);

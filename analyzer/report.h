@@ -37,6 +37,10 @@ struct Diagnosis {
   double confidence = 0;
   Level level = Level::kPossible;
   bool terminal = false;
+  // Absent conditions the session's debug level could not show, and the
+  // deepest level among them (see SignatureMatch::untold_absent).
+  int untold_absent = 0;
+  Verbosity deepest_untold = Verbosity::kPlain;
   std::vector<Evidence> evidence;  // only the lines meant to be shown
   const Article* article = nullptr;  // nullptr when the KB lacks the article
   std::vector<ChosenRemedy> remedies;
