@@ -1,8 +1,9 @@
 #include "analyzer.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
-#include <set>
+#include <unordered_map>
 
 #include "paste_cleaner.h"
 
@@ -50,13 +51,46 @@ int ExitCodeFor(Status status) {
 Analyzer::Analyzer(const SignatureSet& signatures, const KnowledgeBase& kb, AnalyzerOptions options)
     : signatures_(signatures), kb_(kb), options_(std::move(options)) {}
 
-void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* report,
-                           std::vector<SignatureMatch>* matches) const {
+// Sessions counted across the inputs of one report: how many were listed,
+// and the verdicts of those that were not.
+struct Analyzer::Tally {
+  int next_index = 0;      // the report-wide index of the current input's first session
+  int input_sessions = 0;  // sessions of the current input so far
+  size_t listed_ok = 0;
+  size_t listed_failed = 0;
+  struct Unlisted {
+    uint64_t count = 0;
+    int first = -1, last = -1;  // report-wide indices
+    void Add(int index) {
+      if (count++ == 0) first = index;
+      last = index;
+    }
+  };
+  Unlisted ok, diagnosed, unrecognised;
+};
+
+void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* report, Tally* tally) const {
   InputReport input;
   input.name = name;
   LineSource source(in, options_.max_line_bytes);
-  TranscriptParser parser(name);
-  std::vector<SessionHits> hits;
+  TranscriptParser parser(name, options_.failure_lines);
+  // Only open sessions have hits: a session's are dropped once it is concluded.
+  std::unordered_map<int, SessionHits> hits;
+  std::vector<Session> finished;
+  // An input found unusable at its end must leave no session behind.
+  const Tally before = *tally;
+  const size_t sessions_before = report->sessions.size();
+  const size_t diagnoses_before = report->diagnoses.size();
+  const size_t warnings_before = report->warnings.size();
+  auto conclude_finished = [&]() {
+    for (Session& s : finished) {
+      auto it = hits.find(s.index);
+      SessionHits none;
+      Conclude(std::move(s), it == hits.end() ? none : it->second, report, tally);
+      if (it != hits.end()) hits.erase(it);
+    }
+    finished.clear();
+  };
   std::vector<int> ids;
   RawLine raw;
   bool any_text = false;
@@ -70,9 +104,13 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     if (line.text.empty()) continue;
     any_text = true;
     int session = parser.Feed(line);
-    if (hits.size() <= static_cast<size_t>(session)) hits.resize(session + 1);
     signatures_.patterns().Match(line.text, &ids);
-    for (int id : ids) hits[session].Add(id, line.number, line.text);
+    if (!ids.empty()) {
+      SessionHits& h = hits[session];
+      for (int id : ids) h.Add(id, line.number, line.text);
+    }
+    parser.TakeFinished(&finished);
+    if (!finished.empty()) conclude_finished();
   }
   input.bytes = source.bytes_read();
   input.lines = raw.number;
@@ -84,7 +122,20 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   } else if (input.bytes == 0 || !any_text) {
     input.error = "empty input: nothing to analyse (pipe ssh's output with 2>&1: ssh -vvv HOST 2>&1 | sshdiag)";
   } else if (!parser.saw_ssh_output()) {
-    input.error = "no SSH client output found: expected the output of ssh -v, -vv or -vvv";
+    input.error = "no SSH client output found: expected the output of ssh -v, -vv or -vvv (ssh writes it to "
+                  "standard error, so a pipe needs 2>&1: ssh -vvv HOST 2>&1 | sshdiag)";
+  }
+  if (input.error.empty()) {
+    parser.FinishAll();
+    parser.TakeFinished(&finished);
+    conclude_finished();
+    tally->next_index += tally->input_sessions;
+    tally->input_sessions = 0;
+  } else {
+    *tally = before;
+    report->sessions.resize(sessions_before);
+    report->diagnoses.resize(diagnoses_before);
+    report->warnings.resize(warnings_before);
   }
   if (input.lines_cut > 0) {
     report->warnings.push_back(name + ": " + std::to_string(input.lines_cut) + " line(s) longer than " +
@@ -92,46 +143,49 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   }
   if (source.saw_nul() && !binary) report->warnings.push_back(name + ": the input contains NUL bytes");
   report->inputs.push_back(input);
-  if (!input.error.empty()) return;
-
-  int offset = static_cast<int>(report->sessions.size());
-  for (const Session& s : parser.sessions()) {
-    SessionReport sr;
-    sr.session = s;
-    sr.session.index = offset + s.index;
-    if (s.parent >= 0) sr.session.parent = offset + s.parent;
-    report->sessions.push_back(std::move(sr));
-  }
-  for (size_t i = 0; i < parser.sessions().size() && i < hits.size(); ++i) {
-    const Session& s = report->sessions[offset + i].session;
-    for (const Signature& sig : signatures_.signatures()) {
-      SearchCost cost;
-      auto m = Evaluate(sig, s, hits[i], signatures_.patterns(), &cost);
-      if (m) matches->push_back(std::move(*m));
-      if (cost.cut) {
-        report->warnings.push_back(name + ": session " + std::to_string(s.index + 1) + ": the evidence search for signature '" +
-                                   sig.id + "' stopped after " + std::to_string(kMaxSearchSteps) +
-                                   " steps; it may have missed a match");
-      }
-    }
-  }
 }
 
-void Analyzer::Finish(Report* report, std::vector<SignatureMatch> matches) const {
-  std::vector<Session> sessions;
-  for (const auto& sr : report->sessions) sessions.push_back(sr.session);
-  std::set<std::string> missing;
-  for (Candidate& c : Rank(std::move(matches), sessions)) {
+void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report, Tally* tally) const {
+  // The parser counts sessions per input; the report counts them across inputs.
+  const int index = tally->next_index + session.index;
+  const int parent = session.parent >= 0 ? tally->next_index + session.parent : -1;
+  tally->input_sessions = std::max(tally->input_sessions, session.index + 1);
+  // Ranking looks at one session at a time (suppression and duplicates are
+  // per session), so each session is ranked alone as index 0 and Finish
+  // orders all diagnoses as one ranking would have.
+  session.index = 0;
+  session.parent = -1;
+  std::vector<SignatureMatch> matches;
+  for (const Signature& sig : signatures_.signatures()) {
+    SearchCost cost;
+    auto m = Evaluate(sig, session, hits, signatures_.patterns(), &cost);
+    if (m) matches.push_back(std::move(*m));
+    if (cost.cut) {
+      report->warnings.push_back(session.source + ": session " + std::to_string(index + 1) +
+                                 ": the evidence search for signature '" + sig.id + "' stopped after " +
+                                 std::to_string(kMaxSearchSteps) + " steps; it may have missed a match");
+    }
+  }
+  std::vector<Candidate> ranked = Rank(std::move(matches), {session});
+  session.index = index;
+  session.parent = parent;
+  const Session& s = session;
+
+  std::vector<Diagnosis> diagnoses;
+  bool explained = false;
+  for (Candidate& c : ranked) {
     const Signature& sig = *c.match.signature;
-    const Session& s = sessions[c.match.session];
     Diagnosis d;
-    d.session = c.match.session;
+    d.session = index;
     d.signature = sig.id;
     d.kb = sig.kb;
     d.article = kb_.Find(sig.kb);
-    if (!d.article && missing.insert(sig.kb).second) {
-      report->warnings.push_back("signature '" + sig.id + "' (" + sig.file + ") points to KB article '" + sig.kb +
-                                 "', which is not loaded");
+    if (!d.article) {
+      std::string warning = "signature '" + sig.id + "' (" + sig.file + ") points to KB article '" + sig.kb +
+                            "', which is not loaded";
+      if (std::find(report->warnings.begin(), report->warnings.end(), warning) == report->warnings.end()) {
+        report->warnings.push_back(warning);
+      }
     }
     d.title = !sig.title.empty() ? sig.title.Get(report->lang)
               : d.article        ? d.article->title.Get(report->lang)
@@ -147,6 +201,9 @@ void Analyzer::Finish(Report* report, std::vector<SignatureMatch> matches) const
     d.confidence = c.confidence;
     d.level = c.level;
     d.terminal = c.terminal;
+    d.untold_absent = c.match.untold_absent;
+    d.deepest_untold = c.match.deepest_untold;
+    explained = explained || d.terminal;
     for (const auto& e : c.match.evidence) {
       if (e.shown) d.evidence.push_back(e);
     }
@@ -158,28 +215,72 @@ void Analyzer::Finish(Report* report, std::vector<SignatureMatch> matches) const
       ctx.values = values;
       d.remedies = ChooseRemedies(*d.article, ctx, report->lang);
     }
-    report->diagnoses.push_back(std::move(d));
+    diagnoses.push_back(std::move(d));
   }
 
-  // Per-session verdicts, then the overall one in the order 2, 1, 3, 0.
-  std::vector<bool> explained(report->sessions.size(), false);
-  for (const auto& d : report->diagnoses) {
-    if (d.terminal) explained[d.session] = true;
+  SessionReport sr;
+  Outcome o = s.outcome();
+  // A ProxyJump child that set up its stdio forward has done its job; it
+  // never ends on its own before the parent does.
+  bool carried = s.parent >= 0 && s.phase >= Phase::kSession && o == Outcome::kIncomplete;
+  if (explained) {
+    sr.status = Status::kDiagnosed;
+  } else if ((o == Outcome::kFailed || o == Outcome::kIncomplete) && !carried) {
+    sr.status = Status::kUnrecognised;
+  } else {
+    sr.status = Status::kOk;
   }
-  bool any_error = false, any_diagnosed = false, any_unrecognised = false;
+  bool ok = sr.status == Status::kOk;
+  size_t& listed = ok ? tally->listed_ok : tally->listed_failed;
+  size_t limit = ok ? options_.max_listed_ok_sessions : options_.max_listed_failed_sessions;
+  if (listed >= limit) {
+    (ok ? tally->ok : sr.status == Status::kDiagnosed ? tally->diagnosed : tally->unrecognised).Add(index);
+    return;
+  }
+  ++listed;
+  sr.session = std::move(session);
+  report->sessions.push_back(std::move(sr));
+  for (auto& d : diagnoses) report->diagnoses.push_back(std::move(d));
+}
+
+void Analyzer::Finish(Report* report, const Tally& tally) const {
+  // One ranking across sessions: as Rank orders candidates, by score, then
+  // by session.
+  std::stable_sort(report->diagnoses.begin(), report->diagnoses.end(), [](const Diagnosis& a, const Diagnosis& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return a.session < b.session;
+  });
+  std::sort(report->sessions.begin(), report->sessions.end(), [](const SessionReport& a, const SessionReport& b) {
+    return a.session.index < b.session.index;
+  });
+  auto range = [](const Tally::Unlisted& u) {
+    return u.first == u.last ? "session " + std::to_string(u.first + 1)
+                             : "sessions " + std::to_string(u.first + 1) + " to " + std::to_string(u.last + 1);
+  };
+  uint64_t failed = tally.diagnosed.count + tally.unrecognised.count;
+  if (failed > 0) {
+    Tally::Unlisted all;
+    all.first = tally.diagnosed.count == 0     ? tally.unrecognised.first
+                : tally.unrecognised.count == 0 ? tally.diagnosed.first
+                                                : std::min(tally.diagnosed.first, tally.unrecognised.first);
+    all.last = std::max(tally.diagnosed.last, tally.unrecognised.last);
+    report->warnings.push_back(std::to_string(failed) + " session(s) with a failure (" +
+                               std::to_string(tally.diagnosed.count) + " diagnosed, " +
+                               std::to_string(tally.unrecognised.count) + " unrecognised; " + range(all) +
+                               ") were analysed but are not listed: at most " +
+                               std::to_string(options_.max_listed_failed_sessions) +
+                               " are listed; they count in the exit status");
+  }
+  if (tally.ok.count > 0) {
+    report->warnings.push_back(std::to_string(tally.ok.count) + " session(s) with no problem (" + range(tally.ok) +
+                               ") were analysed but are not listed: at most " +
+                               std::to_string(options_.max_listed_ok_sessions) + " are listed");
+  }
+
+  // The overall verdict in the order 2, 1, 3, 0.
+  bool any_error = false, any_diagnosed = tally.diagnosed.count > 0, any_unrecognised = tally.unrecognised.count > 0;
   for (const auto& in : report->inputs) any_error = any_error || !in.error.empty();
-  for (auto& sr : report->sessions) {
-    Outcome o = sr.session.outcome();
-    // A ProxyJump child that set up its stdio forward has done its job; it
-    // never ends on its own before the parent does.
-    bool carried = sr.session.parent >= 0 && sr.session.phase >= Phase::kSession && o == Outcome::kIncomplete;
-    if (explained[sr.session.index]) {
-      sr.status = Status::kDiagnosed;
-    } else if ((o == Outcome::kFailed || o == Outcome::kIncomplete) && !carried) {
-      sr.status = Status::kUnrecognised;
-    } else {
-      sr.status = Status::kOk;
-    }
+  for (const auto& sr : report->sessions) {
     any_diagnosed = any_diagnosed || sr.status == Status::kDiagnosed;
     any_unrecognised = any_unrecognised || sr.status == Status::kUnrecognised;
   }
@@ -192,19 +293,19 @@ void Analyzer::Finish(Report* report, std::vector<SignatureMatch> matches) const
 Report Analyzer::AnalyzeStream(std::istream& in, const std::string& name) const {
   Report report;
   report.lang = options_.lang;
-  std::vector<SignatureMatch> matches;
-  AnalyzeInto(in, name, &report, &matches);
-  Finish(&report, std::move(matches));
+  Tally tally;
+  AnalyzeInto(in, name, &report, &tally);
+  Finish(&report, tally);
   return report;
 }
 
 Report Analyzer::AnalyzeFiles(const std::vector<std::string>& paths) const {
   Report report;
   report.lang = options_.lang;
-  std::vector<SignatureMatch> matches;
+  Tally tally;
   for (const auto& path : paths) {
     if (path == "-") {
-      AnalyzeInto(std::cin, "-", &report, &matches);
+      AnalyzeInto(std::cin, "-", &report, &tally);
       continue;
     }
     std::ifstream file(path, std::ios::binary);
@@ -215,9 +316,9 @@ Report Analyzer::AnalyzeFiles(const std::vector<std::string>& paths) const {
       report.inputs.push_back(bad);
       continue;
     }
-    AnalyzeInto(file, path, &report, &matches);
+    AnalyzeInto(file, path, &report, &tally);
   }
-  Finish(&report, std::move(matches));
+  Finish(&report, tally);
   return report;
 }
 

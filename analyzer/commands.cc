@@ -11,6 +11,7 @@ namespace sshdiag {
 LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs) {
   LoadedData data;
   data.data_dir = BuiltinDataDir();
+  data.failure_lines = &FailureLines::Builtin();
   std::vector<std::string> sig_layers{data.data_dir + "/signatures"};
   sig_layers.insert(sig_layers.end(), signature_dirs.begin(), signature_dirs.end());
   std::vector<std::string> kb_layers{data.data_dir + "/kb"};
@@ -24,6 +25,10 @@ size_t WarnLoadIssues(const LoadedData& data) {
   size_t n = 0;
   for (const auto& issue : data.signatures.issues()) {
     Warn("skipped " + issue.ToString("signature"));
+    ++n;
+  }
+  for (const auto& issue : data.failure_lines->issues()) {
+    Warn("failure lines: " + issue.ToString("failure lines"));
     ++n;
   }
   for (const auto& issue : data.kb.issues()) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "failure_lines.h"
 #include "knowledge_base.h"
 #include "signature.h"
 
@@ -21,6 +22,7 @@ int RunEval(int argc, char** argv);
 // The built-in signature and KB sets plus the user's layers.
 struct LoadedData {
   std::string data_dir;
+  const FailureLines* failure_lines = nullptr;  // the built-in set, from data_dir
   SignatureSet signatures;
   KnowledgeBase kb;
 };

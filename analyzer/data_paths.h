@@ -6,7 +6,7 @@
 
 namespace sshdiag {
 
-// The directory holding signatures/ and kb/: $SSHDIAG_DATA_DIR when set; the
+// The directory holding signatures/, kb/ and failures/: $SSHDIAG_DATA_DIR when set; the
 // source tree when the program runs from its build tree; PREFIX/share/sshdiag
 // relative to an installed program; else the configured install path.
 std::string BuiltinDataDir();

@@ -112,6 +112,7 @@ int RunDiagnose(int argc, char** argv) {
   }
   AnalyzerOptions analyzer_options;
   analyzer_options.lang = lang;
+  analyzer_options.failure_lines = data.failure_lines;
   Analyzer analyzer(signatures, kb, analyzer_options);
   Report report = analyzer.AnalyzeFiles(files);
 

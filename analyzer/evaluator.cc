@@ -141,6 +141,11 @@ std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& sess
   SignatureMatch m;
   m.signature = &sig;
   m.session = session.index;
+  for (const auto& a : sig.absent) {
+    if (a.level <= session.verbosity) continue;
+    ++m.untold_absent;
+    if (a.level > m.deepest_untold) m.deepest_untold = a.level;
+  }
   for (size_t k = 0; k < s.required.size(); ++k) {
     const LineCondition& c = sig.lines[s.required[k]];
     m.evidence.push_back({s.chosen[k]->line, s.chosen[k]->text, c.name, c.evidence});

@@ -27,6 +27,11 @@ struct SignatureMatch {
   int session = 0;
   std::vector<Evidence> evidence;               // in line order
   std::map<std::string, std::string> captures;  // named groups of the matched lines
+  // Absent conditions at a debug level the session does not show: their
+  // lines could not have been printed, so their absence tells nothing. The
+  // ranker lowers the match's confidence for them.
+  int untold_absent = 0;
+  Verbosity deepest_untold = Verbosity::kPlain;  // the deepest level among them
 };
 
 // What one evaluation's search cost.

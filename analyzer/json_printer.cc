@@ -1,5 +1,6 @@
 #include "json_printer.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -42,34 +43,32 @@ json PortJson(const std::string& port) {
 
 double Round(double x) { return std::round(x * 1000.0) / 1000.0; }
 
+// The facts where FactTable() puts them.
 json FactsJson(const Facts& f, Utf8& u) {
-  json j;
-  j["client"] = {{"software", u.OrNull(f.client_software)},
-                 {"version", f.client_version ? json(f.client_version->ToString()) : json(nullptr)},
-                 {"crypto_library", u.OrNull(f.crypto_library)}};
-  j["config_files"] = u.List(f.config_files);
-  j["destination"] = {{"host", u.OrNull(f.host)},
-                      {"address", u.OrNull(f.address)},
-                      {"port", PortJson(f.port)},
-                      {"user", u.OrNull(f.user)}};
-  j["server"] = {{"protocol", u.OrNull(f.remote_protocol)},
-                 {"software", u.OrNull(f.server_software)},
-                 {"version", f.server_version ? json(f.server_version->ToString()) : json(nullptr)},
-                 {"host_key_type", u.OrNull(f.server_host_key)}};
-  j["negotiated"] = {{"kex", u.OrNull(f.kex)},
-                     {"host_key", u.OrNull(f.host_key_algorithm)},
-                     {"cipher", u.OrNull(f.cipher)},
-                     {"mac", u.OrNull(f.mac)}};
-  j["server_offer"] = {{"kex", u.OrNull(f.server_kex_offer)},
-                       {"host_key", u.OrNull(f.server_host_key_offer)},
-                       {"cipher", u.OrNull(f.server_cipher_offer)},
-                       {"mac", u.OrNull(f.server_mac_offer)}};
-  j["auth"] = {{"methods_allowed", u.OrNull(f.auth_methods_allowed)},
-               {"methods_tried", u.List(f.auth_methods_tried)},
-               {"accepted", u.OrNull(f.auth_method_accepted)}};
-  j["channels"] = u.List(f.channels);
-  j["exit_status"] = f.exit_status ? json(*f.exit_status) : json(nullptr);
-  j["proxy_command"] = u.OrNull(f.proxy_command);
+  json j = json::object();
+  for (const FactDescriptor& d : FactTable()) {
+    std::string pointer = std::string("/") + d.json_path;
+    std::replace(pointer.begin(), pointer.end(), '.', '/');
+    json& slot = j[json::json_pointer(pointer)];
+    std::string text = d.text(f);
+    switch (d.json_type) {
+      case FactJson::kString:
+        slot = u.OrNull(text);
+        break;
+      case FactJson::kStringList:
+        slot = u.List(*d.list(f));
+        break;
+      case FactJson::kPort:
+        slot = PortJson(text);
+        break;
+      case FactJson::kInteger: {
+        long long value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        slot = text.empty() || ec != std::errc() || end != text.data() + text.size() ? json(nullptr) : json(value);
+        break;
+      }
+    }
+  }
   return j;
 }
 
@@ -106,6 +105,8 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
                         {"status", StatusName(sr.status)},
                         {"outcome", OutcomeName(s.outcome())},
                         {"phase_reached", PhaseName(s.phase)},
+                        {"verbosity", VerbosityName(s.verbosity)},
+                        {"extent", s.whole ? "whole" : "excerpt"},
                         {"facts", FactsJson(s.facts, u)},
                         {"last_failure_lines", last}});
   }

@@ -25,12 +25,18 @@ struct Candidate {
 // Confidence at or above which a candidate is "certain" or "likely".
 constexpr double kCertainFrom = 0.85;
 constexpr double kLikelyFrom = 0.6;
+// The most confidence a match earns when one of its absent conditions could
+// not be told (the session lacks that debug level): below "likely".
+constexpr double kUntoldAbsentCap = 0.5;
+// The most confidence a one-line excerpt earns: below "certain".
+constexpr double kOneLineCap = 0.8;
 
 // Ranks matches: candidates that account for how their session ended come
 // before those that only match context, then by the signature's weight, then
 // by how many lines support them. A signature listed in another match's
 // "suppresses" (same session) is dropped, and so is every match but the best
-// for the same session and root cause.
+// for the same session and root cause. Confidence is capped for absent
+// conditions the session cannot tell and for one-line excerpts.
 std::vector<Candidate> Rank(std::vector<SignatureMatch> matches, const std::vector<Session>& sessions);
 
 }  // namespace sshdiag

@@ -37,6 +37,10 @@ struct Diagnosis {
   double confidence = 0;
   Level level = Level::kPossible;
   bool terminal = false;
+  // Absent conditions the session's debug level could not show, and the
+  // deepest level among them (see SignatureMatch::untold_absent).
+  int untold_absent = 0;
+  Verbosity deepest_untold = Verbosity::kPlain;
   std::vector<Evidence> evidence;  // only the lines meant to be shown
   const Article* article = nullptr;  // nullptr when the KB lacks the article
   std::vector<ChosenRemedy> remedies;
@@ -59,10 +63,20 @@ struct InputReport {
 struct Report {
   Status status = Status::kOk;
   std::vector<InputReport> inputs;
+  // The sessions listed, in input order. Past the analyzer's listing limits
+  // some are left out (a warning says which); every one counts in status.
   std::vector<SessionReport> sessions;
-  std::vector<Diagnosis> diagnoses;  // ranked, best first
+  std::vector<Diagnosis> diagnoses;  // ranked, best first; only of listed sessions
   std::vector<std::string> warnings;
   std::string lang = "en";
+
+  // The listed session whose Session::index is index; nullptr when not listed.
+  const SessionReport* FindSession(int index) const {
+    for (const auto& sr : sessions) {
+      if (sr.session.index == index) return &sr;
+    }
+    return nullptr;
+  }
 };
 
 }  // namespace sshdiag

@@ -36,6 +36,31 @@ std::string PatternOf(const json& j, const std::string& where) {
   return p;
 }
 
+// A misspelt fact would never be present, so its predicate would never hold
+// (or, in facts_absent, always): refuse it.
+void CheckFactName(const std::string& name, const std::string& where) {
+  if (!FindFact(name)) {
+    throw FieldError(where + ": unknown fact '" + name + "' (the facts are listed in signatures/README.md)");
+  }
+}
+
+// The condition's "level", else the level its pattern's "debugN:" prefix names.
+Verbosity LevelOf(const json& j, const std::string& where) {
+  if (j.contains("level")) {
+    std::string name = GetString(j, "level", where, true);
+    auto v = VerbosityFromName(name);
+    if (!v) throw FieldError(where + ": 'level' must be plain, debug1, debug2 or debug3");
+    return *v;
+  }
+  std::string p = j.contains("regex") && j["regex"].is_string()     ? j["regex"].get<std::string>()
+                  : j.contains("literal") && j["literal"].is_string() ? "^" + j["literal"].get<std::string>()
+                                                                      : "";
+  if (p.size() >= 8 && p.compare(0, 6, "^debug") == 0 && p[6] >= '1' && p[6] <= '3' && p[7] == ':') {
+    return static_cast<Verbosity>(p[6] - '0');
+  }
+  return Verbosity::kPlain;
+}
+
 FactPredicates ParseWhen(const json& j) {
   const std::string where = "'when'";
   CheckKeys(j, {"phase", "outcome", "client_version", "facts", "facts_absent"}, where);
@@ -69,6 +94,7 @@ FactPredicates ParseWhen(const json& j) {
   if (j.contains("facts")) {
     if (!j["facts"].is_object()) throw FieldError(where + ": 'facts' must map fact names to regexes");
     for (auto it = j["facts"].begin(); it != j["facts"].end(); ++it) {
+      CheckFactName(it.key(), "'when.facts'");
       if (!it.value().is_string()) throw FieldError(where + ": fact '" + it.key() + "' needs a regex string");
       RE2 re(it.value().get<std::string>(), RE2::Quiet);
       if (!re.ok()) throw FieldError(where + ": fact '" + it.key() + "': invalid regex: " + re.error());
@@ -76,6 +102,7 @@ FactPredicates ParseWhen(const json& j) {
     }
   }
   w.facts_absent = GetStrings(j, "facts_absent", where);
+  for (const auto& name : w.facts_absent) CheckFactName(name, "'when.facts_absent'");
   return w;
 }
 
@@ -113,13 +140,14 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
   for (size_t i = 0; i < j["lines"].size(); ++i) {
     const json& lj = j["lines"][i];
     std::string where = "lines[" + std::to_string(i) + "]";
-    CheckKeys(lj, {"name", "regex", "literal", "within", "optional", "evidence"}, where);
+    CheckKeys(lj, {"name", "regex", "literal", "within", "optional", "evidence", "level"}, where);
     LineCondition c;
     c.name = GetString(lj, "name", where, true);
     if (!IsName(c.name)) throw FieldError(where + ": 'name' must be lower-case letters, digits, '_' or '-'");
     if (!names.insert(c.name).second) throw FieldError(where + ": duplicate name '" + c.name + "'");
     where = "line '" + c.name + "'";
     c.pattern = PatternOf(lj, where);
+    c.level = LevelOf(lj, where);
     if (lj.contains("within")) {
       if (!lj["within"].is_number_integer() || lj["within"].get<int64_t>() < 1 ||
           lj["within"].get<int64_t>() > 1000000) {
@@ -148,9 +176,10 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
     for (size_t i = 0; i < j["absent"].size(); ++i) {
       const json& aj = j["absent"][i];
       std::string where = "absent[" + std::to_string(i) + "]";
-      CheckKeys(aj, {"regex", "literal", "where", "from", "to"}, where);
+      CheckKeys(aj, {"regex", "literal", "where", "from", "to", "level"}, where);
       AbsentCondition a;
       a.pattern = PatternOf(aj, where);
+      a.level = LevelOf(aj, where);
       std::string w = GetString(aj, "where", where, false);
       if (w.empty() || w == "anywhere") a.where = AbsentCondition::Where::kAnywhere;
       else if (w == "between") a.where = AbsentCondition::Where::kBetween;

@@ -26,6 +26,9 @@ struct LineCondition {
   int within = 0;         // > 0: at most this many lines after the previous condition's line
   bool optional = false;  // evidence when present, never required
   bool evidence = true;   // show the matched line to the user
+  // The ssh -v level that prints the line: "level", else inferred from a
+  // leading "^debugN:" (kPlain otherwise).
+  Verbosity level = Verbosity::kPlain;
   int pattern_id = -1;    // index in SignatureSet::patterns()
 };
 
@@ -36,6 +39,10 @@ struct AbsentCondition {
   Where where = Where::kAnywhere;
   std::string from;  // condition name: kBetween, kAfter
   std::string to;    // condition name: kBetween, kBefore
+  // As for LineCondition. In a session that does not show this level, the
+  // line's absence proves nothing: the condition cannot be told (see
+  // SignatureMatch::untold_absent).
+  Verbosity level = Verbosity::kPlain;
   int pattern_id = -1;
 };
 

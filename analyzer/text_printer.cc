@@ -51,6 +51,8 @@ struct Labels {
   const char* next_steps;
   const char* more;
   const char* line;
+  const char* untold_before;  // + "debug3" + untold_after
+  const char* untold_after;
 };
 
 const Labels kEnglish = {
@@ -61,7 +63,8 @@ const Labels kEnglish = {
     "A failure was seen, but no signature explains it.", "The connection got as far as: ", "Last error lines:",
     "Next steps: rerun with ssh -vvv if this was less verbose; read the server's log for the same moment "
     "(journalctl -u ssh, /var/log/auth.log); run ssh -G HOST for the effective client configuration.",
-    " more candidate(s); --top 0 shows all", "line "};
+    " more candidate(s); --top 0 shows all", "line ",
+    "(cannot tell: this log has no ", " lines, which tell this cause from its look-alikes; rerun with ssh -vvv)"};
 
 const Labels kJapanese = {
     "根拠:", "意味:", "対処:", "~/.ssh/config に:", "一度だけ:", "サーバーの /etc/ssh/sshd_config に:", "注: ",
@@ -71,7 +74,8 @@ const Labels kJapanese = {
     "失敗が見つかりましたが、説明できるシグネチャがありません。", "接続が到達した段階: ", "最後のエラー行:",
     "次の手順: 詳細度が低ければ ssh -vvv で再実行し、同じ時刻のサーバーのログ (journalctl -u ssh、"
     "/var/log/auth.log) を確認し、ssh -G HOST で実際のクライアント設定を確認してください。",
-    " 件の候補が他にあります (--top 0 ですべて表示)", "行 "};
+    " 件の候補が他にあります (--top 0 ですべて表示)", "行 ",
+    "(判断できません: このログには ", " の行がなく、似た原因と区別できません。ssh -vvv で再実行してください)"};
 
 const Labels& LabelsFor(const std::string& lang) { return lang == "ja" ? kJapanese : kEnglish; }
 
@@ -204,9 +208,13 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
   out << style.Bold(std::to_string(rank) + ". " + MakeVisible(d.title)) << "  "
       << style.Level(d.level, std::string(LevelName(d.level)) + " " + Percent(d.confidence)) << "  "
       << style.Dim("[" + d.kb + "]") << "\n";
-  if (report.sessions.size() > 1) out << "   " << style.Dim(SessionLabel(report.sessions[d.session].session)) << "\n";
+  const SessionReport* sr = report.FindSession(d.session);
+  if (report.sessions.size() > 1 && sr) out << "   " << style.Dim(SessionLabel(sr->session)) << "\n";
   if (!d.explanation.empty()) out << Prose(d.explanation, "   ");
   if (!d.terminal) out << "   " << style.Dim(l.context) << "\n";
+  if (d.untold_absent > 0) {
+    out << "   " << style.Dim(std::string(l.untold_before) + VerbosityName(d.deepest_untold) + l.untold_after) << "\n";
+  }
   if (!d.evidence.empty()) {
     out << "   " << l.evidence << "\n";
     for (const auto& e : d.evidence) {

@@ -91,34 +91,6 @@ constexpr FactPattern kFactPatterns[] = {
 };
 static_assert(sizeof(kFactPatterns) / sizeof(kFactPatterns[0]) == kFactCount, "one pattern per fact");
 
-// Lines ssh prints (without a debug prefix) when something went wrong. They
-// locate the end of a failed session; the signatures say what it means.
-const RE2& FailurePattern() {
-  static const RE2 kFailure(
-      R"re(^(?:ssh: |\S+@\S+: Permission denied \(|Permission denied \(|Host key verification failed)re"
-      R"re(|Connection closed by |Connection reset by |Connection (?:to )?\S+.* timed out|Connection timed out)re"
-      R"re(|.*Broken pipe$|Unable to negotiate |(?:kex|ssh)_exchange_identification: |Received disconnect from )re"
-      R"re(|Disconnected from |Timeout, server .* not responding|.*Bad configuration option|.*terminating, \d+ bad configuration option)re"
-      R"re(|Load key |client_loop: |packet_write_wait: |(?:\w+: )?ssh_dispatch_run_fatal: |Connection to \S+ closed by remote host)re"
-      R"re(|Write failed: |Read from remote host |stdio forwarding failed|banner exchange: |Corrupted MAC on input)re"
-      R"re(|Bad owner or permissions on |channel \d+: open failed: |subsystem request failed|Bad packet length)re"
-      R"re(|No \S+ host key is known for |Too many authentication failures|posix_spawnp: |Bad server host key: )re"
-      R"re(|(?:sftp|scp): |Connection closed$|Couldn't |Could not |Bad \S+ spec |Disconnecting |Bad port |Bad IPQoS)re"
-      R"re(|.*: Permission denied$|.*: No such file or directory$|no such identity: |Privileged ports can only be forwarded)re"
-      R"re(|Warning: remote port forwarding failed|Warning: Identity file .* not accessible)re"
-      R"re(|Can't open user config file|Bad owner or permissions|Invalid ProxyJump|jumphost loop|.*bad configuration options)re"
-      R"re(|Unsupported option |Request for subsystem .* failed|fatal: |error: |PTY allocation request failed)re"
-      R"re(|(?:\w+: )?signing failed|Control socket connect|(?:\w+: )?mux_client_\w+: |X11 forwarding request failed)re"
-      R"re(|Agent admitted failure|Error: remote port forwarding failed))re",
-      RE2::Latin1);
-  return kFailure;
-}
-
-// Informational lines that look like failures but are not.
-bool IsHarmless(std::string_view text) {
-  return text.rfind("Warning: Permanently added", 0) == 0;
-}
-
 std::string Join(const std::vector<std::string>& v) {
   std::string out;
   for (const auto& s : v) {
@@ -162,6 +134,23 @@ std::optional<Phase> PhaseFromName(std::string_view name) {
   return std::nullopt;
 }
 
+const char* VerbosityName(Verbosity verbosity) {
+  switch (verbosity) {
+    case Verbosity::kPlain: return "plain";
+    case Verbosity::kDebug1: return "debug1";
+    case Verbosity::kDebug2: return "debug2";
+    case Verbosity::kDebug3: return "debug3";
+  }
+  return "plain";
+}
+
+std::optional<Verbosity> VerbosityFromName(std::string_view name) {
+  for (Verbosity v : {Verbosity::kPlain, Verbosity::kDebug1, Verbosity::kDebug2, Verbosity::kDebug3}) {
+    if (name == VerbosityName(v)) return v;
+  }
+  return std::nullopt;
+}
+
 const char* OutcomeName(Outcome outcome) {
   switch (outcome) {
     case Outcome::kSucceeded: return "succeeded";
@@ -172,42 +161,80 @@ const char* OutcomeName(Outcome outcome) {
   return "incomplete";
 }
 
-bool IsFailureLine(std::string_view text) {
-  if (text.empty() || text.rfind("debug", 0) == 0 || IsHarmless(text)) return false;
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), FailurePattern());
+bool IsFailureLine(std::string_view text) { return FailureLines::Builtin().IsFailure(text); }
+
+const std::vector<FactDescriptor>& FactTable() {
+  using F = const Facts&;
+  static const std::vector<FactDescriptor> kTable = {
+      {"client_software", "client.software", FactJson::kString, "the client on ssh's first line: `OpenSSH_9.2p1 Debian-2+deb12u6`",
+       [](F f) { return f.client_software; }, nullptr},
+      {"crypto_library", "client.crypto_library", FactJson::kString, "the crypto library on ssh's first line: `OpenSSL 3.0.17 1 Jul 2025`",
+       [](F f) { return f.crypto_library; }, nullptr},
+      {"client_version", "client.version", FactJson::kString, "the client's OpenSSH release: `9.2p1`",
+       [](F f) { return f.client_version ? f.client_version->ToString() : std::string(); }, nullptr},
+      {"config_files", "config_files", FactJson::kStringList, "the configuration files ssh read, in order",
+       [](F f) { return Join(f.config_files); }, [](F f) { return &f.config_files; }},
+      {"host", "destination.host", FactJson::kString, "the destination as ssh names it",
+       [](F f) { return f.host; }, nullptr},
+      {"address", "destination.address", FactJson::kString, "the address ssh connected to",
+       [](F f) { return f.address; }, nullptr},
+      {"port", "destination.port", FactJson::kPort, "the destination port",
+       [](F f) { return f.port; }, nullptr},
+      {"user", "destination.user", FactJson::kString, "the user ssh logs in as",
+       [](F f) { return f.user; }, nullptr},
+      {"remote_protocol", "server.protocol", FactJson::kString, "the server's protocol version: `2.0`",
+       [](F f) { return f.remote_protocol; }, nullptr},
+      {"server_software", "server.software", FactJson::kString, "the server's version string: `OpenSSH_9.2p1 Debian-2+deb12u6`",
+       [](F f) { return f.server_software; }, nullptr},
+      {"server_version", "server.version", FactJson::kString, "the server's OpenSSH release, when it is OpenSSH",
+       [](F f) { return f.server_version ? f.server_version->ToString() : std::string(); }, nullptr},
+      {"kex", "negotiated.kex", FactJson::kString, "the key exchange agreed",
+       [](F f) { return f.kex; }, nullptr},
+      {"host_key_algorithm", "negotiated.host_key", FactJson::kString, "the host key algorithm agreed",
+       [](F f) { return f.host_key_algorithm; }, nullptr},
+      {"cipher", "negotiated.cipher", FactJson::kString, "the cipher agreed (client to server)",
+       [](F f) { return f.cipher; }, nullptr},
+      {"mac", "negotiated.mac", FactJson::kString, "the MAC agreed (client to server)",
+       [](F f) { return f.mac; }, nullptr},
+      {"server_kex_offer", "server_offer.kex", FactJson::kString, "the server's key exchange list (-vv and up)",
+       [](F f) { return f.server_kex_offer; }, nullptr},
+      {"server_host_key_offer", "server_offer.host_key", FactJson::kString, "the server's host key algorithm list (-vv and up)",
+       [](F f) { return f.server_host_key_offer; }, nullptr},
+      {"server_cipher_offer", "server_offer.cipher", FactJson::kString, "the server's cipher list (-vv and up)",
+       [](F f) { return f.server_cipher_offer; }, nullptr},
+      {"server_mac_offer", "server_offer.mac", FactJson::kString, "the server's MAC list (-vv and up)",
+       [](F f) { return f.server_mac_offer; }, nullptr},
+      {"server_host_key", "server.host_key_type", FactJson::kString, "the key type on `Server host key:`",
+       [](F f) { return f.server_host_key; }, nullptr},
+      {"auth_methods_allowed", "auth.methods_allowed", FactJson::kString, "the server's last `Authentications that can continue` list",
+       [](F f) { return f.auth_methods_allowed; }, nullptr},
+      {"auth_methods_tried", "auth.methods_tried", FactJson::kStringList, "the methods ssh tried, in order",
+       [](F f) { return Join(f.auth_methods_tried); }, [](F f) { return &f.auth_methods_tried; }},
+      {"auth_method_accepted", "auth.accepted", FactJson::kString, "the method that authenticated",
+       [](F f) { return f.auth_method_accepted; }, nullptr},
+      {"channels", "channels", FactJson::kStringList, "the channel types opened: `session`, `direct-tcpip`",
+       [](F f) { return Join(f.channels); }, [](F f) { return &f.channels; }},
+      {"exit_status", "exit_status", FactJson::kInteger, "the remote command's exit status (`Exit status N`)",
+       [](F f) { return f.exit_status ? std::to_string(*f.exit_status) : std::string(); }, nullptr},
+      {"proxy_command", "proxy_command", FactJson::kString, "the ProxyCommand ssh ran (also the one ProxyJump implies)",
+       [](F f) { return f.proxy_command; }, nullptr},
+  };
+  return kTable;
+}
+
+const FactDescriptor* FindFact(std::string_view name) {
+  for (const auto& d : FactTable()) {
+    if (name == d.name) return &d;
+  }
+  return nullptr;
 }
 
 std::map<std::string, std::string> Facts::AsMap() const {
   std::map<std::string, std::string> m;
-  auto put = [&m](const char* name, const std::string& value) {
-    if (!value.empty()) m[name] = value;
-  };
-  put("client_software", client_software);
-  put("crypto_library", crypto_library);
-  if (client_version) m["client_version"] = client_version->ToString();
-  put("config_files", Join(config_files));
-  put("host", host);
-  put("address", address);
-  put("port", port);
-  put("user", user);
-  put("remote_protocol", remote_protocol);
-  put("server_software", server_software);
-  if (server_version) m["server_version"] = server_version->ToString();
-  put("kex", kex);
-  put("host_key_algorithm", host_key_algorithm);
-  put("cipher", cipher);
-  put("mac", mac);
-  put("server_kex_offer", server_kex_offer);
-  put("server_host_key_offer", server_host_key_offer);
-  put("server_cipher_offer", server_cipher_offer);
-  put("server_mac_offer", server_mac_offer);
-  put("server_host_key", server_host_key);
-  put("auth_methods_allowed", auth_methods_allowed);
-  put("auth_methods_tried", Join(auth_methods_tried));
-  put("auth_method_accepted", auth_method_accepted);
-  put("channels", Join(channels));
-  if (exit_status) m["exit_status"] = std::to_string(*exit_status);
-  put("proxy_command", proxy_command);
+  for (const auto& d : FactTable()) {
+    std::string value = d.text(*this);
+    if (!value.empty()) m[d.name] = std::move(value);
+  }
   return m;
 }
 
@@ -229,7 +256,8 @@ uint64_t Session::terminal_from() const {
   return last_line;
 }
 
-TranscriptParser::TranscriptParser(std::string source_name) : source_(std::move(source_name)) {
+TranscriptParser::TranscriptParser(std::string source_name, const FailureLines* failures)
+    : source_(std::move(source_name)), failures_(failures ? failures : &FailureLines::Builtin()) {
   for (const auto& p : kFactPatterns) {
     std::string error;
     patterns_.Add(p.regex, &error);  // fixed patterns: covered by tests
@@ -240,10 +268,10 @@ TranscriptParser::TranscriptParser(std::string source_name) : source_(std::move(
 
 int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits) {
   bool is_version = std::binary_search(hits.begin(), hits.end(), static_cast<int>(kVersionLine));
-  bool start_new = current_ < 0;
+  bool start_new = current_ < first_open_;  // no session yet, or FinishAll() was called
   int parent = -1;
-  if (is_version && current_ >= 0) {
-    const Session& cur = sessions_[current_];
+  if (is_version && !start_new) {
+    const Session& cur = At(current_);
     // A version line after ssh output starts another ssh: a ProxyJump child
     // when the current one runs a proxy command and has not heard its server
     // yet, otherwise a new attempt pasted after the last. Lines before any ssh
@@ -255,20 +283,22 @@ int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits)
     }
   }
   if (start_new) {
-    if (sessions_.size() >= kMaxSessions) return current_ < 0 ? 0 : current_;
+    // A new attempt finishes every open session: no later line is theirs.
+    if (parent >= 0 && static_cast<size_t>(next_index_ - first_open_) >= kMaxSessions) parent = -1;
+    if (parent < 0) first_open_ = next_index_;
     Session s;
-    s.index = static_cast<int>(sessions_.size());
+    s.index = next_index_++;
     s.parent = parent;
     s.source = source_;
     s.first_line = line.number;
     sessions_.push_back(std::move(s));
-    current_ = static_cast<int>(sessions_.size() - 1);
+    current_ = sessions_.back().index;
     return current_;
   }
   // Inside a ProxyJump child: once the child carries the stream (its session
   // phase), the parent's lines resume; the parent's banner failure through the
   // pipe always belongs to the parent.
-  const Session& cur = sessions_[current_];
+  const Session& cur = At(current_);
   if (cur.parent >= 0) {
     bool parents_line = line.text.find("UNKNOWN port 65535") != std::string::npos ||
                         line.text.find("exchange_identification") != std::string::npos ||
@@ -278,11 +308,18 @@ int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits)
   return current_;
 }
 
+void TranscriptParser::TakeFinished(std::vector<Session>* out) {
+  while (!sessions_.empty() && base_ < first_open_) {
+    out->push_back(std::move(sessions_.front()));
+    sessions_.pop_front();
+    ++base_;
+  }
+}
+
 int TranscriptParser::Feed(const Line& line) {
   patterns_.Match(line.text, &hits_);
   int index = SessionFor(line, hits_);
-  if (sessions_.empty()) return 0;
-  Session* s = &sessions_[index];
+  Session* s = &At(index);
   if (s->line_count == 0) s->first_line = line.number;
   s->last_line = line.number;
   ++s->line_count;
@@ -306,6 +343,7 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
     const RE2& re = patterns_.pattern(h);
     switch (static_cast<Fact>(h)) {
       case kVersionLine: {
+        s->whole = true;
         std::array<std::string, 2> c;
         if (Capture(re, t, &c)) {
           f.client_software = c[0];
@@ -487,12 +525,17 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
         if (Capture(re, t, &c)) f.proxy_command = c[0];
         break;
       }
-      case kDebugLine:
+      case kDebugLine: {
+        // "debugN: ": N is the level ssh -v, -vv, -vvv turn on.
+        Verbosity v = static_cast<Verbosity>(t[5] - '0');
+        if (v > s->verbosity) s->verbosity = v;
+        break;
+      }
       case kFactCount:
         break;
     }
   }
-  if (IsFailureLine(t)) {
+  if (failures_->IsFailure(t)) {
     if (hits.empty()) ++s->ssh_line_count;
     saw_ssh_output_ = true;
     s->last_failure_line = line.number;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "failure_lines.h"
 #include "pattern_set.h"
 #include "version.h"
 
@@ -31,6 +32,14 @@ enum class Outcome {
   kIncomplete,           // no end at all: a hang, a killed ssh, or a cut paste
 };
 const char* OutcomeName(Outcome outcome);
+
+// How much of ssh's log a session shows: the deepest "debugN:" prefix seen
+// (ssh -v shows debug1, -vv debug2, -vvv debug3; no -v shows none).
+enum class Verbosity { kPlain, kDebug1, kDebug2, kDebug3 };
+// "plain", "debug1", "debug2", "debug3".
+const char* VerbosityName(Verbosity verbosity);
+// The inverse of VerbosityName; nothing for an unknown name.
+std::optional<Verbosity> VerbosityFromName(std::string_view name);
 
 // A cleaned line with its place in the original input.
 struct Line {
@@ -69,9 +78,31 @@ struct Facts {
   std::string proxy_command;
 
   // The facts as name -> text, for signature predicates and placeholders.
-  // Lists are joined with ','; absent facts are left out.
+  // Lists are joined with ','; absent facts are left out. Built from FactTable().
   std::map<std::string, std::string> AsMap() const;
 };
+
+// How a fact is shown in the JSON output.
+enum class FactJson { kString, kStringList, kInteger, kPort };
+
+// One fact: the one place its name, its place in the JSON output and its
+// meaning are written. Signatures, placeholders, the JSON printer and the
+// documentation (checked by tests) all read FactTable().
+struct FactDescriptor {
+  const char* name;         // in signatures' "when.facts" and as a {placeholder}
+  const char* json_path;    // under sessions[].facts, '.' between levels: "client.software"
+  FactJson json_type;
+  const char* description;  // one line, as signatures/README.md shows it
+  // The fact as signatures see it: lists joined with ','; "" when absent.
+  std::string (*text)(const Facts&);
+  // For kStringList: the items; nullptr otherwise.
+  const std::vector<std::string>* (*list)(const Facts&);
+};
+
+// Every fact, in the order the documentation lists them.
+const std::vector<FactDescriptor>& FactTable();
+// The fact called name; nullptr when there is none.
+const FactDescriptor* FindFact(std::string_view name);
 
 // One ssh process's transcript. A pasted ticket may hold several attempts,
 // and a ProxyJump log interleaves the jump host's child ssh with the parent.
@@ -89,6 +120,10 @@ struct Session {
   uint64_t last_failure_line = 0;
   uint64_t failure_block_start = 0;  // first failure line after the last phase marker
   bool clean_exit = false;           // "Transferred:" seen
+  Verbosity verbosity = Verbosity::kPlain;  // the deepest debug level among its lines
+  // True when the session shows ssh's first line (the OpenSSH_ version line):
+  // the log starts where ssh started, not a tail or an excerpt.
+  bool whole = false;
   std::deque<Line> failure_lines;    // the last few failure lines, oldest first
 
   Outcome outcome() const;
@@ -98,35 +133,56 @@ struct Session {
 };
 
 // Reads cleaned lines one at a time and keeps the facts of every session.
-// Memory is bounded by the number of sessions, not by the input's length.
+// A session is finished once a later attempt starts (a new ssh that is not a
+// ProxyJump child of the open ones); no line can reach it after that. Callers
+// that take finished sessions away (TakeFinished) hold memory bounded by the
+// open sessions alone, however many attempts the input holds; callers that
+// do not keep every session.
 class TranscriptParser {
  public:
   static constexpr size_t kFailureLinesKept = 6;
+  // At most this many sessions are open at once (a ProxyJump child and its
+  // parents); a version line beyond that starts a new attempt, finishing them.
   static constexpr size_t kMaxSessions = 64;
 
-  explicit TranscriptParser(std::string source_name);
+  // failures says which lines are ssh failing; nullptr: FailureLines::Builtin().
+  // It must outlive the parser.
+  explicit TranscriptParser(std::string source_name, const FailureLines* failures = nullptr);
 
   // Records one line and returns the index of the session it belongs to.
+  // Indices count every session of the input from 0, taken ones included.
   int Feed(const Line& line);
 
-  const std::vector<Session>& sessions() const { return sessions_; }
+  // The sessions still held, oldest first: every session not yet taken.
+  const std::deque<Session>& sessions() const { return sessions_; }
+  // Moves the finished sessions still held to the end of *out, oldest first.
+  void TakeFinished(std::vector<Session>* out);
+  // Marks every session finished: call at the end of the input, then
+  // TakeFinished. A line fed after it starts a new session.
+  void FinishAll() { first_open_ = next_index_; }
   // True once any line looked like ssh client output.
   bool saw_ssh_output() const { return saw_ssh_output_; }
 
  private:
   int SessionFor(const Line& line, const std::vector<int>& hits);
   void Apply(Session* s, const Line& line, const std::vector<int>& hits);
+  Session& At(int index) { return sessions_[static_cast<size_t>(index - base_)]; }
 
   std::string source_;
+  const FailureLines* failures_;
   PatternSet patterns_;
-  std::vector<Session> sessions_;
+  std::deque<Session> sessions_;
+  int base_ = 0;        // the index of sessions_.front()
+  int first_open_ = 0;  // sessions with a lower index are finished
+  int next_index_ = 0;
   std::vector<int> hits_;
   int current_ = -1;
   bool saw_ssh_output_ = false;
   bool in_server_proposal_ = false;
 };
 
-// True when the line is one ssh prints when it fails (not a debug line).
+// True when the line is one ssh prints when it fails (not a debug line), by
+// the built-in failures/client.json.
 bool IsFailureLine(std::string_view text);
 
 }  // namespace sshdiag

@@ -6,6 +6,7 @@
 #ifndef SSHDIAG_FUZZ_FUZZ_BODIES_H_
 #define SSHDIAG_FUZZ_FUZZ_BODIES_H_
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
@@ -58,21 +59,33 @@ inline std::string FuzzTranscript(const uint8_t* data, size_t size) {
   LineSource source(in);
   TranscriptParser parser("fuzz");
   RawLine raw;
+  std::vector<Session> finished;
+  int sessions = 0;
   while (source.Next(&raw)) {
     if (raw.text.size() > LineSource::kDefaultMaxLineBytes) return "LineSource returned an over-long line";
     Line line{raw.number, CleanPastedLine(raw.text)};
     if (line.text.empty()) continue;
     int index = parser.Feed(line);
-    if (index < 0 || static_cast<size_t>(index) >= parser.sessions().size()) return "Feed returned a bad session index";
+    if (parser.sessions().empty() || index < parser.sessions().front().index || index > parser.sessions().back().index) {
+      return "Feed returned a bad session index";
+    }
+    sessions = std::max(sessions, index + 1);
+    parser.TakeFinished(&finished);
+    if (parser.sessions().size() > TranscriptParser::kMaxSessions) return "more open sessions than kMaxSessions";
   }
-  if (parser.sessions().size() > TranscriptParser::kMaxSessions) return "more sessions than kMaxSessions";
-  for (const Session& s : parser.sessions()) {
+  parser.FinishAll();
+  parser.TakeFinished(&finished);
+  if (!parser.sessions().empty()) return "FinishAll left a session behind";
+  if (finished.size() != static_cast<size_t>(sessions)) return "a session was lost";
+  for (size_t i = 0; i < finished.size(); ++i) {
+    const Session& s = finished[i];
+    if (s.index != static_cast<int>(i)) return "sessions taken out of order";
     (void)s.outcome();
     (void)s.terminal_from();
     (void)s.facts.AsMap();
     (void)PhaseName(s.phase);
     if (s.failure_lines.size() > TranscriptParser::kFailureLinesKept) return "more failure lines than kept";
-    if (s.parent >= static_cast<int>(parser.sessions().size())) return "session parent out of range";
+    if (s.parent >= s.index) return "session parent out of range";
   }
   return "";
 }

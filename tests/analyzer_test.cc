@@ -167,3 +167,87 @@ TEST_CASE("A search cut by its bound is reported, not silent", "[analyzer]") {
                            "debug3: CCC\nConnection closed by 127.0.0.1 port 22\n");
   CHECK(analyzer.AnalyzeStream(small, "paste").warnings.empty());
 }
+
+namespace {
+
+// Real corpus logs repeated: the shape of a CI or Ansible log of many attempts.
+std::string Repeat(const std::string& relative, int times) {
+  std::string log = ReadFile(SourcePath(relative)), out;
+  for (int i = 0; i < times; ++i) out += log;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("A failure after 64 successful sessions is still diagnosed", "[analyzer]") {
+  Report r = AnalyzeText(Repeat("corpus/lab/openssh-9.2/success-exec.log", 70) +
+                         ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log")));
+  CHECK(r.status == Status::kDiagnosed);
+  REQUIRE_FALSE(r.diagnoses.empty());
+  CHECK(r.diagnoses[0].kb == "connection-refused");
+  CHECK(r.diagnoses[0].session == 70);
+  const SessionReport* failed = r.FindSession(70);
+  REQUIRE(failed);
+  CHECK(failed->status == Status::kDiagnosed);
+  // 64 successful sessions are listed; the other 6 are named in a warning.
+  CHECK(r.sessions.size() == 65);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find("6 session(s) with no problem (sessions 65 to 70)") != std::string::npos);
+}
+
+TEST_CASE("Past the listing limit a failure still decides the verdict, and is named", "[analyzer]") {
+  AnalyzerOptions options;
+  options.max_listed_failed_sessions = 2;
+  Analyzer analyzer(sshdiag::testing::BuiltinSignatures(), sshdiag::testing::BuiltinKb(), options);
+  // Synthetic unrecognised failure (as in the test above) after two real diagnosed ones.
+  std::string refused = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  std::istringstream in(refused + refused +
+                        "OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL 3.0.19 27 Jan 2026\n"
+                        "debug1: Authentications that can continue: publickey\n"
+                        "Received disconnect from 10.0.0.1 port 22:14: something unusual\n");
+  Report r = analyzer.AnalyzeStream(in, "many");
+  CHECK(r.status == Status::kDiagnosed);
+  CHECK(r.sessions.size() == 2);
+  REQUIRE(r.warnings.size() == 1);
+  CHECK(r.warnings[0].find("1 session(s) with a failure (0 diagnosed, 1 unrecognised; session 3)") !=
+        std::string::npos);
+  // Alone past the limit, the unrecognised failure still makes the verdict.
+  options.max_listed_failed_sessions = 0;
+  Analyzer none(sshdiag::testing::BuiltinSignatures(), sshdiag::testing::BuiltinKb(), options);
+  std::istringstream one("debug1: Authentications that can continue: publickey\n"
+                         "Received disconnect from 10.0.0.1 port 22:14: something unusual\n");
+  Report u = none.AnalyzeStream(one, "one");
+  CHECK(u.sessions.empty());
+  CHECK(u.status == Status::kUnrecognised);
+}
+
+TEST_CASE("Sessions are numbered across inputs and an unusable input leaves none behind", "[analyzer]") {
+  sshdiag::testing::TempDir dir;
+  std::string refused = SourcePath("corpus/lab/openssh-9.2/connection-refused.log");
+  // The second input has real ssh output, then a NUL: binary, so its sessions go.
+  std::string binary = dir.Write("bin", ReadFile(refused) + ReadFile(refused) + std::string("\0", 1));
+  Analyzer analyzer(sshdiag::testing::BuiltinSignatures(), sshdiag::testing::BuiltinKb());
+  Report r = analyzer.AnalyzeFiles({refused, binary, refused});
+  CHECK(r.status == Status::kError);
+  REQUIRE(r.sessions.size() == 2);
+  CHECK(r.sessions[0].session.index == 0);
+  CHECK(r.sessions[1].session.index == 1);
+  CHECK(r.sessions[1].session.source == refused);
+  REQUIRE(r.diagnoses.size() == 2);
+}
+
+TEST_CASE("A bare last line earns no likely answer when the causes need debug lines", "[analyzer]") {
+  // Synthetic: the one line users paste most. Its look-alike causes are told
+  // apart by debug1 lines the paste does not have.
+  Report r = AnalyzeText("Permission denied (publickey).\n");
+  REQUIRE_FALSE(r.diagnoses.empty());
+  for (const auto& d : r.diagnoses) {
+    INFO(d.signature);
+    CHECK(d.level == Level::kPossible);
+  }
+  // A one-line excerpt that names its cause is likely, never certain.
+  Report sftp_only = AnalyzeText("This service allows sftp connections only.\n");
+  REQUIRE_FALSE(sftp_only.diagnoses.empty());
+  CHECK(sftp_only.diagnoses[0].level == Level::kLikely);
+  CHECK(sftp_only.diagnoses[0].confidence == Approx(kOneLineCap));
+}

@@ -173,3 +173,29 @@ TEST_CASE("cli: colour never goes to a pipe unless asked", "[cli]") {
   CHECK(Sshdiag(Corpus("connection-refused.log")).out.find('\x1b') == std::string::npos);
   CHECK(Sshdiag("--color always " + Corpus("connection-refused.log")).out.find('\x1b') != std::string::npos);
 }
+
+TEST_CASE("cli: a failure in the 65th session of a long log exits 1", "[cli]") {
+  TempDir dir;
+  // Real logs concatenated, as a CI job that runs ssh many times prints them.
+  std::string ok = ReadFile(Corpus("success-exec.log")), log;
+  for (int i = 0; i < 64; ++i) log += ok;
+  std::string path = dir.Write("ci.log", log + ReadFile(Corpus("connection-refused.log")));
+  Run r = Sshdiag(path);
+  CHECK(r.code == 1);
+  CHECK(r.out.find("connection") != std::string::npos);
+  CHECK(r.out.find("session 65") != std::string::npos);
+  Run json = Sshdiag("--format json " + path);
+  auto j = nlohmann::json::parse(json.out);
+  CHECK(j["diagnoses"][0]["session"] == 64);
+  CHECK(j["sessions"].size() == 65);
+}
+
+TEST_CASE("cli: ssh's stdout alone gets a hint that its log is on standard error", "[cli]") {
+  TempDir dir;
+  // What `ssh -v host 'echo hello' | sshdiag` passes on: only the remote command's output.
+  Run r = Sshdiag("", dir.Write("stdout-only", "hello\n"));
+  CHECK(r.code == 2);
+  CHECK(r.err.find("no SSH client output") != std::string::npos);
+  CHECK(r.err.find("standard error") != std::string::npos);
+  CHECK(r.err.find("2>&1") != std::string::npos);
+}

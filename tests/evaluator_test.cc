@@ -207,3 +207,20 @@ TEST_CASE("Evaluate refuses ordered conditions out of order even without a windo
   CHECK(Fixture(sig, {"AAA", "x", "y", "z", "BBB"}).Run());
   CHECK_FALSE(Fixture(sig, {"BBB", "x", "AAA"}).Run());
 }
+
+TEST_CASE("An absent condition at a level the session does not show cannot be told", "[evaluator]") {
+  const char* sig = R"js({"id": "u", "kb": "k", "explanation": "x",
+    "lines": [{"name": "denied", "regex": "^Permission denied \\("}],
+    "absent": [{"regex": "^debug1: Server accepts key"}, {"literal": "Too many authentication failures"}]})js";
+  // Synthetic: the last line alone, as pasted into a chat.
+  Fixture plain(sig, {"Permission denied (publickey)."});
+  auto m = plain.Run();
+  REQUIRE(m);
+  CHECK(m->untold_absent == 1);
+  CHECK(m->deepest_untold == Verbosity::kDebug1);
+  // Synthetic -v tail: debug1 is shown, so the absence is evidence.
+  Fixture v(sig, {"debug1: Authentications that can continue: publickey", "Permission denied (publickey)."});
+  m = v.Run();
+  REQUIRE(m);
+  CHECK(m->untold_absent == 0);
+}

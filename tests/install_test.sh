@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the build into a temporary prefix and runs the installed program:
-# it must find its signatures and KB under PREFIX/share/sshdiag, and the man
+# it must find its signatures, KB and failure lines under PREFIX/share/sshdiag, and the man
 # page must be where man looks. Usage: install_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$1 source=$2
@@ -19,4 +19,11 @@ code=$?
 set -e
 [ "$code" = 1 ]
 grep -q '"kb": "connection-refused"' "$prefix/out.json"
+# The failure lines are data too: the installed program must find them.
+test -f "$prefix/share/sshdiag/failures/client.json"
+set +e
+echo 'This service allows sftp connections only.' | env -u SSHDIAG_DATA_DIR "$prefix/bin/sshdiag" --strict > "$prefix/out.txt" 2>&1
+code=$?
+set -e
+[ "$code" = 1 ] || { cat "$prefix/out.txt"; exit 1; }
 echo "1 passed, 0 failed"

@@ -1,5 +1,6 @@
 #include "json_printer.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -100,4 +101,39 @@ TEST_CASE("JSON output of unusable input is status error, exit code 2", "[json_p
   CHECK(j["status"] == "error");
   CHECK(j["exit_code"] == 2);
   CHECK(j["inputs"][0]["error"].get<std::string>().find("no SSH client output") != std::string::npos);
+}
+
+TEST_CASE("JSON facts are the fact table's, where it puts them", "[json_printer]") {
+  Report r = AnalyzeFile("corpus/lab/openssh-9.2/success-exec.log");
+  json facts = ToJson(r)["sessions"][0]["facts"];
+  const Facts& f = r.sessions.at(0).session.facts;
+  for (const FactDescriptor& d : FactTable()) {
+    INFO(d.name);
+    std::string pointer = std::string("/") + d.json_path;
+    std::replace(pointer.begin(), pointer.end(), '.', '/');
+    const json& slot = facts.at(json::json_pointer(pointer));
+    std::string text = d.text(f);
+    if (d.json_type == FactJson::kStringList) {
+      CHECK(slot.size() == d.list(f)->size());
+    } else if (text.empty()) {
+      CHECK(slot.is_null());
+    } else if (d.json_type == FactJson::kString) {
+      CHECK(slot == text);
+    } else {
+      CHECK(std::to_string(slot.get<long long>()) == text);
+    }
+  }
+  CHECK(facts["client"]["version"] == "9.2p1");
+  CHECK(facts["exit_status"] == 0);
+}
+
+TEST_CASE("JSON sessions show their verbosity and extent", "[json_printer]") {
+  json whole = ToJson(AnalyzeFile("corpus/lab/openssh-9.2/connection-refused.log"));
+  CHECK(whole["schema_version"] == "1.1");
+  CHECK(whole["sessions"][0]["verbosity"] == "debug3");
+  CHECK(whole["sessions"][0]["extent"] == "whole");
+  // Synthetic single line.
+  json part = ToJson(AnalyzeText("Permission denied (publickey).\n"));
+  CHECK(part["sessions"][0]["verbosity"] == "plain");
+  CHECK(part["sessions"][0]["extent"] == "excerpt");
 }

@@ -122,3 +122,21 @@ TEST_CASE("Rank: levels change exactly at the documented thresholds", "[ranker]"
   CHECK(std::string(LevelName(Level::kLikely)) == "likely");
   CHECK(std::string(LevelName(Level::kPossible)) == "possible");
 }
+
+TEST_CASE("Rank caps confidence for untold absent conditions and one-line excerpts", "[ranker]") {
+  Signature sure = MakeSignature("sure", "s", 0.95);
+  std::vector<Session> sessions{FailedAt(5)};
+  sessions[0].line_count = 40;
+  SignatureMatch untold = MakeMatch(sure, 0, {5});
+  untold.untold_absent = 1;
+  auto ranked = Rank({untold}, sessions);
+  CHECK(ranked[0].confidence == Approx(kUntoldAbsentCap));
+  CHECK(ranked[0].level == Level::kPossible);
+  sessions[0].line_count = 1;
+  ranked = Rank({MakeMatch(sure, 0, {5})}, sessions);
+  CHECK(ranked[0].confidence == Approx(kOneLineCap));
+  CHECK(ranked[0].level == Level::kLikely);
+  sessions[0].whole = true;  // ssh's first line alone is not an excerpt
+  ranked = Rank({MakeMatch(sure, 0, {5})}, sessions);
+  CHECK(ranked[0].level == Level::kCertain);
+}

@@ -132,3 +132,44 @@ TEST_CASE("A pattern over RE2's memory budget names the signature and is skipped
   CHECK(issues[0].message.find("line 'refused'") != std::string::npos);
   CHECK(issues[0].message.find("pattern too large") != std::string::npos);
 }
+
+TEST_CASE("An unknown fact name in 'when' is refused, naming file, signature and fact", "[signature]") {
+  // A typo would make "facts" never hold and "facts_absent" always hold.
+  for (const char* when : {R"js("when": {"facts": {"clinet_version": "^9"}})js",
+                           R"js("when": {"facts_absent": ["exit_status", "clinet_version"]})js"}) {
+    auto issues = ParseErrors(Replace(kValid, "\"weight\": 0.9,", std::string(when) + ","));
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].file == "x.json");
+    CHECK(issues[0].id == "demo-refused");
+    CHECK(issues[0].message.find("unknown fact 'clinet_version'") != std::string::npos);
+  }
+  std::vector<LoadIssue> issues;
+  CHECK(SignatureSet::Parse(Replace(kValid, "\"weight\": 0.9,",
+                                    R"js("when": {"facts": {"client_version": "^9"}, "facts_absent": ["exit_status"]},)js"),
+                            "x.json", &issues));
+  CHECK(issues.empty());
+}
+
+TEST_CASE("A condition's level is given or inferred from its debugN: prefix", "[signature]") {
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(R"js({"id": "lv", "kb": "k", "explanation": "x",
+    "lines": [{"name": "a", "regex": "^debug2: (?:\\w+: )?channel 0: open confirm"},
+              {"name": "b", "literal": "debug1: Exit status 1", "optional": true},
+              {"name": "c", "regex": "Broken pipe$"},
+              {"name": "d", "regex": "open failed", "level": "debug3", "optional": true}],
+    "absent": [{"regex": "^debug3: receive packet: type 97"},
+               {"literal": "Transferred:", "level": "debug1"},
+               {"regex": "^(?:debug1: )?Authenticated"}]})js", "lv.json", &issues);
+  for (const auto& i : issues) FAIL(i.ToString());
+  REQUIRE(sig);
+  CHECK(sig->lines[0].level == Verbosity::kDebug2);
+  CHECK(sig->lines[1].level == Verbosity::kDebug1);
+  CHECK(sig->lines[2].level == Verbosity::kPlain);
+  CHECK(sig->lines[3].level == Verbosity::kDebug3);
+  CHECK(sig->absent[0].level == Verbosity::kDebug3);
+  CHECK(sig->absent[1].level == Verbosity::kDebug1);
+  CHECK(sig->absent[2].level == Verbosity::kPlain);
+  auto bad = ParseErrors(Replace(kValid, "Connection refused\"}", "Connection refused\", \"level\": \"debug4\"}"));
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].message.find("'level' must be plain, debug1, debug2 or debug3") != std::string::npos);
+}

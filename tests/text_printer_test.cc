@@ -92,3 +92,15 @@ TEST_CASE("Text output speaks Japanese with --lang ja and wraps long prose", "[t
     start = nl + 1;
   }
 }
+
+TEST_CASE("Text output says when the log's debug level cannot tell a cause apart", "[text_printer]") {
+  // Synthetic: the bare last line, with no debug lines.
+  std::string out = Print(sshdiag::testing::AnalyzeText("Permission denied (publickey).\n"));
+  CHECK(out.find("cannot tell: this log has no debug1 lines") != std::string::npos);
+  std::string ja = Print(sshdiag::testing::AnalyzeText("Permission denied (publickey).\n", "ja"));
+  CHECK(ja.find("判断できません: このログには debug1 の行がなく") != std::string::npos);
+  // A -vvv log shows every level: nothing to say.
+  CHECK(Print(sshdiag::testing::AnalyzeFile("corpus/lab/openssh-9.2/connection-refused.log"))
+            .find("cannot tell: this log has no") ==
+        std::string::npos);
+}

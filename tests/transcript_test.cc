@@ -2,6 +2,8 @@
 
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include <catch2/catch.hpp>
 
 #include "line_source.h"
@@ -275,4 +277,112 @@ TEST_CASE("Only the last few failure lines of a session are kept, oldest first",
   REQUIRE(s.failure_lines.size() == TranscriptParser::kFailureLinesKept);
   CHECK(s.failure_lines.back().number == s.last_line);
   CHECK(s.failure_lines.front().number == s.last_line - TranscriptParser::kFailureLinesKept + 1);
+}
+
+TEST_CASE("Finished sessions are handed over when a new attempt starts", "[transcript]") {
+  // Real logs, concatenated: three attempts one after another.
+  std::string ok = ReadFile(SourcePath("corpus/lab/openssh-9.2/success-exec.log"));
+  std::string refused = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  std::istringstream in(ok + ok + refused);
+  LineSource src(in);
+  TranscriptParser parser("test");
+  std::vector<Session> finished;
+  RawLine raw;
+  size_t most_held = 0;
+  while (src.Next(&raw)) {
+    Line line{raw.number, CleanPastedLine(raw.text)};
+    if (line.text.empty()) continue;
+    parser.Feed(line);
+    parser.TakeFinished(&finished);
+    most_held = std::max(most_held, parser.sessions().size());
+  }
+  CHECK(most_held == 1);  // each attempt is taken as soon as the next starts
+  REQUIRE(finished.size() == 2);
+  CHECK(finished[1].index == 1);
+  CHECK(finished[1].outcome() == Outcome::kSucceeded);
+  parser.FinishAll();
+  parser.TakeFinished(&finished);
+  REQUIRE(finished.size() == 3);
+  CHECK(parser.sessions().empty());
+  CHECK(finished[2].index == 2);
+  CHECK(finished[2].outcome() == Outcome::kFailed);
+}
+
+TEST_CASE("A ProxyJump child and its parent stay open together", "[transcript]") {
+  std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/proxyjump-success.log"));
+  std::istringstream in(log + log);
+  LineSource src(in);
+  TranscriptParser parser("test");
+  std::vector<Session> finished;
+  RawLine raw;
+  while (src.Next(&raw)) {
+    Line line{raw.number, CleanPastedLine(raw.text)};
+    if (line.text.empty()) continue;
+    parser.Feed(line);
+    parser.TakeFinished(&finished);
+    // The parent takes lines after its child starts: neither is finished
+    // before the second attempt starts.
+    if (finished.size() == 1) FAIL("a parent was handed over without its child, or the reverse");
+  }
+  REQUIRE(finished.size() == 2);
+  CHECK(finished[1].parent == 0);
+  CHECK(finished[0].outcome() == Outcome::kSucceeded);
+  REQUIRE(parser.sessions().size() == 2);
+  CHECK(parser.sessions()[1].parent == 2);
+}
+
+TEST_CASE("The fact table is the one list of facts: README and output schema follow it", "[transcript]") {
+  // signatures/README.md documents every fact, with its JSON place and meaning, and no other.
+  std::string readme = ReadFile(SourcePath("signatures/README.md"));
+  // The rows of the table that starts at its header and ends at a blank line.
+  size_t rows = 0;
+  size_t at = readme.find("| fact | JSON");
+  REQUIRE(at != std::string::npos);
+  size_t end = readme.find("\n\n", at);
+  for (at = readme.find("\n| `", at); at < end; at = readme.find("\n| `", at + 1)) ++rows;
+  for (const FactDescriptor& d : FactTable()) {
+    INFO(d.name);
+    std::string row = std::string("| `") + d.name + "` | `" + d.json_path + "` | " + d.description + " |";
+    CHECK(readme.find(row) != std::string::npos);
+    CHECK(FindFact(d.name) == &d);
+  }
+  CHECK(rows == FactTable().size());
+  CHECK(FindFact("clinet_version") == nullptr);
+  // The output schema has a place for every fact, of the type the printer writes.
+  auto schema = nlohmann::json::parse(ReadFile(SourcePath("schema/output.schema.json")));
+  for (const FactDescriptor& d : FactTable()) {
+    INFO(d.json_path);
+    nlohmann::json node = schema["$defs"]["facts"];
+    std::string path = d.json_path;
+    for (size_t start = 0;;) {
+      size_t dot = path.find('.', start);
+      REQUIRE(node["properties"].contains(path.substr(start, dot - start)));
+      node = node["properties"][path.substr(start, dot - start)];
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    // "type" is "array", ["integer", "null"], or absent for a $ref to a nullable string.
+    std::string type = node.contains("type") ? node["type"].dump() : "string";
+    CHECK((d.json_type == FactJson::kStringList) == (type == "\"array\""));
+    CHECK((d.json_type == FactJson::kInteger || d.json_type == FactJson::kPort) ==
+          (type.find("integer") != std::string::npos));
+  }
+}
+
+TEST_CASE("A session records the deepest debug level it shows and whether it is whole", "[transcript]") {
+  auto vvv = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log")));
+  CHECK(vvv.sessions().at(0).verbosity == Verbosity::kDebug3);
+  CHECK(vvv.sessions().at(0).whole);
+  // Synthetic tail of a -vv log: no first line, debug2 at most.
+  auto tail = ParseText("debug1: Entering interactive session.\ndebug2: channel 0: open confirm rwindow 0 rmax 32768\n"
+                        "client_loop: send disconnect: Broken pipe\n");
+  CHECK(tail.sessions().at(0).verbosity == Verbosity::kDebug2);
+  CHECK_FALSE(tail.sessions().at(0).whole);
+  auto plain = ParseText("Permission denied (publickey).\n");
+  CHECK(plain.sessions().at(0).verbosity == Verbosity::kPlain);
+  CHECK_FALSE(plain.sessions().at(0).whole);
+  for (Verbosity v : {Verbosity::kPlain, Verbosity::kDebug1, Verbosity::kDebug2, Verbosity::kDebug3}) {
+    CHECK(VerbosityFromName(VerbosityName(v)) == v);
+  }
+  CHECK_FALSE(VerbosityFromName("debug4"));
 }

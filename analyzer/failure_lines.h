@@ -1,0 +1,69 @@
+// Which lines are ssh failing rather than ssh talking: the lines ssh, scp
+// and sftp print (without a debug prefix) when something went wrong. They are
+// data (failures/client.json, documented in failures/README.md), so a new
+// family of failure messages is a data change; this is their loader.
+#ifndef SSHDIAG_FAILURE_LINES_H_
+#define SSHDIAG_FAILURE_LINES_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <re2/re2.h>
+
+#include "json_fields.h"
+
+namespace sshdiag {
+
+// Limits on what the failure-lines file may ask for.
+struct FailureLinesLimits {
+  static constexpr size_t kMaxFileBytes = 256 * 1024;
+  static constexpr size_t kMaxPatterns = 1024;
+  static constexpr size_t kMaxPatternBytes = 4096;
+};
+
+// One pattern of the file, with the example line it must match (if given).
+struct FailurePattern {
+  std::string pattern;  // RE2 syntax (a "literal" is quoted on load)
+  std::string example;
+};
+
+class FailureLines {
+ public:
+  // Loads one file. A file that cannot be read or parsed, or an entry that is
+  // wrong, becomes an issue naming the file (and the entry); a broken file
+  // leaves the set empty, so that no line counts as a failure.
+  static FailureLines Load(const std::string& path);
+
+  // Parses the file's JSON text. On failure returns nothing and adds to *issues.
+  static std::optional<FailureLines> Parse(const std::string& text, const std::string& file,
+                                           std::vector<LoadIssue>* issues);
+
+  // The built-in set: failures/client.json in BuiltinDataDir(), loaded once.
+  static const FailureLines& Builtin();
+
+  // True when text is a failure line: it matches a "failure" pattern and no
+  // "not_failure" pattern. Linear in the line's length.
+  bool IsFailure(std::string_view text) const;
+
+  const std::vector<FailurePattern>& failure() const { return failure_; }
+  const std::vector<FailurePattern>& not_failure() const { return not_failure_; }
+  const std::vector<LoadIssue>& issues() const { return issues_; }
+
+  FailureLines();
+  FailureLines(FailureLines&&) noexcept;
+  FailureLines& operator=(FailureLines&&) noexcept;
+  ~FailureLines();
+
+ private:
+  std::vector<FailurePattern> failure_, not_failure_;
+  // Each list as one alternation: one pass per line, as one RE2 would do.
+  std::unique_ptr<RE2> failure_re_, not_failure_re_;
+  std::vector<LoadIssue> issues_;
+};
+
+}  // namespace sshdiag
+
+#endif  // SSHDIAG_FAILURE_LINES_H_
