@@ -251,3 +251,67 @@ TEST_CASE("A bare last line earns no likely answer when the causes need debug li
   CHECK(sftp_only.diagnoses[0].level == Level::kLikely);
   CHECK(sftp_only.diagnoses[0].confidence == Approx(kOneLineCap));
 }
+
+TEST_CASE("Remedies name the host as ssh and known_hosts spell it, with a non-default port", "[analyzer]") {
+  // Real logs against the lab's sshd on 127.0.0.1 port 42000-something.
+  Report changed = AnalyzeFile("corpus/lab/openssh-9.2/host-key-changed.log");
+  REQUIRE_FALSE(changed.diagnoses.empty());
+  REQUIRE(changed.diagnoses[0].kb == "host-key-changed");
+  const Session& s = changed.sessions.at(changed.diagnoses[0].session).session;
+  REQUIRE(s.facts.port != "22");
+  std::string known_hosts_name = "[" + s.facts.host + "]:" + s.facts.port;
+  bool named = false;
+  for (const auto& r : changed.diagnoses[0].remedies) {
+    for (const auto& c : r.commands) named = named || c.find("-R '" + known_hosts_name + "'") != std::string::npos;
+  }
+  CHECK(named);
+
+  Report timeout = AnalyzeFile("corpus/lab/openssh-9.2/connection-timeout.log");
+  REQUIRE_FALSE(timeout.diagnoses.empty());
+  REQUIRE(timeout.diagnoses[0].kb == "connection-timeout");
+  const Session& t = timeout.sessions.at(timeout.diagnoses[0].session).session;
+  std::string target = "-p " + t.facts.port + " ";
+  bool with_port = false;
+  for (const auto& r : timeout.diagnoses[0].remedies) {
+    for (const auto& c : r.commands) with_port = with_port || c.find(target) != std::string::npos;
+  }
+  CHECK(with_port);
+}
+
+TEST_CASE("A placeholder takes the matched line's own capture before a session fact", "[analyzer]") {
+  // Synthetic signature: its line captures a host that differs from the
+  // session's "Authenticating to" host; the explanation must show the line's.
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(R"js({"id": "cap", "kb": "k", "explanation": "host {host}",
+    "lines": [{"name": "a", "regex": "^ssh: connect to host (?P<host>\\S+) port"}]})js", "cap.json", &issues);
+  REQUIRE(sig);
+  SignatureSet set;
+  set.Add(*sig);
+  set.Compile();
+  Analyzer analyzer(set, sshdiag::testing::BuiltinKb());
+  std::istringstream in("OpenSSH_9.2p1 Debian-2, OpenSSL 3.0.11 19 Sep 2023\n"
+                        "debug1: Authenticating to fact.example:22 as 'u'\n"
+                        "ssh: connect to host line.example port 22: Connection refused\n");
+  Report r = analyzer.AnalyzeStream(in, "paste");
+  REQUIRE_FALSE(r.diagnoses.empty());
+  CHECK(r.diagnoses[0].explanation == "host line.example");
+}
+
+TEST_CASE("A match that does not reach how the session ended leaves the failure unrecognised", "[analyzer]") {
+  // Synthetic signature matching only an early line of a real refused
+  // connection: it is context, not an explanation, so the exit status stays 3.
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(R"js({"id": "early", "kb": "k", "explanation": "x",
+    "lines": [{"name": "a", "regex": "^debug1: Connecting to "}]})js", "early.json", &issues);
+  REQUIRE(sig);
+  SignatureSet set;
+  set.Add(*sig);
+  set.Compile();
+  Analyzer analyzer(set, sshdiag::testing::BuiltinKb());
+  std::istringstream in(ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log")));
+  Report r = analyzer.AnalyzeStream(in, "refused");
+  REQUIRE(r.diagnoses.size() == 1);
+  CHECK_FALSE(r.diagnoses[0].terminal);
+  CHECK(r.status == Status::kUnrecognised);
+  CHECK(ExitCodeFor(r.status) == 3);
+}

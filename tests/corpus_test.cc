@@ -76,9 +76,12 @@ TEST_CASE("Every in-sample -vvv corpus log gets its expected diagnosis unless it
 }
 
 TEST_CASE("No known gap of the corpus passes (remove its todo)", "[corpus]") {
+  std::vector<std::string> stale;
   for (const auto& r : Corpus().summary.results) {
-    if (r.stale_gap) FAIL_CHECK(r.corpus_case->log << ": known gap now passes: remove expect.todo from its sidecar");
+    if (r.stale_gap) stale.push_back(r.corpus_case->log);
   }
+  for (const auto& log : stale) UNSCOPED_INFO(log << ": known gap now passes: remove expect.todo from its sidecar");
+  CHECK(stale.empty());
 }
 
 TEST_CASE("No successful in-sample corpus session gets a likely or certain diagnosis", "[corpus]") {

@@ -151,3 +151,22 @@ TEST_CASE("Every root cause a lab corpus sidecar names has an article", "[knowle
   CHECK(named.count("server-strictmodes-permissions") == 1);
   CHECK(named.count("idle-timeout-nat") == 1);
 }
+
+TEST_CASE("ChooseRemedies picks a server remedy's form by the server's release, not the client's", "[knowledge_base]") {
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(R"js({"key": "srv", "title": "t", "summary": "s", "remedies": [
+    {"id": "alg", "where": "server", "title": "t",
+     "forms": [{"since": "8.5", "server_config": "PubkeyAcceptedAlgorithms +ssh-rsa"},
+               {"since": "7.0", "until": "8.4", "server_config": "PubkeyAcceptedKeyTypes +ssh-rsa"}]}]})js",
+                                "srv.json", &issues);
+  REQUIRE(a);
+  RemedyContext ctx;
+  ctx.client_version = ParseReleaseNumber("9.2");
+  ctx.server_version = ParseReleaseNumber("8.4");
+  auto r = ChooseRemedies(*a, ctx, "en");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].server_config == "PubkeyAcceptedKeyTypes +ssh-rsa");
+  ctx.server_version = ParseReleaseNumber("9.2");
+  ctx.client_version = ParseReleaseNumber("8.4");
+  CHECK(ChooseRemedies(*a, ctx, "en")[0].server_config == "PubkeyAcceptedAlgorithms +ssh-rsa");
+}
