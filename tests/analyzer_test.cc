@@ -14,6 +14,22 @@ using sshdiag::testing::AnalyzeText;
 using sshdiag::testing::ReadFile;
 using sshdiag::testing::SourcePath;
 
+namespace {
+
+// A signature set of one signature written for the test (JSON text).
+SignatureSet OneSignature(const std::string& json) {
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(json, "test.json", &issues);
+  for (const auto& i : issues) FAIL(i.ToString());
+  REQUIRE(sig);
+  SignatureSet set;
+  set.Add(*sig);
+  set.Compile();
+  return set;
+}
+
+}  // namespace
+
 TEST_CASE("The three-line IPQoS tail pasted alone is diagnosed", "[analyzer]") {
   // Synthetic: the exact lines quoted by the report this project was born from,
   // pasted as from a chat: quote markers and CRLF.
@@ -104,13 +120,8 @@ TEST_CASE("Two attempts in one paste are two sessions with their own verdicts", 
 }
 
 TEST_CASE("A signature pointing to a missing KB article still diagnoses, with a warning", "[analyzer]") {
-  std::vector<LoadIssue> issues;
-  auto sig = SignatureSet::Parse(R"js({"id": "orphan", "kb": "no-such-article", "explanation": "refused",
-    "lines": [{"name": "r", "literal": "Connection refused"}]})js", "orphan.json", &issues);
-  REQUIRE(sig);
-  SignatureSet set;
-  set.Add(*sig);
-  set.Compile();
+  SignatureSet set = OneSignature(R"js({"id": "orphan", "kb": "no-such-article", "explanation": "refused",
+    "lines": [{"name": "r", "literal": "Connection refused"}]})js");
   Analyzer analyzer(set, sshdiag::testing::BuiltinKb());
   std::ifstream in(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
   Report r = analyzer.AnalyzeStream(in, "refused");
@@ -144,14 +155,9 @@ TEST_CASE("Invalid UTF-8 in a log is analysed like any other bytes", "[analyzer]
 TEST_CASE("A search cut by its bound is reported, not silent", "[analyzer]") {
   // Synthetic signature and lines: three conditions with hundreds of hits
   // each and a veto line, so the evidence search reaches its bound.
-  std::vector<LoadIssue> issues;
-  auto sig = SignatureSet::Parse(R"js({"id": "costly", "kb": "k", "explanation": "x",
+  SignatureSet set = OneSignature(R"js({"id": "costly", "kb": "k", "explanation": "x",
     "lines": [{"name": "a", "literal": "AAA"}, {"name": "b", "literal": "BBB"}, {"name": "c", "literal": "CCC"}],
-    "absent": [{"literal": "VETO"}]})js", "costly.json", &issues);
-  REQUIRE(sig);
-  SignatureSet set;
-  set.Add(*sig);
-  set.Compile();
+    "absent": [{"literal": "VETO"}]})js");
   std::string log = "OpenSSH_9.2p1 Debian-2, OpenSSL 3.0.11 19 Sep 2023\nVETO\n";
   for (int i = 0; i < 300; ++i) log += "debug3: AAA\ndebug3: BBB\ndebug3: CCC\n";
   log += "Connection closed by 127.0.0.1 port 22\n";
@@ -281,13 +287,8 @@ TEST_CASE("Remedies name the host as ssh and known_hosts spell it, with a non-de
 TEST_CASE("A placeholder takes the matched line's own capture before a session fact", "[analyzer]") {
   // Synthetic signature: its line captures a host that differs from the
   // session's "Authenticating to" host; the explanation must show the line's.
-  std::vector<LoadIssue> issues;
-  auto sig = SignatureSet::Parse(R"js({"id": "cap", "kb": "k", "explanation": "host {host}",
-    "lines": [{"name": "a", "regex": "^ssh: connect to host (?P<host>\\S+) port"}]})js", "cap.json", &issues);
-  REQUIRE(sig);
-  SignatureSet set;
-  set.Add(*sig);
-  set.Compile();
+  SignatureSet set = OneSignature(R"js({"id": "cap", "kb": "k", "explanation": "host {host}",
+    "lines": [{"name": "a", "regex": "^ssh: connect to host (?P<host>\\S+) port"}]})js");
   Analyzer analyzer(set, sshdiag::testing::BuiltinKb());
   std::istringstream in("OpenSSH_9.2p1 Debian-2, OpenSSL 3.0.11 19 Sep 2023\n"
                         "debug1: Authenticating to fact.example:22 as 'u'\n"
@@ -300,13 +301,8 @@ TEST_CASE("A placeholder takes the matched line's own capture before a session f
 TEST_CASE("A match that does not reach how the session ended leaves the failure unrecognised", "[analyzer]") {
   // Synthetic signature matching only an early line of a real refused
   // connection: it is context, not an explanation, so the exit status stays 3.
-  std::vector<LoadIssue> issues;
-  auto sig = SignatureSet::Parse(R"js({"id": "early", "kb": "k", "explanation": "x",
-    "lines": [{"name": "a", "regex": "^debug1: Connecting to "}]})js", "early.json", &issues);
-  REQUIRE(sig);
-  SignatureSet set;
-  set.Add(*sig);
-  set.Compile();
+  SignatureSet set = OneSignature(R"js({"id": "early", "kb": "k", "explanation": "x",
+    "lines": [{"name": "a", "regex": "^debug1: Connecting to "}]})js");
   Analyzer analyzer(set, sshdiag::testing::BuiltinKb());
   std::istringstream in(ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log")));
   Report r = analyzer.AnalyzeStream(in, "refused");
