@@ -35,7 +35,10 @@ std::vector<Candidate> Rank(std::vector<SignatureMatch> matches, const std::vect
     c.level = c.confidence >= kCertainFrom ? Level::kCertain
               : c.confidence >= kLikelyFrom ? Level::kLikely
                                             : Level::kPossible;
-    c.score = (c.terminal ? 1.0 : 0.0) + c.confidence + 0.001 * static_cast<double>(m.evidence.size());
+    // When caps flatten confidences, the signature's own weight still orders
+    // candidates (the term stays below one supporting line's worth).
+    c.score = (c.terminal ? 1.0 : 0.0) + c.confidence + 0.001 * static_cast<double>(m.evidence.size()) +
+              0.0001 * w;
     c.match = std::move(m);
     out.push_back(std::move(c));
   }

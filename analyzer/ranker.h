@@ -32,8 +32,9 @@ constexpr double kUntoldAbsentCap = 0.5;
 constexpr double kOneLineCap = 0.8;
 
 // Ranks matches: candidates that account for how their session ended come
-// before those that only match context, then by the signature's weight, then
-// by how many lines support them. A signature listed in another match's
+// before those that only match context, then by confidence (the signature's
+// weight, capped), then by how many lines support them, then by the weight
+// itself (which orders candidates whose confidence a cap made equal). A signature listed in another match's
 // "suppresses" (same session) is dropped, and so is every match but the best
 // for the same session and root cause. Confidence is capped for absent
 // conditions the session cannot tell and for one-line excerpts.

@@ -140,3 +140,21 @@ TEST_CASE("Rank caps confidence for untold absent conditions and one-line excerp
   ranked = Rank({MakeMatch(sure, 0, {5})}, sessions);
   CHECK(ranked[0].level == Level::kCertain);
 }
+
+TEST_CASE("Rank: when caps make confidences equal, the signature's weight orders them", "[ranker]") {
+  std::vector<Session> sessions{FailedAt(5)};
+  Signature low = MakeSignature("low", "a", 0.7);
+  Signature high = MakeSignature("high", "b", 0.9);
+  SignatureMatch low_match = MakeMatch(low, 0, {5});
+  SignatureMatch high_match = MakeMatch(high, 0, {5});
+  low_match.untold_absent = 1;
+  high_match.untold_absent = 1;
+  auto ranked = Rank({low_match, high_match}, sessions);
+  REQUIRE(ranked.size() == 2);
+  CHECK(ranked[0].confidence == Approx(ranked[1].confidence));
+  CHECK(ranked[0].match.signature->id == "high");
+  // One more supporting line still counts for more than any weight.
+  SignatureMatch low_more = MakeMatch(low, 0, {4, 5});
+  low_more.untold_absent = 1;
+  CHECK(Rank({high_match, low_more}, sessions)[0].match.signature->id == "low");
+}
