@@ -76,3 +76,30 @@ TEST_CASE("Connection refused vs timed out vs no route", "[lookalike]") {
       {"openssh-9.2/no-route-to-host.log", "no-route-to-host", {"connection-refused", "connection-timeout"}},
   });
 }
+
+TEST_CASE("The specific signature of a cause wins over its generic sibling and says what it saw", "[lookalike]") {
+  // Same root cause, two signatures: the specific one quotes the line that
+  // proves the cause and is certain; the generic one would only be likely.
+  struct Case {
+    const char* log;
+    const char* signature;
+    const char* quoted;  // text of the log the explanation must quote
+  };
+  const Case cases[] = {
+      {"openssh-9.2/nologin-active.log", "nologin-active", "/etc/nologin exists"},
+      {"openssh-8.4/nologin-active.log", "nologin-active", "/etc/nologin exists"},
+      {"openssh-10.0/nologin-active.log", "nologin-active", "/etc/nologin exists"},
+      {"openssh-9.2/proxycommand-missing.log", "proxycommand-program-missing", "ncat: not found"},
+      {"openssh-8.4/proxycommand-missing.log", "proxycommand-program-missing", "ncat: not found"},
+      {"openssh-10.0/proxycommand-missing.log", "proxycommand-program-missing", "ncat: not found"},
+  };
+  for (const auto& c : cases) {
+    std::string path = std::string("corpus/lab/") + c.log;
+    INFO(path);
+    Report r = AnalyzeFile(path);
+    REQUIRE_FALSE(r.diagnoses.empty());
+    CHECK(r.diagnoses[0].signature == c.signature);
+    CHECK(r.diagnoses[0].level == Level::kCertain);
+    CHECK(r.diagnoses[0].explanation.find(c.quoted) != std::string::npos);
+  }
+}
