@@ -103,3 +103,28 @@ TEST_CASE("The specific signature of a cause wins over its generic sibling and s
     CHECK(r.diagnoses[0].explanation.find(c.quoted) != std::string::npos);
   }
 }
+
+TEST_CASE("A ProxyJump failure is named for the parent session, beside the jump host's own failure", "[lookalike]") {
+  // The jump host refuses: its own session says connection-refused, and the
+  // parent session is explained as a ProxyJump failure, not left unexplained.
+  for (const char* release : {"9.2", "8.4", "10.0"}) {
+    std::string path = std::string("corpus/lab/openssh-") + release + "/proxyjump-jumphost-refused.log";
+    INFO(path);
+    Report r = AnalyzeFile(path);
+    bool parent = false, child = false;
+    for (const auto& d : r.diagnoses) {
+      const Session& s = r.sessions.at(d.session).session;
+      parent = parent || (s.parent < 0 && d.signature == "proxyjump-child-failed");
+      child = child || (s.parent >= 0 && d.kb == "connection-refused");
+    }
+    CHECK(parent);
+    CHECK(child);
+    // The jump host forbids the forward: the specific signature is certain.
+    std::string fwd = std::string("corpus/lab/openssh-") + release + "/proxyjump-forwarding-prohibited.log";
+    INFO(fwd);
+    Report f = AnalyzeFile(fwd);
+    REQUIRE_FALSE(f.diagnoses.empty());
+    CHECK(f.diagnoses[0].signature == "proxyjump-forward-refused");
+    CHECK(f.diagnoses[0].level == Level::kCertain);
+  }
+}
