@@ -92,6 +92,7 @@ TEST_CASE("The specific signature of a cause wins over its generic sibling and s
       {"openssh-9.2/proxycommand-missing.log", "proxycommand-program-missing", "ncat: not found"},
       {"openssh-8.4/proxycommand-missing.log", "proxycommand-program-missing", "ncat: not found"},
       {"openssh-10.0/proxycommand-missing.log", "proxycommand-program-missing", "ncat: not found"},
+      {"openssh-10.0/pubkey-algorithm-not-accepted.log", "server-sig-algs-lack-ed25519", "server-sig-algs: "},
   };
   for (const auto& c : cases) {
     std::string path = std::string("corpus/lab/") + c.log;
@@ -126,5 +127,16 @@ TEST_CASE("A ProxyJump failure is named for the parent session, beside the jump 
     REQUIRE_FALSE(f.diagnoses.empty());
     CHECK(f.diagnoses[0].signature == "proxyjump-forward-refused");
     CHECK(f.diagnoses[0].level == Level::kCertain);
+  }
+}
+
+TEST_CASE("A rejected user certificate is named as such, first, not only as an unaccepted key", "[lookalike]") {
+  for (const char* release : {"9.2", "8.4"}) {
+    std::string path = std::string("corpus/lab/openssh-") + release + "/user-cert-expired.log";
+    INFO(path);
+    Report r = AnalyzeFile(path);
+    REQUIRE_FALSE(r.diagnoses.empty());
+    CHECK(r.diagnoses[0].signature == "user-certificate-rejected");
+    CHECK(r.diagnoses[0].explanation.find("-CERT") != std::string::npos);
   }
 }
