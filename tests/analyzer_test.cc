@@ -311,3 +311,16 @@ TEST_CASE("A match that does not reach how the session ended leaves the failure 
   CHECK(r.status == Status::kUnrecognised);
   CHECK(ExitCodeFor(r.status) == 3);
 }
+
+TEST_CASE("A bare publickey refusal ranks the unaccepted key first, only as possible, in both wordings", "[analyzer]") {
+  // Synthetic one-line pastes in the two formats of message-index.tsv:
+  // '%s@%s: Permission denied (%s).' (7.6 on) and 'Permission denied (%s).' (up to 7.5).
+  for (const char* line : {"alice@example.org: Permission denied (publickey).\n",
+                           "Permission denied (publickey,keyboard-interactive).\n"}) {
+    INFO(line);
+    Report r = AnalyzeText(line);
+    REQUIRE_FALSE(r.diagnoses.empty());
+    CHECK(r.diagnoses[0].kb == "publickey-not-authorized");
+    for (const auto& d : r.diagnoses) CHECK(d.level == Level::kPossible);
+  }
+}
