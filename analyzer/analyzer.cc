@@ -203,6 +203,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     d.terminal = c.terminal;
     d.untold_absent = c.match.untold_absent;
     d.deepest_untold = c.match.deepest_untold;
+    d.untold_before_excerpt = c.match.untold_before_excerpt;
     explained = explained || d.terminal;
     for (const auto& e : c.match.evidence) {
       if (e.shown) d.evidence.push_back(e);

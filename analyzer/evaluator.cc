@@ -141,10 +141,16 @@ std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& sess
   SignatureMatch m;
   m.signature = &sig;
   m.session = session.index;
+  // A plain log cannot be told from its own tail, and plain output is short:
+  // only a debug log without ssh's first line counts as a tail.
+  const bool tail = !session.whole && session.verbosity > Verbosity::kPlain;
   for (const auto& a : sig.absent) {
-    if (a.level <= session.verbosity) continue;
-    ++m.untold_absent;
-    if (a.level > m.deepest_untold) m.deepest_untold = a.level;
+    if (a.level > session.verbosity) {
+      ++m.untold_absent;
+      if (a.level > m.deepest_untold) m.deepest_untold = a.level;
+    } else if (tail && (a.where == AbsentCondition::Where::kAnywhere || a.where == AbsentCondition::Where::kBefore)) {
+      ++m.untold_before_excerpt;
+    }
   }
   for (size_t k = 0; k < s.required.size(); ++k) {
     const LineCondition& c = sig.lines[s.required[k]];

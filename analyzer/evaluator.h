@@ -32,6 +32,12 @@ struct SignatureMatch {
   // ranker lowers the match's confidence for them.
   int untold_absent = 0;
   Verbosity deepest_untold = Verbosity::kPlain;  // the deepest level among them
+  // Absent conditions that reach before the first line of a debug log's tail
+  // (a -v/-vvv session without ssh's first line): the lines they forbid may
+  // have been cut off with the start of the log, so their absence tells
+  // nothing either. Counted apart because the remedy is the whole log, not
+  // more -v.
+  int untold_before_excerpt = 0;
 };
 
 // What one evaluation's search cost.

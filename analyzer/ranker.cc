@@ -30,7 +30,7 @@ std::vector<Candidate> Rank(std::vector<SignatureMatch> matches, const std::vect
     c.terminal = last >= s.terminal_from();
     double w = m.signature->weight;
     c.confidence = c.terminal ? w : w * 0.5;
-    if (m.untold_absent > 0) c.confidence = std::min(c.confidence, kUntoldAbsentCap);
+    if (m.untold_absent > 0 || m.untold_before_excerpt > 0) c.confidence = std::min(c.confidence, kUntoldAbsentCap);
     if (!s.whole && s.line_count == 1) c.confidence = std::min(c.confidence, kOneLineCap);
     c.level = c.confidence >= kCertainFrom ? Level::kCertain
               : c.confidence >= kLikelyFrom ? Level::kLikely

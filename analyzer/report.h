@@ -41,6 +41,7 @@ struct Diagnosis {
   // deepest level among them (see SignatureMatch::untold_absent).
   int untold_absent = 0;
   Verbosity deepest_untold = Verbosity::kPlain;
+  int untold_before_excerpt = 0;  // see SignatureMatch::untold_before_excerpt
   std::vector<Evidence> evidence;  // only the lines meant to be shown
   const Article* article = nullptr;  // nullptr when the KB lacks the article
   std::vector<ChosenRemedy> remedies;

@@ -53,6 +53,7 @@ struct Labels {
   const char* line;
   const char* untold_before;  // + "debug3" + untold_after
   const char* untold_after;
+  const char* untold_excerpt;
 };
 
 const Labels kEnglish = {
@@ -64,7 +65,8 @@ const Labels kEnglish = {
     "Next steps: rerun with ssh -vvv if this was less verbose; read the server's log for the same moment "
     "(journalctl -u ssh, /var/log/auth.log); run ssh -G HOST for the effective client configuration.",
     " more candidate(s); --top 0 shows all", "line ",
-    "(cannot tell: this log has no ", " lines, which tell this cause from its look-alikes; rerun with ssh -vvv)"};
+    "(cannot tell: this log has no ", " lines, which tell this cause from its look-alikes; rerun with ssh -vvv)",
+    "(cannot tell: this is the end of a log; its start tells this cause from its look-alikes; paste the whole log)"};
 
 const Labels kJapanese = {
     "根拠:", "意味:", "対処:", "~/.ssh/config に:", "一度だけ:", "サーバーの /etc/ssh/sshd_config に:", "注: ",
@@ -75,7 +77,8 @@ const Labels kJapanese = {
     "次の手順: 詳細度が低ければ ssh -vvv で再実行し、同じ時刻のサーバーのログ (journalctl -u ssh、"
     "/var/log/auth.log) を確認し、ssh -G HOST で実際のクライアント設定を確認してください。",
     " 件の候補が他にあります (--top 0 ですべて表示)", "行 ",
-    "(判断できません: このログには ", " の行がなく、似た原因と区別できません。ssh -vvv で再実行してください)"};
+    "(判断できません: このログには ", " の行がなく、似た原因と区別できません。ssh -vvv で再実行してください)",
+    "(判断できません: これはログの末尾だけです。似た原因との区別はログの先頭でつきます。ログ全体を貼ってください)"};
 
 const Labels& LabelsFor(const std::string& lang) { return lang == "ja" ? kJapanese : kEnglish; }
 
@@ -214,6 +217,8 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
   if (!d.terminal) out << "   " << style.Dim(l.context) << "\n";
   if (d.untold_absent > 0) {
     out << "   " << style.Dim(std::string(l.untold_before) + VerbosityName(d.deepest_untold) + l.untold_after) << "\n";
+  } else if (d.untold_before_excerpt > 0) {
+    out << "   " << style.Dim(l.untold_excerpt) << "\n";
   }
   if (!d.evidence.empty()) {
     out << "   " << l.evidence << "\n";

@@ -224,3 +224,29 @@ TEST_CASE("An absent condition at a level the session does not show cannot be to
   REQUIRE(m);
   CHECK(m->untold_absent == 0);
 }
+
+TEST_CASE("In the tail of a debug log, absences reaching before its first line cannot be told", "[evaluator]") {
+  const char* sig = R"js({"id": "t", "kb": "k", "explanation": "x",
+    "lines": [{"name": "denied", "regex": "^Permission denied \\("}],
+    "absent": [{"regex": "^debug1: Offering public key"},
+               {"regex": "^Too many", "where": "after", "from": "denied"},
+               {"regex": "^debug1: Next authentication method: password", "where": "before", "to": "denied"}]})js";
+  // Synthetic: the last lines of a -v log, as pasted; the key offers may have been above the cut.
+  Fixture tail(sig, {"debug1: No more authentication methods to try.", "Permission denied (publickey)."});
+  auto m = tail.Run();
+  REQUIRE(m);
+  CHECK(m->untold_absent == 0);
+  CHECK(m->untold_before_excerpt == 2);  // "anywhere" and "before"; "after" is inside the tail
+  // Synthetic: the same log from ssh's first line: every absence is evidence.
+  Fixture whole(sig, {"OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025",
+                      "debug1: No more authentication methods to try.", "Permission denied (publickey)."});
+  m = whole.Run();
+  REQUIRE(m);
+  CHECK(m->untold_before_excerpt == 0);
+  // Synthetic plain output: no debug lines, so no tail to speak of (the levels rule applies instead).
+  Fixture plain(sig, {"Permission denied (publickey)."});
+  m = plain.Run();
+  REQUIRE(m);
+  CHECK(m->untold_before_excerpt == 0);
+  CHECK(m->untold_absent == 2);
+}

@@ -139,6 +139,10 @@ TEST_CASE("Rank caps confidence for untold absent conditions and one-line excerp
   sessions[0].whole = true;  // ssh's first line alone is not an excerpt
   ranked = Rank({MakeMatch(sure, 0, {5})}, sessions);
   CHECK(ranked[0].level == Level::kCertain);
+  SignatureMatch cut = MakeMatch(sure, 0, {5});
+  cut.untold_before_excerpt = 1;
+  ranked = Rank({cut}, sessions);
+  CHECK(ranked[0].confidence == Approx(kUntoldAbsentCap));
 }
 
 TEST_CASE("Rank: when caps make confidences equal, the signature's weight orders them", "[ranker]") {
