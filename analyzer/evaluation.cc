@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 #include <re2/re2.h>
@@ -280,8 +281,16 @@ std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue
       c.decisive_in_log = expect.value("decisive_in_log", true);
       c.verbosity = source.value("verbosity", "vvv");
       c.client = ReleaseOf(source.value("client", ""));
+      c.wrapper = source.value("wrapper", "");
       c.fresh = source.value("kind", "") == kFresh;
-      for (const auto& part : it->path()) c.fresh = c.fresh || part.string() == kFresh;
+      bool after_fresh = false;
+      for (const auto& part : it->path()) {
+        const std::string name = part.string();
+        if (after_fresh && RE2::FullMatch(name, R"(batch-\d+)")) c.scope = std::string(kFresh) + "-" + name;
+        after_fresh = name == kFresh;
+        c.fresh = c.fresh || after_fresh;
+      }
+      if (c.fresh && c.scope == kInSample) c.scope = kFresh;
     } catch (const std::exception& e) {  // a field of the wrong type
       issues->push_back({where, "", e.what()});
       continue;
@@ -332,7 +341,7 @@ std::string Excerpt(const std::string& log, const std::string& kind) {
 EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Analyzer& analyzer) {
   EvaluationSummary s;
   for (const CorpusCase& c : cases) {
-    const std::string scope = c.fresh ? kFresh : kInSample;
+    const std::string& scope = c.scope;
     Report r = analyzer.AnalyzeFiles({c.log});
     Score score = ScoreReport(r, c);
     CaseResult res;
@@ -364,7 +373,9 @@ EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Ana
       res.pass = r.status == Status::kDiagnosed && score.within;
       if (!c.fresh) {
         std::string client = !c.client.empty() ? c.client : ClientOf(r);
-        for (Tally* b : {&s.by_cause[c.top][c.verbosity], &s.by_client[client][c.verbosity]}) {
+        std::vector<Tally*> rows = {&s.by_cause[c.top][c.verbosity], &s.by_client[client][c.verbosity]};
+        if (!c.wrapper.empty()) rows.push_back(&s.by_wrapper[c.wrapper][c.verbosity]);
+        for (Tally* b : rows) {
           ++b->failures;
           b->top1 += score.top1;
           b->top3 += score.top3;
@@ -430,8 +441,16 @@ void PrintEvaluation(const EvaluationSummary& s, std::ostream& out) {
   out << "-vvv logs missing their expectation (not known gaps): " << s.failing_vvv << "\n";
   out << "successful sessions with a likely or certain diagnosis: " << s.false_alarms << "\n";
   if (s.stale_gaps > 0) out << "known gaps that now pass (remove the todo): " << s.stale_gaps << "\n";
-  for (const char* scope : {kInSample, kFresh}) {
-    const std::string label = std::string(scope) == kFresh ? "fresh, out-of-sample" : "in-sample";
+  std::set<std::string> scopes;  // "fresh" sorts before "fresh-batch-2", and batch 10 after 9 is not needed yet
+  for (const auto& r : s.results) scopes.insert(r.corpus_case->scope);
+  std::vector<std::string> ordered = {kInSample};
+  for (const auto& sc : scopes) {
+    if (sc != kInSample) ordered.push_back(sc);
+  }
+  for (const std::string& scope : ordered) {
+    std::string label = "in-sample";
+    if (scope == kFresh) label = "fresh, out-of-sample";
+    else if (scope != kInSample) label = scope + ", out-of-sample";
     PrintTable("whole logs by verbosity (" + label + "; top-1/top-3 of failures)", scope, kVerbosities, kWholeFields,
                s, out);
     PrintTable("excerpts of failing logs (" + label + "; top-1/top-3 of excerpts still holding the decisive line)",
@@ -439,6 +458,7 @@ void PrintEvaluation(const EvaluationSummary& s, std::ostream& out) {
   }
   PrintBreakdown("by root cause", s.by_cause, out);
   PrintBreakdown("by client release", s.by_client, out);
+  PrintBreakdown("through a wrapper", s.by_wrapper, out);
   bool header = false;
   for (const auto& r : s.results) {
     if (r.pass && !r.stale_gap && r.wrong.empty()) continue;

@@ -38,6 +38,11 @@ struct CorpusCase {
   std::string decisive;   // expect.decisive: regex for the line that names the cause
   bool decisive_in_log = true;       // expect.decisive_in_log: this log has that line
   bool fresh = false;     // out-of-sample: under a "fresh" directory or source.kind "fresh"
+  // Which table the case counts in: "in-sample", "fresh" (the first fresh
+  // batch) or "fresh-batch-N" (a later batch, under fresh/batch-N/), so each
+  // batch keeps the untuned figure it was first scored at.
+  std::string scope = "in-sample";
+  std::string wrapper;    // source.wrapper: "git", "rsync", "scp", "sftp"; "" for ssh itself
   std::string client;     // "9.2", "8.4", ... from source.client; "unknown" when absent
 };
 
@@ -91,6 +96,7 @@ struct EvaluationSummary {
   std::map<std::string, Tally> tables;
   std::map<std::string, std::map<std::string, Tally>> by_cause;   // in-sample: cause -> verbosity -> counts
   std::map<std::string, std::map<std::string, Tally>> by_client;  // in-sample: release -> verbosity -> counts
+  std::map<std::string, std::map<std::string, Tally>> by_wrapper; // in-sample: wrapper -> verbosity -> counts
   std::vector<std::string> problems;  // sidecars that contradict their log (expect.decisive vs decisive_in_log)
   int stale_gaps = 0;        // known gaps that now pass: remove the todo
   int failing_vvv = 0;       // -vvv logs (any scope) that miss and are not known gaps

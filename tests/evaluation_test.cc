@@ -186,6 +186,32 @@ TEST_CASE("Logs are tabled by verbosity, and fresh logs apart from in-sample one
   CHECK(fresh[0].fresh);
 }
 
+TEST_CASE("A later fresh batch is tabled apart from the first, and wrapper logs get their own rows",
+          "[evaluation]") {
+  TempDir dir;
+  const std::string expect = R"js({"status": "diagnosed", "top": "connection-refused"})js";
+  AddCase(dir, "fresh/first", kRefusedLog, expect);
+  AddCase(dir, "fresh/batch-2/openssh-9.2/second", kRefusedLog, expect, R"js("verbosity": "plain")js");
+  AddCase(dir, "through-git", kRefusedLog, expect, R"js("verbosity": "plain", "wrapper": "git")js");
+  Loaded l;
+  Evaluate(dir, &l);
+  CHECK(l.issues.empty());
+  const auto& tables = l.summary.tables;
+  CHECK(tables.at("fresh/vvv").logs == 1);
+  CHECK(tables.at("fresh-batch-2/plain").logs == 1);
+  CHECK(tables.at("in-sample/plain").logs == 1);  // a wrapper log counts at its verbosity too
+  for (const auto& c : l.cases) {
+    if (c.log.find("batch-2") != std::string::npos) CHECK(c.fresh);
+  }
+  CHECK(l.summary.by_wrapper.at("git").at("plain").failures == 1);
+  std::ostringstream out;
+  PrintEvaluation(l.summary, out);
+  CHECK(out.str().find("whole logs by verbosity (fresh-batch-2, out-of-sample") != std::string::npos);
+  CHECK(out.str().find("through a wrapper") != std::string::npos);
+  // The batch's figures have their own rows in the baseline.
+  CHECK(BaselineJson(l.summary)["tables"].contains("fresh-batch-2/plain"));
+}
+
 TEST_CASE("Excerpt keeps the last non-blank lines or the lines without debugN:", "[evaluation]") {
   const std::string log =
       "OpenSSH_9.2p1\r\n"
