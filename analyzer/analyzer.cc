@@ -5,6 +5,7 @@
 #include <iostream>
 #include <unordered_map>
 
+#include "differential.h"
 #include "paste_cleaner.h"
 
 namespace sshdiag {
@@ -27,6 +28,15 @@ std::string KnownHostsName(const Facts& f) {
 }
 
 }  // namespace
+
+const char* GroundsName(Grounds grounds) {
+  switch (grounds) {
+    case Grounds::kNone: return "";
+    case Grounds::kSharedEvidence: return "shared-evidence";
+    case Grounds::kNamedBySignature: return "named-by-signature";
+  }
+  return "";
+}
 
 const char* StatusName(Status status) {
   switch (status) {
@@ -171,6 +181,16 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
   session.parent = parent;
   const Session& s = session;
 
+  auto values = s.facts.AsMap();
+  if (!s.facts.host.empty()) {  // else the placeholders print as <target>, not as nothing
+    values["target"] = Target(s.facts);
+    values["known_hosts_name"] = KnownHostsName(s.facts);
+  }
+  RemedyContext ctx;
+  ctx.client_version = s.facts.client_version;
+  ctx.server_version = s.facts.server_version;
+  ctx.host = s.facts.host;
+
   std::vector<Diagnosis> diagnoses;
   bool explained = false;
   for (Candidate& c : ranked) {
@@ -178,6 +198,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     Diagnosis d;
     d.session = index;
     d.signature = sig.id;
+    d.signature_def = &sig;
     d.kb = sig.kb;
     d.article = kb_.Find(sig.kb);
     if (!d.article) {
@@ -190,13 +211,9 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     d.title = !sig.title.empty() ? sig.title.Get(report->lang)
               : d.article        ? d.article->title.Get(report->lang)
                                  : sig.kb;
-    auto values = s.facts.AsMap();
-    if (!s.facts.host.empty()) {  // else the placeholders print as <target>, not as nothing
-      values["target"] = Target(s.facts);
-      values["known_hosts_name"] = KnownHostsName(s.facts);
-    }
-    for (const auto& [k, v] : c.match.captures) values[k] = v;
-    d.explanation = FillPlaceholders(sig.explanation.Get(report->lang), values);
+    auto filled = values;
+    for (const auto& [k, v] : c.match.captures) filled[k] = v;
+    d.explanation = FillPlaceholders(sig.explanation.Get(report->lang), filled);
     d.score = c.score;
     d.confidence = c.confidence;
     d.level = c.level;
@@ -209,14 +226,38 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
       if (e.shown) d.evidence.push_back(e);
     }
     if (d.article) {
-      RemedyContext ctx;
-      ctx.client_version = s.facts.client_version;
-      ctx.server_version = s.facts.server_version;
-      ctx.host = s.facts.host;
-      ctx.values = values;
-      d.remedies = ChooseRemedies(*d.article, ctx, report->lang);
+      RemedyContext filled_ctx = ctx;
+      filled_ctx.values = filled;
+      d.remedies = ChooseRemedies(*d.article, filled_ctx, report->lang);
     }
     diagnoses.push_back(std::move(d));
+  }
+  // A cause the answer's signature names but no signature matched: the
+  // answer's lines fit it, its article says how to tell.
+  MakeAlternative make = [&](const Diagnosis& answer, const std::string& kb) -> std::optional<Diagnosis> {
+    const Article* article = kb_.Find(kb);
+    if (!article) return std::nullopt;
+    Diagnosis d;
+    d.session = index;
+    d.signature = answer.signature;
+    d.signature_def = answer.signature_def;
+    d.kb = kb;
+    d.article = article;
+    d.title = article->title.Get(report->lang);
+    d.explanation = article->summary.Get(report->lang);
+    d.score = answer.score;
+    d.terminal = true;
+    d.evidence = answer.evidence;
+    RemedyContext filled_ctx = ctx;
+    filled_ctx.values = values;
+    d.remedies = ChooseRemedies(*article, filled_ctx, report->lang);
+    return d;
+  };
+  diagnoses = BuildDifferential(std::move(diagnoses), make);
+  for (size_t i = 0; i < diagnoses.size(); ++i) {
+    Diagnosis& d = diagnoses[i];
+    d.session_order = static_cast<int>(i);
+    d.group_score = d.answer_local < 0 ? d.score : diagnoses[static_cast<size_t>(d.answer_local)].score;
   }
 
   SessionReport sr;
@@ -246,11 +287,23 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
 
 void Analyzer::Finish(Report* report, const Tally& tally) const {
   // One ranking across sessions: as Rank orders candidates, by score, then
-  // by session.
+  // by session; an answer's alternatives stay right after it.
   std::stable_sort(report->diagnoses.begin(), report->diagnoses.end(), [](const Diagnosis& a, const Diagnosis& b) {
-    if (a.score != b.score) return a.score > b.score;
-    return a.session < b.session;
+    if (a.group_score != b.group_score) return a.group_score > b.group_score;
+    if (a.session != b.session) return a.session < b.session;
+    return a.session_order < b.session_order;
   });
+  for (size_t i = 0; i < report->diagnoses.size(); ++i) {
+    Diagnosis& d = report->diagnoses[i];
+    if (d.answer_local < 0) continue;
+    for (size_t j = i; j-- > 0;) {  // the answer precedes its alternatives
+      const Diagnosis& a = report->diagnoses[j];
+      if (a.session == d.session && a.session_order == d.answer_local) {
+        d.alternative_to = static_cast<int>(j);
+        break;
+      }
+    }
+  }
   std::sort(report->sessions.begin(), report->sessions.end(), [](const SessionReport& a, const SessionReport& b) {
     return a.session.index < b.session.index;
   });

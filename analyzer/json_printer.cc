@@ -114,8 +114,11 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
   json diagnoses = json::array();
   size_t shown = 0;
   for (const auto& d : report.diagnoses) {
-    if (options.top > 0 && shown >= options.top) break;
-    ++shown;
+    // --top counts answers; each brings its alternatives.
+    if (d.alternative_to < 0) {
+      if (options.top > 0 && shown >= options.top) break;
+      ++shown;
+    }
     json evidence = json::array();
     for (const auto& e : d.evidence) evidence.push_back({{"line", e.line}, {"text", u(e.text)}});
     json remedies = json::array();
@@ -139,6 +142,8 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
                  {"confidence", Round(d.confidence)},
                  {"level", LevelName(d.level)},
                  {"accounts_for_failure", d.terminal},
+                 {"alternative_to", d.alternative_to >= 0 ? json(d.alternative_to) : json(nullptr)},
+                 {"grounds", d.grounds == Grounds::kNone ? json(nullptr) : json(GroundsName(d.grounds))},
                  {"evidence", evidence},
                  {"remedies", remedies}};
     if (d.article) {

@@ -59,14 +59,18 @@ struct MarkdownLabels {
   const char* no_problem;
   const char* not_recognised;
   const char* got_as_far;
+  const char* also_possible;
+  const char* tell_apart;
 };
 
 const MarkdownLabels kEnglishLabels = {
     "confidence", "root cause", "signature", ", context only", "Evidence:", "What to do", "Note:", "Risk:",
-    "If unsure:", "Session", "no problem found", "failure not recognised", "The connection got as far as"};
+    "If unsure:", "Session", "no problem found", "failure not recognised", "The connection got as far as",
+    "Also possible (the same lines fit these causes):", "Tell apart:"};
 const MarkdownLabels kJapaneseLabels = {
     "確信度", "根本原因", "シグネチャ", "、参考情報のみ", "根拠:", "対処", "注:", "リスク:", "判断に迷うとき:",
-    "セッション", "問題なし", "認識できない失敗", "接続が到達した段階:"};
+    "セッション", "問題なし", "認識できない失敗", "接続が到達した段階:",
+    "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方:"};
 
 void CodeBlock(const std::string& body, std::ostream& out, const char* info = "") {
   std::string fence = FenceFor(body);
@@ -97,6 +101,56 @@ std::string Paragraph(const std::string& text) {
   return out;
 }
 
+// What the answer's article says it means and what to do about it.
+void PrintArticle(const Diagnosis& d, const MarkdownLabels& l, const std::string& lang, std::ostream& out) {
+  if (!d.article->summary.empty()) out << Paragraph(d.article->summary.Get(lang)) << "\n";
+  if (!d.remedies.empty()) out << "**" << l.todo << "**\n\n";
+  for (const auto& r : d.remedies) {
+    out << "- " << EscapeMarkdownInline(r.remedy->title.Get(lang)) << " (" << r.remedy->where << ")\n";
+    std::string body;
+    if (!r.config_block.empty()) body += "# ~/.ssh/config\n" + VisibleLines(r.config_block);
+    if (!r.option.empty()) body += "# once\nssh " + MakeVisible(r.option) + " ...\n";
+    if (!r.server_config.empty()) body += "# /etc/ssh/sshd_config on the server\n" + VisibleLines(r.server_config);
+    if (!r.commands.empty()) body += "# shell\n";
+    for (const auto& c : r.commands) body += "$ " + MakeVisible(c) + "\n";
+    if (!body.empty()) {
+      out << "\n";
+      std::string fence = FenceFor(body);
+      out << "  " << fence << "\n";
+      size_t start = 0;
+      while (start < body.size()) {
+        size_t nl = body.find('\n', start);
+        out << "  " << body.substr(start, nl - start) << "\n";
+        start = nl + 1;
+      }
+      out << "  " << fence << "\n";
+    }
+    if (!r.version_note.empty()) out << "\n  *" << l.note << "* " << EscapeMarkdownInline(r.version_note) << "\n";
+    if (!r.remedy->risk.empty()) out << "\n  *" << l.risk << "* " << EscapeMarkdownInline(r.remedy->risk.Get(lang)) << "\n";
+    out << "\n";
+  }
+  if (!d.article->tell_apart.empty()) out << "**" << l.unsure << "** " << Paragraph(d.article->tell_apart.Get(lang)) << "\n";
+}
+
+// The alternatives to the answer at index answer, as a list under it.
+void PrintAlternatives(const Report& report, int answer, const MarkdownLabels& l, std::ostream& out) {
+  bool heading = false;
+  for (const auto& alt : report.diagnoses) {
+    if (alt.alternative_to != answer) continue;
+    if (!heading) out << "**" << l.also_possible << "**\n\n";
+    heading = true;
+    char conf[16];
+    std::snprintf(conf, sizeof conf, "%.2f", alt.confidence);
+    out << "- " << EscapeMarkdownInline(alt.title) << ": *" << LevelName(alt.level) << "* (" << l.confidence << " "
+        << conf << "), " << l.root_cause << " `" << alt.kb << "`";
+    if (alt.article && !alt.article->tell_apart.empty()) {
+      out << ". " << l.tell_apart << " " << EscapeMarkdownInline(alt.article->tell_apart.Get(report.lang));
+    }
+    out << "\n";
+  }
+  if (heading) out << "\n";
+}
+
 }  // namespace
 
 void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostream& out) {
@@ -107,7 +161,9 @@ void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostre
     if (!in.error.empty()) out << "- **" << EscapeMarkdownInline(in.name) << "**: " << EscapeMarkdownInline(in.error) << "\n";
   }
   size_t shown = 0;
-  for (const auto& d : report.diagnoses) {
+  for (size_t i = 0; i < report.diagnoses.size(); ++i) {
+    const Diagnosis& d = report.diagnoses[i];
+    if (d.alternative_to >= 0) continue;  // listed under its answer
     if (options.top > 0 && shown >= options.top) break;
     ++shown;
     char conf[16];
@@ -123,34 +179,8 @@ void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostre
       CodeBlock(body, out, "text");
       out << "\n";
     }
-    if (!d.article) continue;
-    if (!d.article->summary.empty()) out << Paragraph(d.article->summary.Get(lang)) << "\n";
-    if (!d.remedies.empty()) out << "**" << l.todo << "**\n\n";
-    for (const auto& r : d.remedies) {
-      out << "- " << EscapeMarkdownInline(r.remedy->title.Get(lang)) << " (" << r.remedy->where << ")\n";
-      std::string body;
-      if (!r.config_block.empty()) body += "# ~/.ssh/config\n" + VisibleLines(r.config_block);
-      if (!r.option.empty()) body += "# once\nssh " + MakeVisible(r.option) + " ...\n";
-      if (!r.server_config.empty()) body += "# /etc/ssh/sshd_config on the server\n" + VisibleLines(r.server_config);
-      if (!r.commands.empty()) body += "# shell\n";
-      for (const auto& c : r.commands) body += "$ " + MakeVisible(c) + "\n";
-      if (!body.empty()) {
-        out << "\n";
-        std::string fence = FenceFor(body);
-        out << "  " << fence << "\n";
-        size_t start = 0;
-        while (start < body.size()) {
-          size_t nl = body.find('\n', start);
-          out << "  " << body.substr(start, nl - start) << "\n";
-          start = nl + 1;
-        }
-        out << "  " << fence << "\n";
-      }
-      if (!r.version_note.empty()) out << "\n  *" << l.note << "* " << EscapeMarkdownInline(r.version_note) << "\n";
-      if (!r.remedy->risk.empty()) out << "\n  *" << l.risk << "* " << EscapeMarkdownInline(r.remedy->risk.Get(lang)) << "\n";
-      out << "\n";
-    }
-    if (!d.article->tell_apart.empty()) out << "**" << l.unsure << "** " << Paragraph(d.article->tell_apart.Get(lang)) << "\n";
+    if (d.article) PrintArticle(d, l, lang, out);
+    PrintAlternatives(report, static_cast<int>(i), l, out);
   }
   for (const auto& sr : report.sessions) {
     if (sr.status == Status::kDiagnosed) continue;

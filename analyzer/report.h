@@ -26,6 +26,15 @@ constexpr int kExitUnrecognised = 3;  // a failure was seen, nothing explains it
 
 int ExitCodeFor(Status status);
 
+// Why a diagnosis is listed as an alternative to another (differential.h).
+enum class Grounds {
+  kNone,               // an answer of its own
+  kSharedEvidence,     // its own signature matched the lines the answer rests on
+  kNamedBySignature,   // the answer's signature names it among the causes its lines fit
+};
+// "", "shared-evidence", "named-by-signature".
+const char* GroundsName(Grounds grounds);
+
 // One ranked explanation.
 struct Diagnosis {
   int session = 0;
@@ -45,6 +54,16 @@ struct Diagnosis {
   std::vector<Evidence> evidence;  // only the lines meant to be shown
   const Article* article = nullptr;  // nullptr when the KB lacks the article
   std::vector<ChosenRemedy> remedies;
+  const Signature* signature_def = nullptr;  // the signature that matched (an alternative: the answer's)
+  // The differential: an alternative's answer, as an index into
+  // Report::diagnoses (-1 for an answer), and why it is listed there.
+  int alternative_to = -1;
+  Grounds grounds = Grounds::kNone;
+  // Ordering before the report-wide index exists: the answer's position in
+  // its session's list (-1 for an answer), and this diagnosis's position.
+  int answer_local = -1;
+  int session_order = 0;
+  double group_score = 0;  // the answer's score: groups are ordered by it
 };
 
 struct SessionReport {

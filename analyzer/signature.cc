@@ -110,7 +110,7 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
   if (!j.is_object()) throw FieldError("a signature file holds one JSON object");
   if (j.contains("id") && j["id"].is_string()) *id_out = j["id"].get<std::string>();
   CheckKeys(j, {"id", "kb", "title", "explanation", "weight", "ordered", "lines", "absent", "when", "suppresses",
-                "examples", "notes", "$schema"},
+                "alternatives", "examples", "notes", "$schema"},
             "signature");
   Signature s;
   s.file = file;
@@ -200,6 +200,14 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
   }
   if (j.contains("when")) s.when = ParseWhen(j["when"]);
   s.suppresses = GetStrings(j, "suppresses", "signature");
+  s.alternatives = GetStrings(j, "alternatives", "signature");
+  if (s.alternatives.size() > SignatureLimits::kMaxAlternatives) {
+    throw FieldError("more than " + std::to_string(SignatureLimits::kMaxAlternatives) + " alternatives");
+  }
+  for (const auto& key : s.alternatives) {
+    if (!IsName(key)) throw FieldError("'alternatives' holds root-cause keys in kebab-case, not '" + key + "'");
+    if (key == s.kb) throw FieldError("'alternatives' must not name the signature's own root cause '" + key + "'");
+  }
   if (j.contains("examples")) {
     CheckKeys(j["examples"], {"match", "no_match"}, "'examples'");
     s.match_examples = GetStrings(j["examples"], "match", "'examples'");

@@ -67,6 +67,10 @@ struct Signature {
   std::vector<AbsentCondition> absent;
   FactPredicates when;
   std::vector<std::string> suppresses;  // ids of more generic signatures
+  // Root-cause keys that print the same lines, most likely first: shown as
+  // "possible" under this signature's answer when the log cannot decide
+  // (see differential.h).
+  std::vector<std::string> alternatives;
   std::vector<std::string> match_examples;     // corpus logs it must match
   std::vector<std::string> no_match_examples;  // corpus logs it must not match
   std::string file;  // where it was loaded from
@@ -79,6 +83,7 @@ struct SignatureLimits {
   static constexpr size_t kMaxLineConditions = 32;
   static constexpr size_t kMaxAbsentConditions = 32;
   static constexpr size_t kMaxPatternBytes = 4096;
+  static constexpr size_t kMaxAlternatives = 8;
 };
 
 // All signatures in force, with every line and absent condition compiled into

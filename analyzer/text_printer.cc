@@ -54,6 +54,8 @@ struct Labels {
   const char* untold_before;  // + "debug3" + untold_after
   const char* untold_after;
   const char* untold_excerpt;
+  const char* also_possible;
+  const char* tell_apart;
 };
 
 const Labels kEnglish = {
@@ -66,7 +68,8 @@ const Labels kEnglish = {
     "(journalctl -u ssh, /var/log/auth.log); run ssh -G HOST for the effective client configuration.",
     " more candidate(s); --top 0 shows all", "line ",
     "(cannot tell: this log has no ", " lines, which tell this cause from its look-alikes; rerun with ssh -vvv)",
-    "(cannot tell: this is the end of a log; its start tells this cause from its look-alikes; paste the whole log)"};
+    "(cannot tell: this is the end of a log; its start tells this cause from its look-alikes; paste the whole log)",
+    "Also possible (the same lines fit these causes):", "Tell apart: "};
 
 const Labels kJapanese = {
     "根拠:", "意味:", "対処:", "~/.ssh/config に:", "一度だけ:", "サーバーの /etc/ssh/sshd_config に:", "注: ",
@@ -78,7 +81,8 @@ const Labels kJapanese = {
     "/var/log/auth.log) を確認し、ssh -G HOST で実際のクライアント設定を確認してください。",
     " 件の候補が他にあります (--top 0 ですべて表示)", "行 ",
     "(判断できません: このログには ", " の行がなく、似た原因と区別できません。ssh -vvv で再実行してください)",
-    "(判断できません: これはログの末尾だけです。似た原因との区別はログの先頭でつきます。ログ全体を貼ってください)"};
+    "(判断できません: これはログの末尾だけです。似た原因との区別はログの先頭でつきます。ログ全体を貼ってください)",
+    "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方: "};
 
 const Labels& LabelsFor(const std::string& lang) { return lang == "ja" ? kJapanese : kEnglish; }
 
@@ -252,7 +256,17 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
       out << "   " << l.unsure << "\n" << Prose(d.article->tell_apart.Get(lang), "     ");
     }
   }
-  out << "\n";
+}
+
+// An alternative, briefly: what it is and the check that tells it apart.
+void PrintAlternative(const Diagnosis& d, const Report& report, const Style& style, std::ostream& out) {
+  const Labels& l = LabelsFor(report.lang);
+  out << "   - " << style.Bold(MakeVisible(d.title)) << "  "
+      << style.Level(d.level, std::string(LevelName(d.level)) + " " + Percent(d.confidence)) << "  "
+      << style.Dim("[" + d.kb + "]") << "\n";
+  if (d.article && !d.article->tell_apart.empty()) {
+    out << Prose(d.article->tell_apart.Get(report.lang), "       ", l.tell_apart);
+  }
 }
 
 void PrintUnexplained(const SessionReport& sr, const Report& report, const Style& style, std::ostream& out) {
@@ -285,14 +299,25 @@ void PrintUnexplained(const SessionReport& sr, const Report& report, const Style
 
 void PrintText(const Report& report, const PrintOptions& options, std::ostream& out) {
   Style style(options.color);
-  size_t shown = 0;
-  for (const auto& d : report.diagnoses) {
+  size_t shown = 0, answers = 0;
+  for (const auto& d : report.diagnoses) answers += d.alternative_to < 0;
+  for (size_t i = 0; i < report.diagnoses.size(); ++i) {
+    const Diagnosis& d = report.diagnoses[i];
+    if (d.alternative_to >= 0) continue;  // printed under its answer
     if (options.top > 0 && shown >= options.top) break;
     PrintDiagnosis(d, ++shown, report, style, out);
+    bool heading = false;
+    for (size_t j = i + 1; j < report.diagnoses.size(); ++j) {
+      const Diagnosis& alt = report.diagnoses[j];
+      if (alt.alternative_to != static_cast<int>(i)) continue;
+      if (!heading) out << "   " << LabelsFor(report.lang).also_possible << "\n";
+      heading = true;
+      PrintAlternative(alt, report, style, out);
+    }
+    out << "\n";
   }
-  if (report.diagnoses.size() > shown) {
-    out << style.Dim("(" + std::to_string(report.diagnoses.size() - shown) + LabelsFor(report.lang).more + ")")
-        << "\n\n";
+  if (answers > shown) {
+    out << style.Dim("(" + std::to_string(answers - shown) + LabelsFor(report.lang).more + ")") << "\n\n";
   }
   for (const auto& sr : report.sessions) {
     if (sr.status == Status::kDiagnosed) continue;

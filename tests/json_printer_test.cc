@@ -129,11 +129,31 @@ TEST_CASE("JSON facts are the fact table's, where it puts them", "[json_printer]
 
 TEST_CASE("JSON sessions show their verbosity and extent", "[json_printer]") {
   json whole = ToJson(AnalyzeFile("corpus/lab/openssh-9.2/connection-refused.log"));
-  CHECK(whole["schema_version"] == "1.1");
+  CHECK(whole["schema_version"] == kJsonSchemaVersion);
   CHECK(whole["sessions"][0]["verbosity"] == "debug3");
   CHECK(whole["sessions"][0]["extent"] == "whole");
   // Synthetic single line.
   json part = ToJson(AnalyzeText("Permission denied (publickey).\n"));
   CHECK(part["sessions"][0]["verbosity"] == "plain");
   CHECK(part["sessions"][0]["extent"] == "excerpt");
+}
+
+TEST_CASE("JSON marks alternatives with their answer's index and grounds, and --top counts answers",
+          "[json_printer]") {
+  // Synthetic: a bare refusal, as pasted.
+  Report r = AnalyzeText("Permission denied (publickey).\n");
+  json all = ToJson(r, 0);
+  REQUIRE(all["diagnoses"].size() >= 3);
+  CHECK(all["diagnoses"][0]["alternative_to"].is_null());
+  CHECK(all["diagnoses"][0]["grounds"].is_null());
+  bool named = false;
+  for (size_t i = 1; i < all["diagnoses"].size(); ++i) {
+    const json& d = all["diagnoses"][i];
+    CHECK(d["alternative_to"] == 0);
+    CHECK(d["level"] == "possible");
+    named = named || d["grounds"] == "named-by-signature";
+  }
+  CHECK(named);
+  json top1 = ToJson(r, 1);
+  CHECK(top1["diagnoses"].size() == all["diagnoses"].size());  // one answer, with all its alternatives
 }

@@ -64,3 +64,13 @@ TEST_CASE("Markdown output speaks Japanese with --lang ja", "[markdown_printer]"
   CHECK(md.find("**対処**") != std::string::npos);
   CHECK(md.find("Evidence:") == std::string::npos);
 }
+
+TEST_CASE("Markdown lists a differential's alternatives under the answer", "[markdown_printer]") {
+  // Synthetic: a bare refusal, as pasted.
+  std::string out = Print(AnalyzeText("Permission denied (publickey).\n"));
+  size_t also = out.find("**Also possible (the same lines fit these causes):**");
+  REQUIRE(also != std::string::npos);
+  CHECK(out.find("#### 2.") == std::string::npos);
+  CHECK(out.find("- ", also) != std::string::npos);
+  CHECK(out.find("`pubkey-algorithm-not-accepted`. Tell apart:", also) != std::string::npos);
+}

@@ -173,3 +173,18 @@ TEST_CASE("A condition's level is given or inferred from its debugN: prefix", "[
   REQUIRE(bad.size() == 1);
   CHECK(bad[0].message.find("'level' must be plain, debug1, debug2 or debug3") != std::string::npos);
 }
+
+TEST_CASE("A signature's alternatives are root-cause keys, not its own, at most eight", "[signature]") {
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(Replace(kValid, "\"weight\"", "\"alternatives\": [\"connection-timeout\"], \"weight\""),
+                                 "x.json", &issues);
+  REQUIRE(sig);
+  CHECK(sig->alternatives == std::vector<std::string>{"connection-timeout"});
+  CHECK(ParseErrors(Replace(kValid, "\"weight\"", "\"alternatives\": [\"connection-refused\"], \"weight\""))[0]
+            .message.find("must not name the signature's own root cause") != std::string::npos);
+  CHECK(ParseErrors(Replace(kValid, "\"weight\"", "\"alternatives\": [\"Not A Key\"], \"weight\""))[0]
+            .message.find("'alternatives' holds root-cause keys") != std::string::npos);
+  CHECK(ParseErrors(Replace(kValid, "\"weight\"",
+                            "\"alternatives\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\"], \"weight\""))[0]
+            .message.find("more than 8 alternatives") != std::string::npos);
+}

@@ -104,3 +104,19 @@ TEST_CASE("Text output says when the log's debug level cannot tell a cause apart
             .find("cannot tell: this log has no") ==
         std::string::npos);
 }
+
+TEST_CASE("Text groups a differential's alternatives under the answer, each with how to tell it apart",
+          "[text_printer]") {
+  // Synthetic: a bare refusal, as pasted.
+  Report r = AnalyzeText("Permission denied (publickey).\n");
+  std::string out = Print(r);
+  size_t answer = out.find("1. ");
+  size_t also = out.find("Also possible (the same lines fit these causes):");
+  REQUIRE(answer != std::string::npos);
+  REQUIRE(also != std::string::npos);
+  CHECK(answer < also);
+  CHECK(out.find("2. ") == std::string::npos);  // alternatives are not numbered answers
+  CHECK(out.find("   - ", also) != std::string::npos);
+  CHECK(out.find("Tell apart: ", also) != std::string::npos);
+  CHECK(out.find("[pubkey-algorithm-not-accepted]", also) != std::string::npos);
+}
