@@ -284,6 +284,34 @@ TEST_CASE("expect.decisive_in_log false must hold: the decisive line is not in t
                                    "false") != std::string::npos);
 }
 
+TEST_CASE("A needs-verbose log passes with a differential of possible causes, and a silent plain success passes",
+          "[evaluation]") {
+  TempDir dir;
+  // Synthetic: the broken pipe plain ssh prints; several causes end this way.
+  dir.Write("corpus/pipe.log", "client_loop: send disconnect: Broken pipe\n");
+  dir.Write("corpus/pipe.json", R"js({"source": {"kind": "test", "verbosity": "plain"},
+                                     "expect": {"status": "needs-verbose", "top": "ipqos-tos-drop"}})js");
+  // Synthetic: a successful plain run prints only the remote command's output.
+  dir.Write("corpus/quiet.log", "hello\n");
+  dir.Write("corpus/quiet.json", R"js({"source": {"kind": "test", "verbosity": "plain"},
+                                      "expect": {"status": "ok"}})js");
+  dir.Write("corpus/quiet-vvv.log", "hello\n");
+  dir.Write("corpus/quiet-vvv.json", R"js({"source": {"kind": "test"}, "expect": {"status": "ok"}})js");
+  Loaded l;
+  Evaluate(dir, &l);
+  REQUIRE(l.summary.results.size() == 3);
+  auto pass = [&](const std::string& name) {
+    for (const auto& r : l.summary.results) {
+      if (r.corpus_case->log.find("/" + name + ".log") != std::string::npos) return r.pass;
+    }
+    FAIL("no result for " << name);
+    return false;
+  };
+  CHECK(pass("pipe"));            // possible causes are no claim
+  CHECK(pass("quiet"));           // plain: no SSH client output is the right answer
+  CHECK_FALSE(pass("quiet-vvv"));  // at -vvv, ssh's own lines must be there
+}
+
 TEST_CASE("A silent log that needs -v is counted apart and passes without a cause", "[evaluation]") {
   TempDir dir;
   dir.Write("corpus/silent.log", "");
