@@ -64,6 +64,17 @@ std::vector<Diagnosis> BuildDifferential(std::vector<Diagnosis> ranked, const Ma
       g.push_back(std::move(*alt));
     }
   }
+  // The answer's signature ranks the causes its lines fit: alternatives it
+  // names follow its order, the others keep theirs after them.
+  for (auto& g : groups) {
+    if (!g.front().signature_def) continue;
+    const auto& named = g.front().signature_def->alternatives;
+    auto position = [&](const Diagnosis& d) {
+      return static_cast<size_t>(std::find(named.begin(), named.end(), d.kb) - named.begin());
+    };
+    std::stable_sort(g.begin() + 1, g.end(),
+                     [&](const Diagnosis& a, const Diagnosis& b) { return position(a) < position(b); });
+  }
   std::vector<Diagnosis> out;
   for (auto& g : groups) {
     const int answer = static_cast<int>(out.size());

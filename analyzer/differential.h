@@ -34,7 +34,8 @@ using MakeAlternative = std::function<std::optional<Diagnosis>(const Diagnosis& 
 // kSharedEvidence. An answer short of "certain" also gets, after those, the
 // causes its signature lists in "alternatives" that no diagnosis names yet,
 // built by make, at kNamedAlternativeFactor of its capped confidence, with
-// grounds kNamedBySignature. Diagnosis::answer_local of an alternative is the
+// grounds kNamedBySignature. Alternatives that the answer's signature names
+// come first, in its order. Diagnosis::answer_local of an alternative is the
 // index of its answer in the returned list; every other diagnosis keeps -1.
 std::vector<Diagnosis> BuildDifferential(std::vector<Diagnosis> ranked, const MakeAlternative& make);
 

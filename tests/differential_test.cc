@@ -102,6 +102,17 @@ TEST_CASE("An answer short of certain lists its signature's alternatives that no
   CHECK(out.size() == 1);
 }
 
+TEST_CASE("Alternatives the answer's signature names come first, in its order", "[differential]") {
+  Signature sig;
+  sig.alternatives = {"c", "b"};
+  Diagnosis answer = Make("a", 0.5, {2});
+  answer.signature_def = &sig;
+  auto out = BuildDifferential({answer, Make("z", 0.5, {2}), Make("b", 0.5, {2})}, NoArticles());
+  REQUIRE(out.size() == 3);
+  CHECK(out[1].kb == "b");  // named, though ranked after z
+  CHECK(out[2].kb == "z");
+}
+
 TEST_CASE("A bare publickey refusal ranks its look-alikes under the answer, all possible", "[differential]") {
   // Synthetic: the one line most people paste.
   Report r = sshdiag::testing::AnalyzeText("Permission denied (publickey).\n");
@@ -114,6 +125,9 @@ TEST_CASE("A bare publickey refusal ranks its look-alikes under the answer, all 
     CHECK(r.diagnoses[i].level == Level::kPossible);
     kbs.push_back(r.diagnoses[i].kb);
   }
-  CHECK(std::find(kbs.begin(), kbs.end(), "pubkey-algorithm-not-accepted") != kbs.end());
+  // As its signature ranks them: no key the server accepts (it wants one), then a key type it refuses.
+  REQUIRE(kbs.size() >= 2);
+  CHECK(kbs[0] == "password-auth-disabled");
+  CHECK(kbs[1] == "pubkey-algorithm-not-accepted");
   CHECK(std::find(kbs.begin(), kbs.end(), "user-not-allowed") != kbs.end());
 }
