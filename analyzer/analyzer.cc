@@ -265,8 +265,19 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
   // A ProxyJump child that set up its stdio forward has done its job; it
   // never ends on its own before the parent does.
   bool carried = s.parent >= 0 && s.phase >= Phase::kSession && o == Outcome::kIncomplete;
+  // A child that carried its parent's stream and then failed (the jump host
+  // refused the forward) is judged with its parent, where its lines are
+  // evidence: it shares the parent's verdict.
+  const SessionReport* parent_report = nullptr;
+  if (s.parent >= 0 && s.phase >= Phase::kSession && o == Outcome::kFailed) {
+    for (const auto& other : report->sessions) {
+      if (other.session.index == s.parent) parent_report = &other;
+    }
+  }
   if (explained) {
     sr.status = Status::kDiagnosed;
+  } else if (parent_report) {
+    sr.status = parent_report->status;
   } else if ((o == Outcome::kFailed || o == Outcome::kIncomplete) && !carried) {
     sr.status = Status::kUnrecognised;
   } else {

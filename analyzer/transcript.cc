@@ -293,17 +293,40 @@ int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits)
     s.first_line = line.number;
     sessions_.push_back(std::move(s));
     current_ = sessions_.back().index;
+    owner_ = current_;
     return current_;
   }
   // Inside a ProxyJump child: once the child carries the stream (its session
   // phase), the parent's lines resume; the parent's banner failure through the
   // pipe always belongs to the parent.
+  owner_ = current_;
   const Session& cur = At(current_);
   if (cur.parent >= 0) {
     bool parents_line = line.text.find("UNKNOWN port 65535") != std::string::npos ||
                         line.text.find("exchange_identification") != std::string::npos ||
                         line.text.find("banner exchange") != std::string::npos;
-    if (parents_line || cur.phase >= Phase::kSession) return cur.parent;
+    if (parents_line || cur.phase >= Phase::kSession) {
+      // Which of the two tells about the line: until the parent hears its
+      // server's banner through the pipe, every line but the parent's
+      // protocol start is the child's (its stdio forward, its channel
+      // opening or refused); after that, only channel and stdio lines until
+      // the parent authenticates in turn, for it opens no channel before.
+      // The family's story is judged in the parent's session either way, so
+      // the evidence goes there.
+      const Session& parent = At(cur.parent);
+      bool childs = false;
+      if (!parents_line) {
+        auto hit = [&](Fact f) { return std::binary_search(hits.begin(), hits.end(), static_cast<int>(f)); };
+        if (parent.facts.server_software.empty()) {
+          childs = !hit(kRemoteVersion) && !hit(kLocalVersion);
+        } else {
+          childs = parent.phase < Phase::kSession && (line.text.find("channel") != std::string::npos ||
+                                                     line.text.find("stdio") != std::string::npos);
+        }
+      }
+      if (!childs) owner_ = cur.parent;
+      return cur.parent;
+    }
   }
   return current_;
 }
@@ -319,7 +342,7 @@ void TranscriptParser::TakeFinished(std::vector<Session>* out) {
 int TranscriptParser::Feed(const Line& line) {
   patterns_.Match(line.text, &hits_);
   int index = SessionFor(line, hits_);
-  Session* s = &At(index);
+  Session* s = &At(owner_);
   if (s->line_count == 0) s->first_line = line.number;
   s->last_line = line.number;
   ++s->line_count;

@@ -149,7 +149,10 @@ class TranscriptParser {
   // It must outlive the parser.
   explicit TranscriptParser(std::string source_name, const FailureLines* failures = nullptr);
 
-  // Records one line and returns the index of the session it belongs to.
+  // Records one line and returns the index of the session whose evidence it
+  // joins. That is the session it tells about, except for a ProxyJump child's
+  // channel lines once it carries its parent's stream: they are the child's
+  // facts but the parent's evidence, since the family's story is judged there.
   // Indices count every session of the input from 0, taken ones included.
   int Feed(const Line& line);
 
@@ -177,6 +180,7 @@ class TranscriptParser {
   int next_index_ = 0;
   std::vector<int> hits_;
   int current_ = -1;
+  int owner_ = -1;  // the session the line being fed tells about (facts, phase)
   bool saw_ssh_output_ = false;
   bool in_server_proposal_ = false;
 };

@@ -324,3 +324,17 @@ TEST_CASE("A bare publickey refusal ranks the unaccepted key first, only as poss
     for (const auto& d : r.diagnoses) CHECK(d.level == Level::kPossible);
   }
 }
+
+TEST_CASE("A ProxyJump child that failed after carrying the stream shares its parent's verdict", "[analyzer]") {
+  // Real 9.2 log: the jump host refuses the -W forward after login.
+  Report r = sshdiag::testing::AnalyzeFile("corpus/lab/openssh-9.2/proxyjump-forwarding-prohibited.log");
+  REQUIRE(r.sessions.size() == 2);
+  CHECK(r.sessions[1].session.parent == 0);
+  CHECK(r.sessions[1].session.outcome() == Outcome::kFailed);
+  CHECK(r.sessions[1].status == r.sessions[0].status);
+  CHECK(r.sessions[0].status == Status::kDiagnosed);
+  REQUIRE_FALSE(r.diagnoses.empty());
+  CHECK(r.diagnoses[0].kb == "proxyjump-failure");
+  CHECK(r.diagnoses[0].session == 0);
+  CHECK(r.status == Status::kDiagnosed);
+}

@@ -153,6 +153,33 @@ TEST_CASE("Transcript separates a real ProxyJump child from its parent", "[trans
   CHECK(parent.facts.auth_method_accepted == "publickey");
 }
 
+TEST_CASE("A ProxyJump child's refused forward is its own fact, and the family's evidence", "[transcript]") {
+  // Real 9.2 log: the jump host (the child) authenticates, then refuses the
+  // -W forward; the parent never hears the target's banner.
+  std::istringstream in(ReadFile(SourcePath("corpus/lab/openssh-9.2/proxyjump-forwarding-prohibited.log")));
+  TranscriptParser parser("test");
+  LineSource src(in);
+  RawLine raw;
+  int refusal_joins = -1;
+  while (src.Next(&raw)) {
+    Line line{raw.number, CleanPastedLine(raw.text)};
+    if (line.text.empty()) continue;
+    int joins = parser.Feed(line);
+    if (line.text.rfind("channel 0: open failed:", 0) == 0) refusal_joins = joins;
+  }
+  REQUIRE(parser.sessions().size() == 2);
+  const Session& parent = parser.sessions()[0];
+  const Session& child = parser.sessions()[1];
+  CHECK(refusal_joins == 0);  // judged with the parent
+  CHECK(parent.phase == Phase::kBanner);  // it never got further than its banner through the pipe
+  CHECK(parent.facts.server_software.empty());
+  CHECK(child.phase == Phase::kSession);
+  REQUIRE_FALSE(child.failure_lines.empty());
+  CHECK(child.failure_lines.back().text == "stdio forwarding failed");
+  REQUIRE_FALSE(parent.failure_lines.empty());
+  CHECK(parent.failure_lines.front().text.find("exchange_identification") != std::string::npos);
+}
+
 TEST_CASE("Transcript reads an IPv6 destination from Authenticating to", "[transcript]") {
   // Synthetic line in the format of sshconnect.c ssh_login (6.9+).
   auto parser = ParseText("debug1: Authenticating to ::1:2222 as 'alice'\n");
