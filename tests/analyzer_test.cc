@@ -69,6 +69,21 @@ TEST_CASE("Bad input gets the documented status", "[analyzer]") {
   CHECK(r.inputs[0].error.find("no SSH client output") != std::string::npos);
 }
 
+TEST_CASE("Input with no ssh output asks for -v: a hang prints nothing without it", "[analyzer]") {
+  // the plain log of a hang (firewall-syn-drop-hang.plain.log: ssh printed nothing)
+  Report empty = AnalyzeText("");
+  REQUIRE(empty.inputs.size() == 1);
+  CHECK(empty.inputs[0].error.find("empty input") != std::string::npos);
+  CHECK(empty.inputs[0].error.find("rerun it with -v") != std::string::npos);
+  // only a wrapper's lines (git after a silent ssh)
+  Report git = AnalyzeText("Cloning into 'repo'...\nfatal: Could not read from remote repository.\n\n"
+                           "Please make sure you have the correct access rights\nand the repository exists.\n");
+  REQUIRE(git.inputs.size() == 1);
+  CHECK(git.inputs[0].error.find("no SSH client output") != std::string::npos);
+  CHECK(git.inputs[0].error.find("rerun with -v") != std::string::npos);
+  CHECK(git.inputs[0].error.find("GIT_SSH_COMMAND") != std::string::npos);
+}
+
 TEST_CASE("A 10 MB line is cut with a warning and the log is still analysed", "[analyzer]") {
   std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
   Report r = AnalyzeText(std::string(10 * 1024 * 1024, 'A') + "\n" + log);
