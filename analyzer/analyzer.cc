@@ -130,10 +130,14 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   } else if (binary) {
     input.error = "binary data (NUL bytes), not a text log";
   } else if (input.bytes == 0 || !any_text) {
-    input.error = "empty input: nothing to analyse (pipe ssh's output with 2>&1: ssh -vvv HOST 2>&1 | sshdiag)";
+    input.error = "empty input: nothing to analyse. Without -v ssh prints nothing when it hangs or is stopped "
+                  "(Ctrl-C): rerun it with -v (better -vvv) and pipe its output with 2>&1: "
+                  "ssh -vvv HOST 2>&1 | sshdiag";
   } else if (!parser.saw_ssh_output()) {
     input.error = "no SSH client output found: expected the output of ssh -v, -vv or -vvv (ssh writes it to "
-                  "standard error, so a pipe needs 2>&1: ssh -vvv HOST 2>&1 | sshdiag)";
+                  "standard error, so a pipe needs 2>&1: ssh -vvv HOST 2>&1 | sshdiag). Without -v ssh prints "
+                  "nothing when it hangs or is stopped (Ctrl-C), and git, rsync, scp or sftp then show only "
+                  "their own lines: rerun with -v (GIT_SSH_COMMAND='ssh -vvv', rsync -e 'ssh -vvv', scp -v, sftp -v)";
   }
   if (input.error.empty()) {
     parser.FinishAll();

@@ -74,13 +74,15 @@ std::optional<FailureLines> FailureLines::Parse(const std::string& text, const s
                                                 std::vector<LoadIssue>* issues) {
   return ParseDataFile<FailureLines>(text, file, issues, [](const json& j, std::string*) {
     if (!j.is_object()) throw FieldError("the failure-lines file holds one JSON object");
-    CheckKeys(j, {"failure", "not_failure", "notes", "$schema"}, "failure lines");
+    CheckKeys(j, {"failure", "not_failure", "epilogue", "notes", "$schema"}, "failure lines");
     FailureLines f;
     f.failure_ = ParseList(j, "failure");
     if (f.failure_.empty()) throw FieldError("'failure' must list at least one pattern");
     f.not_failure_ = ParseList(j, "not_failure");
     f.failure_re_ = Alternation(f.failure_, "failure");
     f.not_failure_re_ = Alternation(f.not_failure_, "not_failure");
+    f.epilogue_ = ParseList(j, "epilogue");
+    f.epilogue_re_ = Alternation(f.epilogue_, "epilogue");
     return f;
   });
 }
@@ -108,7 +110,13 @@ bool FailureLines::IsFailure(std::string_view text) const {
   if (text.empty() || !failure_re_) return false;
   re2::StringPiece piece(text.data(), text.size());
   if (not_failure_re_ && RE2::PartialMatch(piece, *not_failure_re_)) return false;
+  if (epilogue_re_ && RE2::PartialMatch(piece, *epilogue_re_)) return false;
   return RE2::PartialMatch(piece, *failure_re_);
+}
+
+bool FailureLines::IsEpilogue(std::string_view text) const {
+  if (text.empty() || !epilogue_re_) return false;
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *epilogue_re_);
 }
 
 }  // namespace sshdiag

@@ -1,7 +1,9 @@
 // Which lines are ssh failing rather than ssh talking: the lines ssh, scp
-// and sftp print (without a debug prefix) when something went wrong. They are
-// data (failures/client.json, documented in failures/README.md), so a new
-// family of failure messages is a data change; this is their loader.
+// and sftp print (without a debug prefix) when something went wrong; and
+// which lines a program that ran ssh (git, rsync, scp, sftp) adds after ssh
+// ended (its epilogue), which say nothing about where ssh's session ended.
+// They are data (failures/client.json, documented in failures/README.md), so
+// a new family of messages is a data change; this is their loader.
 #ifndef SSHDIAG_FAILURE_LINES_H_
 #define SSHDIAG_FAILURE_LINES_H_
 
@@ -44,12 +46,20 @@ class FailureLines {
   // The built-in set: failures/client.json in BuiltinDataDir(), loaded once.
   static const FailureLines& Builtin();
 
-  // True when text is a failure line: it matches a "failure" pattern and no
-  // "not_failure" pattern. Linear in the line's length.
+  // True when text is a failure line: it matches a "failure" pattern, no
+  // "not_failure" pattern and no "epilogue" pattern. Linear in the line's length.
   bool IsFailure(std::string_view text) const;
+
+  // True when text is a wrapper's epilogue line: it matches an "epilogue"
+  // pattern (git's "fatal: Could not read from remote repository.", rsync's
+  // "rsync error: ...", scp's "scp: Connection closed"). Such a line is
+  // printed after ssh ended, by the program that ran ssh: never a failure
+  // line, never ssh output, and never where a session ended.
+  bool IsEpilogue(std::string_view text) const;
 
   const std::vector<FailurePattern>& failure() const { return failure_; }
   const std::vector<FailurePattern>& not_failure() const { return not_failure_; }
+  const std::vector<FailurePattern>& epilogue() const { return epilogue_; }
   const std::vector<LoadIssue>& issues() const { return issues_; }
 
   FailureLines();
@@ -58,9 +68,9 @@ class FailureLines {
   ~FailureLines();
 
  private:
-  std::vector<FailurePattern> failure_, not_failure_;
+  std::vector<FailurePattern> failure_, not_failure_, epilogue_;
   // Each list as one alternation: one pass per line, as one RE2 would do.
-  std::unique_ptr<RE2> failure_re_, not_failure_re_;
+  std::unique_ptr<RE2> failure_re_, not_failure_re_, epilogue_re_;
   std::vector<LoadIssue> issues_;
 };
 

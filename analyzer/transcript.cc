@@ -253,7 +253,7 @@ Outcome Session::outcome() const {
 uint64_t Session::terminal_from() const {
   if (failure_block_start > 0) return failure_block_start;
   if (last_marker_line > 0) return last_marker_line;
-  return last_line;
+  return last_own_line > 0 ? last_own_line : last_line;
 }
 
 TranscriptParser::TranscriptParser(std::string source_name, const FailureLines* failures)
@@ -343,9 +343,17 @@ int TranscriptParser::Feed(const Line& line) {
   patterns_.Match(line.text, &hits_);
   int index = SessionFor(line, hits_);
   Session* s = &At(owner_);
-  if (s->line_count == 0) s->first_line = line.number;
+  if (s->line_count == 0 && s->epilogue_line_count == 0) s->first_line = line.number;
   s->last_line = line.number;
+  // A wrapper's epilogue (git, rsync, scp, sftp after ssh ended) belongs to
+  // the session it follows but is not ssh's: no fact, no failure, no end, and
+  // not one of its lines (a one-line ssh output stays one line).
+  if (hits_.empty() && failures_->IsEpilogue(line.text)) {
+    ++s->epilogue_line_count;
+    return index;
+  }
   ++s->line_count;
+  s->last_own_line = line.number;
   Apply(s, line, hits_);
   return index;
 }

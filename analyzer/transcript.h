@@ -112,8 +112,12 @@ struct Session {
   std::string source;             // the input's name ("-" for standard input)
   uint64_t first_line = 0;
   uint64_t last_line = 0;
-  uint64_t line_count = 0;
+  // The last line that was not a wrapper's epilogue (git's, rsync's, scp's or
+  // sftp's lines after ssh ended: FailureLines::IsEpilogue); 0 when none.
+  uint64_t last_own_line = 0;
+  uint64_t line_count = 0;         // its lines, not counting a wrapper's epilogue
   uint64_t ssh_line_count = 0;    // lines that were ssh's own output
+  uint64_t epilogue_line_count = 0;  // lines of a wrapper's epilogue
   Facts facts;
   Phase phase = Phase::kUnknown;  // the furthest phase reached
   uint64_t last_marker_line = 0;  // the last line that moved or confirmed the phase
@@ -128,7 +132,8 @@ struct Session {
 
   Outcome outcome() const;
   // The line from which evidence accounts for how the session ended: the
-  // start of its final run of failure lines, else its last phase marker.
+  // start of its final run of failure lines, else its last phase marker,
+  // else its last line that was not a wrapper's epilogue.
   uint64_t terminal_from() const;
 };
 

@@ -69,6 +69,21 @@ TEST_CASE("Bad input gets the documented status", "[analyzer]") {
   CHECK(r.inputs[0].error.find("no SSH client output") != std::string::npos);
 }
 
+TEST_CASE("Input with no ssh output asks for -v: a hang prints nothing without it", "[analyzer]") {
+  // the plain log of a hang (firewall-syn-drop-hang.plain.log: ssh printed nothing)
+  Report empty = AnalyzeText("");
+  REQUIRE(empty.inputs.size() == 1);
+  CHECK(empty.inputs[0].error.find("empty input") != std::string::npos);
+  CHECK(empty.inputs[0].error.find("rerun it with -v") != std::string::npos);
+  // only a wrapper's lines (git after a silent ssh)
+  Report git = AnalyzeText("Cloning into 'repo'...\nfatal: Could not read from remote repository.\n\n"
+                           "Please make sure you have the correct access rights\nand the repository exists.\n");
+  REQUIRE(git.inputs.size() == 1);
+  CHECK(git.inputs[0].error.find("no SSH client output") != std::string::npos);
+  CHECK(git.inputs[0].error.find("rerun with -v") != std::string::npos);
+  CHECK(git.inputs[0].error.find("GIT_SSH_COMMAND") != std::string::npos);
+}
+
 TEST_CASE("A 10 MB line is cut with a warning and the log is still analysed", "[analyzer]") {
   std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
   Report r = AnalyzeText(std::string(10 * 1024 * 1024, 'A') + "\n" + log);
@@ -337,4 +352,48 @@ TEST_CASE("A ProxyJump child that failed after carrying the stream shares its pa
   CHECK(r.diagnoses[0].kb == "proxyjump-failure");
   CHECK(r.diagnoses[0].session == 0);
   CHECK(r.status == Status::kDiagnosed);
+}
+
+TEST_CASE("A hang is diagnosed from the phase it stops in, never likely where the phase fits several causes",
+          "[analyzer]") {
+  auto top = [](const Report& r) { return r.diagnoses.empty() ? std::string("-") : r.diagnoses[0].kb; };
+  auto has = [](const Report& r, const std::string& kb) {
+    for (const auto& d : r.diagnoses) {
+      if (d.kb == kb) return true;
+    }
+    return false;
+  };
+  for (const char* release : {"8.4", "9.2", "10.0"}) {
+    const std::string dir = std::string("corpus/lab/openssh-") + release + "/";
+    INFO(dir);
+    // stopped in connect(): only an unanswered SYN keeps it there
+    Report connect = AnalyzeFile(dir + "firewall-syn-drop-hang.v.log");
+    CHECK(connect.status == Status::kDiagnosed);
+    CHECK(top(connect) == "connection-timeout");
+    // stopped after the session started: -v cannot tell a path that drops the marked
+    // packets from a shell that blocks; both are named, neither is likely
+    for (const char* name : {"ipqos-drop-router-hang.v.log", "shell-rc-sleep-hang.v.log"}) {
+      INFO(name);
+      Report r = AnalyzeFile(dir + name);
+      CHECK(r.status == Status::kDiagnosed);
+      CHECK(has(r, "ipqos-tos-drop"));
+      CHECK(has(r, "shell-startup-blocks"));
+      for (const auto& d : r.diagnoses) CHECK(d.confidence < 0.6);
+    }
+    // -vvv tells them apart
+    CHECK(top(AnalyzeFile(dir + "ipqos-drop-router-hang.log")) == "ipqos-tos-drop");
+    Report shell = AnalyzeFile(dir + "shell-rc-sleep-hang.log");
+    CHECK(top(shell) == "shell-startup-blocks");
+    CHECK_FALSE(has(shell, "ipqos-tos-drop"));
+    // stopped before the first authentication reply: possible, with its own key
+    Report dns = AnalyzeFile(dir + "usedns-resolver-unreachable.v.log");
+    CHECK(top(dns) == "server-reverse-dns-delay");
+    CHECK(dns.diagnoses.at(0).confidence < 0.6);
+    // stopped waiting for the banner: possible
+    Report banner = AnalyzeFile(dir + "banner-silent-hang.v.log");
+    CHECK(top(banner) == "banner-reset-or-closed");
+    CHECK(banner.diagnoses.at(0).confidence < 0.6);
+  }
+  // a finished session is not a hang: the same signatures stay silent on a success
+  CHECK(AnalyzeFile("corpus/lab/openssh-9.2/success-exec.v.log").status == Status::kOk);
 }

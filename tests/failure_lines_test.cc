@@ -90,3 +90,111 @@ TEST_CASE("ssh's and sftp's one-line outputs that name their cause are not refus
     CHECK(r.sessions[0].session.failure_lines.size() == 1);
   }
 }
+
+TEST_CASE("A wrapper's epilogue is listed apart: never a failure line, each example an epilogue line",
+          "[failure_lines]") {
+  const FailureLines& f = FailureLines::Builtin();
+  REQUIRE(f.epilogue().size() >= 8);
+  for (const auto& p : f.epilogue()) {
+    INFO(p.pattern);
+    REQUIRE_FALSE(p.example.empty());
+    CHECK(f.IsEpilogue(p.example));
+    CHECK_FALSE(f.IsFailure(p.example));
+  }
+  // git, rsync, scp and sftp after the ssh they ran failed (texts from the lab's wrapper logs)
+  for (const char* line : {"fatal: Could not read from remote repository.",
+                           "Please make sure you have the correct access rights", "and the repository exists.",
+                           "rsync: connection unexpectedly closed (0 bytes received so far) [Receiver]",
+                           "rsync error: unexplained error (code 255) at io.c(231) [Receiver=3.2.7]",
+                           "rsync error: error in rsync protocol data stream (code 12) at io.c(285) [Receiver=3.5.0]",
+                           "scp: Connection closed", "Connection closed", "lost connection"}) {
+    INFO(line);
+    CHECK(f.IsEpilogue(line));
+    CHECK_FALSE(f.IsFailure(line));
+  }
+  // ssh's own lines, and a wrapper's failure that names its own cause, are not epilogue
+  for (const char* line : {"sshdiag-lab@127.0.0.1: Permission denied (publickey).",
+                           "Connection closed by 127.0.0.1 port 42000", "Host key verification failed.",
+                           "scp: /etc/nope: No such file or directory", "fatal: unable to access 'x'"}) {
+    INFO(line);
+    CHECK_FALSE(f.IsEpilogue(line));
+  }
+  CHECK(f.IsFailure("scp: /etc/nope: No such file or directory"));
+}
+
+TEST_CASE("Epilogue patterns are data: a file without them has no epilogue, a bad one names the entry",
+          "[failure_lines]") {
+  std::vector<LoadIssue> issues;
+  auto plain = FailureLines::Parse(R"js({"failure": [{"regex": "^oops"}]})js", "f.json", &issues);
+  REQUIRE(plain);
+  CHECK(plain->epilogue().empty());
+  CHECK_FALSE(plain->IsEpilogue("fatal: Could not read from remote repository."));
+  // an epilogue line that also matches a failure pattern is not a failure line
+  auto both = FailureLines::Parse(R"js({"failure": [{"regex": "^frob"}],
+                                       "epilogue": [{"literal": "frob: wrapper gave up", "example": "frob: wrapper gave up"}]})js",
+                                  "f.json", &issues);
+  REQUIRE(both);
+  CHECK(both->IsFailure("frob: failed"));
+  CHECK_FALSE(both->IsFailure("frob: wrapper gave up"));
+  CHECK(both->IsEpilogue("frob: wrapper gave up"));
+  CHECK(issues.empty());
+  CHECK_FALSE(FailureLines::Parse(R"js({"failure": [{"regex": "^x"}], "epilogue": [{"regex": "^y", "example": "z"}]})js",
+                                  "f.json", &issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].message.find("epilogue[0]: its example does not match") != std::string::npos);
+}
+
+TEST_CASE("A wrapper's epilogue does not hide where ssh's session ended", "[failure_lines]") {
+  // git, rsync, scp, sftp lines after ssh's plain refusal: the session still ends at ssh's
+  // line, and evidence there is terminal (full confidence)
+  const char* ssh_line = "sshdiag-lab@127.0.0.1: Permission denied (publickey).\n";
+  for (const char* epilogue : {"fatal: Could not read from remote repository.\n\n"
+                               "Please make sure you have the correct access rights\nand the repository exists.\n",
+                               "rsync: connection unexpectedly closed (0 bytes received so far) [Receiver]\n"
+                               "rsync error: unexplained error (code 255) at io.c(231) [Receiver=3.2.7]\n",
+                               "scp: Connection closed\n", "Connection closed\n"}) {
+    INFO(epilogue);
+    Report r = AnalyzeText(std::string("Cloning into 'repo'...\n") + ssh_line + epilogue);
+    REQUIRE(r.status == Status::kDiagnosed);
+    REQUIRE(r.sessions.size() == 1);
+    const Session& s = r.sessions[0].session;
+    CHECK(s.failure_lines.size() == 1);
+    CHECK(s.failure_lines.back().text == "sshdiag-lab@127.0.0.1: Permission denied (publickey).");
+    CHECK(s.terminal_from() == 2);
+    CHECK(s.epilogue_line_count >= 1);
+    CHECK(r.diagnoses.at(0).kb == "publickey-not-authorized");
+  }
+  // a one-line ssh output is diagnosed with the same confidence with or without the epilogue
+  Report alone = AnalyzeText("ssh: connect to host 127.0.0.1 port 42000: Connection refused\n");
+  Report wrapped = AnalyzeText("ssh: connect to host 127.0.0.1 port 42000: Connection refused\n"
+                               "rsync: connection unexpectedly closed (0 bytes received so far) [Receiver]\n"
+                               "rsync error: unexplained error (code 255) at io.c(231) [Receiver=3.2.7]\n");
+  REQUIRE(alone.diagnoses.size() >= 1);
+  REQUIRE(wrapped.diagnoses.size() >= 1);
+  CHECK(wrapped.diagnoses[0].kb == alone.diagnoses[0].kb);
+  CHECK(wrapped.diagnoses[0].confidence == alone.diagnoses[0].confidence);
+  CHECK(wrapped.sessions.at(0).session.line_count == 1);
+  // ssh printed nothing (a hang without -v): the wrapper's lines alone are no ssh output
+  Report nothing = AnalyzeText("Cloning into 'repo'...\nfatal: Could not read from remote repository.\n\n"
+                               "Please make sure you have the correct access rights\nand the repository exists.\n");
+  CHECK(nothing.status == Status::kError);
+  // a session with no failure line ends at its last own line, not at the epilogue
+  TranscriptParser parser("test");
+  parser.Feed({1, "debug1: Connecting to h [192.0.2.1] port 22."});
+  parser.Feed({2, "debug1: some line"});
+  parser.Feed({3, "lost connection"});
+  const Session& s = parser.sessions().at(0);
+  CHECK(s.outcome() == Outcome::kIncomplete);
+  CHECK(s.last_line == 3);
+  CHECK(s.last_own_line == 2);
+  CHECK(s.terminal_from() == 1);  // the last phase marker
+  TranscriptParser unmarked("test");
+  unmarked.Feed({1, "Cloning into 'repo'..."});
+  unmarked.Feed({2, "Warning: some text"});
+  unmarked.Feed({3, "lost connection"});
+  unmarked.Feed({4, "rsync error: unexplained error (code 255) at io.c(231) [Receiver=3.2.7]"});
+  const Session& u = unmarked.sessions().at(0);
+  CHECK(u.epilogue_line_count == 2);
+  CHECK(u.terminal_from() == 2);  // not the epilogue's last line
+  CHECK_FALSE(unmarked.saw_ssh_output());
+}

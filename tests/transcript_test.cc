@@ -413,3 +413,37 @@ TEST_CASE("A session records the deepest debug level it shows and whether it is 
   }
   CHECK_FALSE(VerbosityFromName("debug4"));
 }
+
+TEST_CASE("A real git wrapper log: git's lines after ssh's refusal are an epilogue, not the end", "[transcript]") {
+  auto parser = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/publickey-not-authorized.git.log")));
+  REQUIRE(parser.sessions().size() == 1);
+  const Session& s = parser.sessions()[0];
+  CHECK(s.outcome() == Outcome::kFailed);
+  REQUIRE(s.failure_lines.size() == 1);
+  CHECK(s.failure_lines.back().text == "sshdiag-lab@127.0.0.1: Permission denied (publickey).");
+  CHECK(s.terminal_from() == s.failure_lines.back().number);
+  CHECK(s.epilogue_line_count == 3);  // fatal: ..., Please make sure ..., and the repository exists.
+  CHECK(s.last_own_line == s.failure_lines.back().number);
+  CHECK(s.last_line > s.last_own_line);
+  CHECK_FALSE(IsFailureLine("fatal: Could not read from remote repository."));
+  CHECK_FALSE(IsFailureLine("scp: Connection closed"));
+  CHECK(IsFailureLine("scp: /x: No such file or directory"));
+}
+
+TEST_CASE("A hang stopped with Ctrl-C is incomplete, and ends at the last phase reached", "[transcript]") {
+  // -v: the log stops at "Connecting to" (SIGINT kills ssh there without a message)
+  auto connect = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/firewall-syn-drop-hang.v.log")));
+  REQUIRE(connect.sessions().size() == 1);
+  const Session& c = connect.sessions()[0];
+  CHECK(c.outcome() == Outcome::kIncomplete);
+  CHECK(c.phase == Phase::kConnect);
+  CHECK(c.terminal_from() == c.last_marker_line);
+  // after the session started: "Killed by signal 2." is not a failure line
+  auto session = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/ipqos-drop-router-hang.v.log")));
+  REQUIRE(session.sessions().size() == 1);
+  const Session& s = session.sessions()[0];
+  CHECK(s.outcome() == Outcome::kIncomplete);
+  CHECK(s.phase == Phase::kSession);
+  CHECK(s.failure_lines.empty());
+  CHECK_FALSE(IsFailureLine("Killed by signal 2."));
+}

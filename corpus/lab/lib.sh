@@ -20,6 +20,9 @@
 #   EXPECT_DECISIVE_MIN  plain | v | vvv: lowest verbosity whose log has that line
 #                        (default plain); lab_finish checks every run at or above it
 #   HANG_AFTER           seconds after which a still-running client gets SIGINT
+#   LAB_WRAPPERS         "git rsync scp sftp" (any of them): after the three ssh runs,
+#                        run the same connection through these programs too (see
+#                        "wrappers" below); NAME.git.log, NAME.rsync.log, ...
 #   NOTES, REPRODUCES    sidecar text
 # Scenarios outside corpus/lab/scenarios (e.g. corpus/fresh/scenarios) source this
 # file by its path: source "$(dirname "$0")/../../lab/lib.sh".  Everything happens inside a private network namespace
@@ -203,6 +206,8 @@ lab_sshd_config() { # FILE PORT LISTEN [LINE...]
     [[ $LAB_SERVER != 8.4 ]] || echo "ChallengeResponseAuthentication no"
     [[ -n ${SSHD_NO_SFTP:-} ]] || echo "Subsystem sftp ${SSHD_SFTP:-internal-sftp}"
     echo "LogLevel DEBUG1"
+    # the wrapper runs add failed logins from 127.0.0.1: 9.8+ sshd would penalise the source
+    [[ -z $LAB_WRAPPERS || $LAB_SERVER != 10.0 ]] || echo "PerSourcePenalties no"
   } > "$f"
 }
 
@@ -390,11 +395,137 @@ lab_ssh() {
     LAB_RUNS+=("$verb")
   done
   [[ ${#LAB_RUNS[@]} -gt 0 ]] || lab_die "no verbosity recorded"
+  _lab_wrappers_run "$@"
   # the scenario's own checks after lab_ssh look at the -vvv run (else the most verbose one)
   local main=${LAB_RUNS[0]}
   cp "$LABDIR/client.$main.log" "$LABDIR/client.log"
   LAB_RC=${LAB_RCS[$main]}
   LAB_CMD=${LAB_CMDS[$main]}
+}
+
+# --- wrappers: the same failure through git, rsync, scp and sftp ----------------
+# People run ssh through other programs, which print their own lines after ssh's.  A
+# scenario that sets LAB_WRAPPERS="git rsync scp sftp" (any subset) gets, after the three
+# ssh runs, one more run per wrapper against the same set-up, ssh at plain verbosity
+# (no -v: what a user of git or rsync sees):
+#   git    GIT_SSH_COMMAND='ssh -F WRAPCONFIG' git clone DEST:$LABDIR/repo.git repo
+#          (this machine's git; the bare repository exists on the server side's path)
+#   rsync  rsync -e 'ssh -F WRAPCONFIG' DEST:$LABDIR/wrap-src/file $LABDIR/wrap-dst/
+#          (this machine's rsync)
+#   scp    scp -F WRAPCONFIG DEST:$LABDIR/wrap-src/file $LABDIR/wrap-dst/   (the client
+#          release's scp, which runs that release's ssh)
+#   sftp   sftp -F WRAPCONFIG DEST   (the client release's sftp; stdin /dev/null)
+# ssh is always the client release's ssh (chroot TREE for 8.4/10.0); every program is run
+# by its bare name with PATH=/usr/bin:/bin, as the ssh runs are (their messages name it).  WRAPCONFIG
+# ($LABDIR/ssh_config.wrap) is a Host * block with the options lab_ssh got (-o K=V, -p, -i,
+# -l, -J, -4, -6; anything else is refused) followed by the lab's ssh_config, so ssh runs
+# with the same settings; DEST is lab_ssh's destination, its remote command is dropped.
+# Each run is checked (see lab_finish) and written as NAME.WRAPPER.log with a sidecar
+# whose source.verbosity is "plain" and source.wrapper the wrapper's name.  lab_before_run
+# is called before each (LAB_VERBOSITY=plain, LAB_WRAPPER set); known_hosts is restored.
+# Not with HANG_AFTER, lab_during_run, LAB_SSH_PROG or LAB_SSH_NO_F.
+LAB_WRAPPERS=${LAB_WRAPPERS:-}
+LAB_WRAPPER=""
+LAB_WRAP_RUNS=()
+LAB_WRAPPERS_KNOWN="git rsync scp sftp"
+# last line each wrapper prints when ssh failed (lab_finish checks it; ssh's own last line
+# is accepted too, for a wrapper that adds nothing)
+_lab_wrapper_last() {
+  case $1 in
+    git) echo 'and the repository exists\.$' ;;
+    rsync) echo '^rsync error: ' ;;
+    scp) echo '^(scp: Connection closed|lost connection)$' ;;
+    sftp) echo '^Connection closed\.?$' ;;
+  esac
+}
+# ARGS of lab_ssh -> $LABDIR/ssh_config.wrap and LAB_WRAP_DEST
+_lab_wrap_config() {
+  local lines=() a v
+  LAB_WRAP_DEST=""
+  while [[ $# -gt 0 ]]; do
+    a=$1; shift
+    case $a in
+      -vvv) ;;
+      -o) v=$1; shift; lines+=("$v") ;;
+      -o*) lines+=("${a#-o}") ;;
+      -p) lines+=("Port $1"); shift ;;
+      -i) lines+=("IdentityFile $1"); shift ;;
+      -l) lines+=("User $1"); shift ;;
+      -J) lines+=("ProxyJump $1"); shift ;;
+      -4) lines+=("AddressFamily inet") ;;
+      -6) lines+=("AddressFamily inet6") ;;
+      -*) lab_die "LAB_WRAPPERS: ssh option $a cannot be passed to the wrappers" ;;
+      *) LAB_WRAP_DEST=$a; break ;;
+    esac
+  done
+  [[ -n $LAB_WRAP_DEST ]] || lab_die "LAB_WRAPPERS: no destination in the lab_ssh arguments"
+  {
+    echo "# sshdiag lab: lab_ssh's options for the wrappers (the first value wins), then the lab config"
+    echo "Host *"
+    for v in "${lines[@]}"; do echo "    $v"; done
+    cat "$LABDIR/ssh_config"
+  } > "$LABDIR/ssh_config.wrap"
+}
+_lab_wrapper_once() { # WRAPPER
+  local w=$1 cfg=$LABDIR/ssh_config.wrap
+  local ssh_run=(ssh -F "$cfg") tree=()
+  [[ -n $CROOT ]] && tree=(/usr/sbin/chroot "$CROOT")
+  local cmd=() shown
+  mkdir -p "$LABDIR/wrap-src" "$LABDIR/wrap-dst" "$LABDIR/git-home"
+  echo hello > "$LABDIR/wrap-src/file"
+  [[ -d $LABDIR/repo.git ]] || git init -q --bare "$LABDIR/repo.git"
+  rm -rf "$LABDIR/git-work"; mkdir -p "$LABDIR/git-work"
+  case $w in
+    git)
+      cmd=(env HOME="$LABDIR/git-home" GIT_CONFIG_NOSYSTEM=1 GIT_TERMINAL_PROMPT=0 GIT_SSH_VARIANT=ssh
+           GIT_SSH_COMMAND="${tree[*]}${tree:+ }${ssh_run[*]}" git clone "$LAB_WRAP_DEST:$LABDIR/repo.git" repo)
+      shown="GIT_SSH_COMMAND='ssh -F $cfg' git clone $LAB_WRAP_DEST:$LABDIR/repo.git repo" ;;
+    rsync)
+      cmd=(rsync -e "${tree[*]}${tree:+ }${ssh_run[*]}" "$LAB_WRAP_DEST:$LABDIR/wrap-src/file" "$LABDIR/wrap-dst/")
+      shown="rsync -e 'ssh -F $cfg' $LAB_WRAP_DEST:$LABDIR/wrap-src/file $LABDIR/wrap-dst/" ;;
+    scp)
+      cmd=("${tree[@]}" scp -F "$cfg" "$LAB_WRAP_DEST:$LABDIR/wrap-src/file" "$LABDIR/wrap-dst/")
+      shown="scp -F $cfg $LAB_WRAP_DEST:$LABDIR/wrap-src/file $LABDIR/wrap-dst/" ;;
+    sftp)
+      cmd=("${tree[@]}" sftp -F "$cfg" "$LAB_WRAP_DEST")
+      shown="sftp -F $cfg $LAB_WRAP_DEST" ;;
+    *) lab_die "LAB_WRAPPERS: unknown wrapper $w (use $LAB_WRAPPERS_KNOWN)" ;;
+  esac
+  LAB_CMDS[$w]=$shown
+  local pre=()
+  [[ -n ${CLIENT_NETNS:-} ]] && pre=(nsenter -t "${LAB_NS[$CLIENT_NETNS]}" -n)
+  [[ -n ${LAB_SSH_AS:-} ]] && lab_die "LAB_WRAPPERS: not with LAB_SSH_AS"
+  lab_log "running ($w): $shown"
+  local rc=0 t_start=$SECONDS
+  set +e
+  ( cd "$LABDIR/git-work"; "${pre[@]}" env PATH=/usr/bin:/bin timeout --kill-after=3 "$SSH_DEADLINE" "${cmd[@]}" \
+      < /dev/null > "$LABDIR/client.$w.log" 2>&1 )
+  rc=$?
+  set -e
+  LAB_RCS[$w]=$rc
+  LAB_SECS[$w]=$((SECONDS - t_start))
+  lab_log "$w exit status $rc"
+}
+_lab_wrappers_run() { # lab_ssh's ARGS
+  [[ -n $LAB_WRAPPERS ]] || return 0
+  [[ -z $HANG_AFTER ]] || lab_die "LAB_WRAPPERS: not with HANG_AFTER"
+  ! _lab_has_fn lab_during_run || lab_die "LAB_WRAPPERS: not with lab_during_run"
+  [[ -z ${LAB_SSH_PROG:-} && -z ${LAB_SSH_NO_F:-} ]] || lab_die "LAB_WRAPPERS: not with LAB_SSH_PROG or LAB_SSH_NO_F"
+  _lab_wrap_config "$@"
+  local w
+  LAB_WRAP_RUNS=()
+  for w in $LAB_WRAPPERS; do
+    [[ " $LAB_WRAPPERS_KNOWN " == *" $w "* ]] || lab_die "LAB_WRAPPERS: unknown wrapper $w (use $LAB_WRAPPERS_KNOWN)"
+    if [[ -f $LABDIR/known_hosts.before-runs ]] && ! cmp -s "$LABDIR/known_hosts.before-runs" "$LABDIR/known_hosts"; then
+      cat "$LABDIR/known_hosts.before-runs" > "$LABDIR/known_hosts"
+    fi
+    rm -f "$LABDIR/known_hosts.old"
+    LAB_VERBOSITY=plain LAB_WRAPPER=$w
+    if _lab_has_fn lab_before_run; then lab_before_run; fi
+    _lab_wrapper_once "$w"
+    LAB_WRAP_RUNS+=("$w")
+  done
+  LAB_WRAPPER=""
 }
 
 # inside lab_during_run: wait until the running client's log matches REGEX (bounded)
@@ -454,7 +585,7 @@ lab_mtu_blackhole_router() {
 # per run: check the last line and the decisive line, then write
 # <outdir>/<scenario>.log/.json (-vvv), .v.log/.v.json, .plain.log/.plain.json
 _lab_verb_rank() { case $1 in plain) echo 0 ;; v) echo 1 ;; vvv) echo 2 ;; *) lab_die "unknown verbosity '$1'" ;; esac; }
-_lab_suffix() { case $1 in vvv) echo "" ;; v) echo ".v" ;; plain) echo ".plain" ;; esac; }
+_lab_suffix() { case $1 in vvv) echo "" ;; v) echo ".v" ;; plain) echo ".plain" ;; *) echo ".$1" ;; esac; }
 _lab_expect_last() { # VERB -> regex for the last line of that run
   case $1 in
     vvv) echo "$EXPECT_LAST" ;;
@@ -505,6 +636,31 @@ lab_finish() {
         || { tail -n 8 "$log" >&2; lab_die "$verb: no line matches the decisive /$EXPECT_DECISIVE/"; }
     fi
   done
+  # wrapper runs: the wrapper's own last line, and ssh's plain output inside
+  local plain_log=$LABDIR/client.plain.log plain_last="" plain_decisive=0
+  if [[ -f $plain_log ]]; then
+    plain_last=$(tr -d '\r' < "$plain_log" | grep -v '^[[:space:]]*$' | tail -n 1 || true)
+    if [[ -n ${EXPECT_DECISIVE:-} ]] && tr -d '\r' < "$plain_log" | grep -Eq -- "$EXPECT_DECISIVE"; then plain_decisive=1; fi
+  fi
+  for verb in "${LAB_WRAP_RUNS[@]}"; do
+    log=$LABDIR/client.$verb.log
+    clean=$(tr -d '\r' < "$log")
+    if [[ ${LAB_RCS[$verb]} -eq 124 || ${LAB_RCS[$verb]} -eq 137 ]]; then
+      tail -5 "$log" >&2; lab_die "$verb run hit the lab deadline"
+    fi
+    last=$(grep -v '^[[:space:]]*$' <<< "$clean" | tail -n 1 || true)
+    want=$(_lab_wrapper_last "$verb")
+    # (8.4's legacy scp adds nothing when ssh fails before the session: ssh's line is the last)
+    if ! grep -Eq -- "$want" <<< "$last" && [[ $last != "$plain_last" ]]; then
+      tail -n 8 "$log" >&2; lab_die "$verb: last line '$last' is neither /$want/ nor ssh's last plain line"
+    fi
+    if [[ -n $plain_last ]] && ! grep -Fxq -- "$plain_last" <<< "$clean"; then
+      tail -n 8 "$log" >&2; lab_die "$verb: ssh's last plain line '$plain_last' is not in the wrapper's output"
+    fi
+    if [[ $plain_decisive == 1 ]] && ! grep -Eq -- "$EXPECT_DECISIVE" <<< "$clean"; then
+      tail -n 8 "$log" >&2; lab_die "$verb: no line matches the decisive /$EXPECT_DECISIVE/ (the plain run had one)"
+    fi
+  done
   mkdir -p "$LAB_OUTDIR"
   local client server
   client=$(in_client /usr/bin/ssh -V 2>&1 | head -n 1)
@@ -512,10 +668,17 @@ lab_finish() {
   [[ -n $server ]] || server=${SERVER_DESC:-$(lab_pkg_banner "$SROOT")}
   [[ -n ${SERVER_DESC:-} ]] && server=$SERVER_DESC
   local script=${LAB_SCENARIO_FILE#"$LAB_REPO"/}
-  local suffix present
-  for verb in vvv v plain; do
+  local suffix present wrapper empty
+  for verb in vvv v plain $LAB_WRAPPERS_KNOWN; do
     suffix=$(_lab_suffix "$verb")
-    if [[ ! " ${LAB_RUNS[*]} " == *" $verb "* ]]; then
+    wrapper=""
+    if [[ " $LAB_WRAPPERS_KNOWN " == *" $verb "* ]]; then
+      wrapper=$verb
+      if [[ ! " ${LAB_WRAP_RUNS[*]} " == *" $verb "* ]]; then
+        rm -f "$LAB_OUTDIR/$SCENARIO$suffix.log" "$LAB_OUTDIR/$SCENARIO$suffix.json"
+        continue
+      fi
+    elif [[ ! " ${LAB_RUNS[*]} " == *" $verb "* ]]; then
       rm -f "$LAB_OUTDIR/$SCENARIO$suffix.log" "$LAB_OUTDIR/$SCENARIO$suffix.json"
       if [[ -n ${LAB_NO_VERB[$verb]:-} && -n ${LAB_REPORT:-} ]]; then
         printf '%s\t%s\t%s\n' "$SCENARIO" "$verb" "${LAB_NO_VERB[$verb]}" >> "$LAB_REPORT"
@@ -526,9 +689,15 @@ lab_finish() {
     present=0
     if [[ -n ${EXPECT_DECISIVE:-} ]] && tr -d '\r' < "$log" | grep -Eq -- "$EXPECT_DECISIVE"; then present=1; fi
     cp "$log" "$LAB_OUTDIR/$SCENARIO$suffix.log"
+    # a wrapper adds its own lines: whether ssh printed anything is the plain run's answer
+    if [[ -n $wrapper && -f $plain_log ]]; then
+      empty=$(grep -q '[^[:space:]]' "$plain_log" && echo 0 || echo 1)
+    else
+      empty=$(grep -q '[^[:space:]]' "$log" && echo 0 || echo 1)
+    fi
     SRC_CLIENT=$client SRC_SERVER=$server SRC_SCRIPT=$script SRC_CMD=${LAB_CMDS[$verb]} \
-    SRC_RC=${LAB_RCS[$verb]} SRC_VERB=$verb SRC_HUNG=${LAB_HUNG[$verb]:-} SRC_PRESENT=$present \
-    SRC_EMPTY=$(grep -q '[^[:space:]]' "$log" && echo 0 || echo 1) \
+    SRC_RC=${LAB_RCS[$verb]} SRC_VERB=$([[ -n $wrapper ]] && echo plain || echo "$verb") SRC_WRAPPER=$wrapper \
+    SRC_HUNG=${LAB_HUNG[$verb]:-} SRC_PRESENT=$present SRC_EMPTY=$empty \
     DEC_MIN=$min OUT="$LAB_OUTDIR/$SCENARIO$suffix.json" \
     /usr/bin/python3 - <<'PY'
 import json, os, datetime
@@ -564,9 +733,18 @@ src = {
     "server": e["SRC_SERVER"],
     "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
 }
+if e.get("SRC_WRAPPER"):
+    src["wrapper"] = e["SRC_WRAPPER"]
 if e.get("REPRODUCES"):
     src["reproduces"] = e["REPRODUCES"]
 notes = e.get("NOTES", "").strip()
+if e.get("SRC_WRAPPER"):
+    notes += {
+        "git": " Run through git clone (this machine's git, GIT_SSH_COMMAND naming the client release's ssh with the scenario's options, ssh at plain verbosity): git's lines follow ssh's.",
+        "rsync": " Run through rsync -e (this machine's rsync, the client release's ssh with the scenario's options, ssh at plain verbosity): rsync's lines follow ssh's.",
+        "scp": " Run through the client release's scp -F (the scenario's options in the config file, ssh at plain verbosity): scp's lines follow ssh's.",
+        "sftp": " Run through the client release's sftp -F (the scenario's options in the config file, ssh at plain verbosity): sftp's lines follow ssh's.",
+    }[e["SRC_WRAPPER"]]
 if e.get("HANG_AFTER"):
     src["hang_after"] = int(e["HANG_AFTER"])
     src["interrupted"] = e.get("SRC_HUNG") == "1"
@@ -582,7 +760,7 @@ with open(e["OUT"], "w") as f:
     f.write("\n")
 PY
   done
-  lab_log "ok -> $LAB_OUTDIR/$SCENARIO.log (${LAB_RUNS[*]})"
+  lab_log "ok -> $LAB_OUTDIR/$SCENARIO.log (${LAB_RUNS[*]}${LAB_WRAP_RUNS[*]:+; wrappers ${LAB_WRAP_RUNS[*]}})"
 }
 EXPECT_DECISIVE=${EXPECT_DECISIVE:-}
 export SCENARIO EXPECT_STATUS EXPECT_TOP EXPECT_ALSO_OK EXPECT_WITHIN_TOP EXPECT_NEVER EXPECT_TODO NOTES REPRODUCES

@@ -7,6 +7,7 @@ EXPECT_NEVER="connection-refused ipqos-tos-drop banner-not-ssh"
 EXPECT_LAST='^Connection closed by 127\.0\.0\.1 port [0-9]+$'
 REPRODUCES="https://github.com/go-gitea/gitea/issues/21732 (client sees 'kex_exchange_identification: Connection closed by remote host' + 'Connection closed by HOST port N'; cause established there: server dropping connections past MaxStartups)"
 NOTES="A python3 TCP listener on 127.0.0.1:PORT accepts each connection, reads for 0.2 s and closes it (FIN) without a banner."
+LAB_WRAPPERS="git rsync scp sftp"
 EXPECT_DECISIVE='^kex_exchange_identification: Connection closed by remote host$'
 # 10.0 prints the kex_exchange_identification line only from -v on (plain: just the final 'Connection ... by HOST port N')
 [[ $LAB_CLIENT != 10.0 ]] || EXPECT_DECISIVE_MIN=v

@@ -4,6 +4,7 @@ source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=connection-refused
 EXPECT_NEVER="ipqos-tos-drop connection-timeout"
 EXPECT_LAST='^ssh: connect to host 127\.0\.0\.1 port [0-9]+: Connection refused$'
+LAB_WRAPPERS="git rsync scp sftp"
 EXPECT_DECISIVE='Connection refused$'
 NOTES="No sshd is started; the port on 127.0.0.1 has no listener, so connect() gets ECONNREFUSED."
 lab_begin

@@ -4,7 +4,6 @@
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=connection-timeout
 EXPECT_NEVER="ipqos-tos-drop connection-refused"
-EXPECT_TODO="the log ends with the client still connecting (interrupted with Ctrl-C): no error line names the timeout"
 HANG_AFTER=20
 # -vvv/-v: the last line is the connect attempt; plain ssh prints nothing at all
 EXPECT_LAST='(^debug1: Connecting to 127\.0\.0\.1 \[127\.0\.0\.1\] port [0-9]+\.|set_sock_tos: set socket [0-9]+ IP_TOS 0x[0-9a-f]+)$'

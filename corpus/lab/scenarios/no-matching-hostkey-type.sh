@@ -7,6 +7,7 @@ EXPECT_LAST='no matching host key type found\. Their offer: ssh-rsa'
 REPRODUCES='https://github.com/gokrazy/breakglass/issues/9 (OpenSSH 8.8 client, server with only an RSA host key offering ssh-rsa; fixed by giving the server an ed25519 host key)'
 NOTES="sshd has only an RSA host key and HostKeyAlgorithms ssh-rsa; the client keeps its default HostKeyAlgorithms (no ssh-rsa since 8.8)."
 [[ $LAB_CLIENT != 8.4 ]] || lab_skip "the 8.4 client still accepts ssh-rsa host keys (disabled by default only in 8.8)"
+LAB_WRAPPERS="git rsync scp sftp"
 EXPECT_DECISIVE='Unable to negotiate with .* no matching host key type found'
 lab_begin
 HOSTKEYS="rsa"

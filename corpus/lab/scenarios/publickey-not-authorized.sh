@@ -5,6 +5,7 @@ EXPECT_TOP=publickey-not-authorized
 EXPECT_NEVER="ipqos-tos-drop too-many-auth-failures"
 EXPECT_LAST='Permission denied \(publickey\)\.$'
 NOTES="authorized_keys for the user holds a different ed25519 key; the client offers its own key only."
+LAB_WRAPPERS="git rsync scp sftp"
 EXPECT_DECISIVE='Permission denied \(publickey\)\.$'
 lab_begin
 ssh-keygen -q -t ed25519 -N '' -C other@lab -f "$LABDIR/other"

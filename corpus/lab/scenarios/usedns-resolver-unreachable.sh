@@ -3,9 +3,8 @@
 # lookup of the client's address blocks sshd before it answers the first authentication
 # request; the client just waits, and the user presses Ctrl-C.
 source "$(dirname "$0")/../lib.sh"
-EXPECT_TOP=gssapi-delay
-EXPECT_TODO="no key of its own: failure-modes.md names server-side UseDNS only under gssapi-delay (a similar pause around the auth phase); the log ends with the client waiting for the server's first authentication reply (interrupted with Ctrl-C)"
-EXPECT_NEVER="ipqos-tos-drop connection-timeout publickey-not-authorized mtu-blackhole"
+EXPECT_TOP=server-reverse-dns-delay
+EXPECT_NEVER="ipqos-tos-drop connection-timeout publickey-not-authorized mtu-blackhole gssapi-delay"
 HANG_AFTER=8
 EXPECT_LAST='(SSH2_MSG_SERVICE_ACCEPT received|Authenticating to 10\.199\.2\.2:[0-9]+ as .sshdiag-lab.|send packet: type 50|receive packet: type 6|Killed by signal 2\.)$'
 EXPECT_EMPTY="plain"
