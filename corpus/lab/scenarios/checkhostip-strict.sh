@@ -1,0 +1,27 @@
+#!/bin/bash
+# CheckHostIP with StrictHostKeyChecking yes: the name's key matches, the address has another (ECDSA) key on record.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=host-key-changed
+EXPECT_ALSO_OK="known-hosts-problem"
+EXPECT_WITHIN_TOP=2
+EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized host-key-unknown-batchmode"
+EXPECT_LAST='Host key verification failed\.$'
+EXPECT_DECISIVE='differs from the key for the IP address'
+NOTES="sshd on 10.199.5.1 (one end of a veth pair to an idle namespace; CheckHostIP skips loopback addresses); the client's /etc/hosts (bind mount in the private mount namespace) maps buildhost to 10.199.5.1. known_hosts: [buildhost]:PORT with the server's real keys, [10.199.5.1]:PORT with an old ECDSA key (the address was reused after another machine was retired). ssh -o CheckHostIP=yes -o StrictHostKeyChecking=yes ... buildhost true: with strict checking ssh prints the IP warning, 'Exiting, you have requested strict checking.' and fails."
+lab_begin
+lab_ns X
+lab_link main v5a 10.199.5.1/24 X v5b 10.199.5.2/24
+{ echo "127.0.0.1 localhost"; echo "10.199.5.1 buildhost"; } > "$LABDIR/hosts"
+if [[ -e $CROOT/etc/hosts ]]; then
+  mount --bind "$LABDIR/hosts" "$CROOT/etc/hosts"
+else # a minbase tree without /etc/hosts: bind a copy of its /etc that has one
+  cp -a "$CROOT/etc" "$LABDIR/etc.client"; cp "$LABDIR/hosts" "$LABDIR/etc.client/hosts"
+  mount --bind "$LABDIR/etc.client" "$CROOT/etc"
+fi
+lab_authorize
+lab_known_hosts "[buildhost]:$PORT"
+ssh-keygen -q -t ecdsa -N '' -C old-hostkey -f "$LABDIR/old_host"
+echo "[10.199.5.1]:$PORT $(cut -d' ' -f1,2 "$LABDIR/old_host.pub")" >> "$LABDIR/known_hosts"
+SSHD_LISTEN=10.199.5.1 lab_sshd
+lab_ssh -o CheckHostIP=yes -o StrictHostKeyChecking=yes -p "$PORT" "$LAB_USER@buildhost" true
+lab_finish

@@ -1,0 +1,19 @@
+#!/bin/bash
+# The account's login shell is nologin; an interactive login (ssh -tt, no command) gets its refusal.
+source "$(dirname "$0")/../lib.sh"
+EXPECT_TOP=shell-invalid-or-exits
+EXPECT_ALSO_OK="nologin-active"
+EXPECT_WITHIN_TOP=2
+EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized pty-allocation-failed"
+EXPECT_LAST='(This account is currently not available\.|Connection to 127\.0\.0\.1 closed\.|Exit status 1)$'
+EXPECT_DECISIVE='This account is currently not available'
+NOTES="A copy of the server tree's /etc/passwd in which sshdiag-lab's shell is /usr/sbin/nologin is bind-mounted over it inside the scenario's private mount namespace (the machine's account is unchanged; a service account someone tries to log in to); the lab key is authorized; ssh -tt with no command (an interactive login). sshd runs nologin as the login shell, which prints 'This account is currently not available.' and exits 1."
+lab_begin
+lab_authorize; lab_known_hosts
+passwd=${SROOT}/etc/passwd
+awk -F: -v OFS=: -v u="$LAB_USER" '$1 == u { $7 = "/usr/sbin/nologin" } { print }' "$passwd" > "$LABDIR/passwd"
+chmod 644 "$LABDIR/passwd"
+mount --bind "$LABDIR/passwd" "$passwd"
+lab_sshd
+lab_ssh -tt -p "$PORT" "$LAB_USER@127.0.0.1"
+lab_finish
