@@ -74,6 +74,9 @@ std::vector<Diagnosis> BuildDifferential(std::vector<Diagnosis> ranked, const Ma
     };
     std::stable_sort(g.begin() + 1, g.end(),
                      [&](const Diagnosis& a, const Diagnosis& b) { return position(a) < position(b); });
+    // Listed in that order, they read best first: no alternative shows more
+    // confidence than one above it.
+    for (size_t i = 2; i < g.size(); ++i) g[i].confidence = std::min(g[i].confidence, g[i - 1].confidence);
   }
   std::vector<Diagnosis> out;
   for (auto& g : groups) {

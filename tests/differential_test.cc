@@ -111,6 +111,11 @@ TEST_CASE("Alternatives the answer's signature names come first, in its order", 
   REQUIRE(out.size() == 3);
   CHECK(out[1].kb == "b");  // named, though ranked after z
   CHECK(out[2].kb == "z");
+  // Read top down, confidence never rises.
+  auto lower = BuildDifferential({answer, Make("z", 0.5, {2}), Make("b", 0.3, {2})}, NoArticles());
+  REQUIRE(lower.size() == 3);
+  CHECK(lower[1].kb == "b");
+  CHECK(lower[2].confidence == Approx(0.3));
 }
 
 TEST_CASE("A bare publickey refusal ranks its look-alikes under the answer, all possible", "[differential]") {
