@@ -39,6 +39,8 @@
 #   LAB_CACHE    where debootstrapped trees live (/var/cache/sshdiag-lab)
 
 set -euo pipefail
+# Under pipefail, 'producer | grep -q' can fail although grep matched: grep -q exits at the first
+# match and the producer dies of SIGPIPE. Pipes into grep here read to the end (> /dev/null).
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 LAB_REPO=${LAB_REPO:-$(cd "$LAB_DIR/../.." && pwd)}
@@ -166,7 +168,7 @@ EOF
 
 lab_free_port() { # FIRST: first port >= FIRST with no listener in this namespace
   local p=$1
-  while ss -Htan "sport = :$p" | grep -q .; do p=$((p + 1)); done
+  while ss -Htan "sport = :$p" | grep . > /dev/null; do p=$((p + 1)); done
   echo "$p"
 }
 
@@ -235,7 +237,7 @@ lab_wait_listen() { # PORT [NETNS]
   local i pre=()
   [[ -n ${2:-} ]] && pre=(nsenter -t "${LAB_NS[$2]}" -n)
   for i in $(seq 1 50); do
-    if "${pre[@]}" ss -Hltn "sport = :$1" | grep -q .; then return 0; fi
+    if "${pre[@]}" ss -Hltn "sport = :$1" | grep . > /dev/null; then return 0; fi
     sleep 0.1
   done
   cat "$LABDIR"/sshd.*.log >&2 2>/dev/null || true
@@ -532,7 +534,7 @@ _lab_wrappers_run() { # lab_ssh's ARGS
 lab_ssh_await() { # REGEX [SECONDS]
   local i n=$(( ${2:-20} * 10 ))
   for ((i = 0; i < n; i++)); do
-    if tr -d '\r' < "$LABDIR/client.log" | grep -Eq -- "$1"; then return 0; fi
+    if tr -d '\r' < "$LABDIR/client.log" | grep -E -- "$1" > /dev/null; then return 0; fi
     kill -0 "$LAB_SSH_PID" 2>/dev/null || break
     sleep 0.1
   done
@@ -640,7 +642,7 @@ lab_finish() {
   local plain_log=$LABDIR/client.plain.log plain_last="" plain_decisive=0
   if [[ -f $plain_log ]]; then
     plain_last=$(tr -d '\r' < "$plain_log" | grep -v '^[[:space:]]*$' | tail -n 1 || true)
-    if [[ -n ${EXPECT_DECISIVE:-} ]] && tr -d '\r' < "$plain_log" | grep -Eq -- "$EXPECT_DECISIVE"; then plain_decisive=1; fi
+    if [[ -n ${EXPECT_DECISIVE:-} ]] && tr -d '\r' < "$plain_log" | grep -E -- "$EXPECT_DECISIVE" > /dev/null; then plain_decisive=1; fi
   fi
   for verb in "${LAB_WRAP_RUNS[@]}"; do
     log=$LABDIR/client.$verb.log
@@ -687,7 +689,7 @@ lab_finish() {
     fi
     log=$LABDIR/client.$verb.log
     present=0
-    if [[ -n ${EXPECT_DECISIVE:-} ]] && tr -d '\r' < "$log" | grep -Eq -- "$EXPECT_DECISIVE"; then present=1; fi
+    if [[ -n ${EXPECT_DECISIVE:-} ]] && tr -d '\r' < "$log" | grep -E -- "$EXPECT_DECISIVE" > /dev/null; then present=1; fi
     cp "$log" "$LAB_OUTDIR/$SCENARIO$suffix.log"
     # a wrapper adds its own lines: whether ssh printed anything is the plain run's answer
     if [[ -n $wrapper && -f $plain_log ]]; then
