@@ -22,6 +22,7 @@ enum Fact {
   kRemoteVersion,
   kAuthenticatingTo,
   kKexinitSent,
+  kKexReplyAwaited,
   kKexAlgorithm,
   kKexHostKeyAlgorithm,
   kKexCipher,
@@ -65,6 +66,7 @@ constexpr FactPattern kFactPatterns[] = {
     {kRemoteVersion, R"re(^debug1: (?:\w+: )?Remote protocol version ([\d.]+), remote software version (.*)$)re"},
     {kAuthenticatingTo, R"re(^debug1: (?:\w+: )?Authenticating to (\S+):(\d+) as '([^']*)')re"},
     {kKexinitSent, R"re(^debug1: (?:\w+: )?SSH2_MSG_KEXINIT sent)re"},
+    {kKexReplyAwaited, R"re(^debug1: (?:\w+: )?expecting SSH2_MSG_(?:KEX_ECDH_REPLY|KEXDH_REPLY|KEX_DH_GEX_GROUP|KEX_DH_GEX_REPLY)$)re"},
     {kKexAlgorithm, R"re(^debug1: (?:\w+: )?kex: algorithm: (\S+))re"},
     {kKexHostKeyAlgorithm, R"re(^debug1: (?:\w+: )?kex: host key algorithm: (\S+))re"},
     {kKexCipher, R"re(^debug1: (?:\w+: )?kex: client->server cipher: (\S+) MAC: (\S+))re"},
@@ -443,6 +445,7 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
         break;
       }
       case kKexinitSent:
+      case kKexReplyAwaited:  // the one kex line a pasted tail of a kex stall may keep
         advance(Phase::kKex);
         break;
       case kKexAlgorithm: {

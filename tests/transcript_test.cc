@@ -180,6 +180,14 @@ TEST_CASE("A ProxyJump child's refused forward is its own fact, and the family's
   CHECK(parent.failure_lines.front().text.find("exchange_identification") != std::string::npos);
 }
 
+TEST_CASE("A pasted tail that ends waiting for the key exchange reply is in the kex phase", "[transcript]") {
+  // Synthetic: the last line of a -v log stalled in key exchange (kexgen.c, 8.5+).
+  auto parser = ParseText("debug1: expecting SSH2_MSG_KEX_ECDH_REPLY\n");
+  REQUIRE(parser.sessions().size() == 1);
+  CHECK(parser.sessions()[0].phase == Phase::kKex);
+  CHECK(parser.sessions()[0].outcome() == Outcome::kIncomplete);
+}
+
 TEST_CASE("Transcript reads an IPv6 destination from Authenticating to", "[transcript]") {
   // Synthetic line in the format of sshconnect.c ssh_login (6.9+).
   auto parser = ParseText("debug1: Authenticating to ::1:2222 as 'alice'\n");
