@@ -14,8 +14,8 @@ lab_authorize; lab_known_hosts "[10.199.2.2]:$PORT"
 NETNS=S SSHD_LISTEN=10.199.2.2 lab_sshd
 lab_before_run() { iptables -D FORWARD -p tcp -j REJECT --reject-with tcp-reset 2>/dev/null || true; }
 lab_during_run() {
-  lab_ssh_await 'Entering interactive session|Sending command' 20 || true
-  sleep 3
+  if [[ $LAB_VERBOSITY == plain ]]; then sleep 5
+  else lab_ssh_await 'Entering interactive session|Sending command' 20; sleep 3; fi
   iptables -I FORWARD -p tcp -j REJECT --reject-with tcp-reset
 }
 CLIENT_NETNS=C lab_ssh -o ServerAliveInterval=4 -p "$PORT" "$LAB_USER@10.199.2.2" 'sleep 30'

@@ -7,7 +7,8 @@ EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop too-many-auth-failures password-wrong publickey-not-authorized"
 EXPECT_LAST='Permission denied \(password\)\.$'
 EXPECT_DECISIVE='Permission denied \(password\)'
-NOTES="sshd_config PubkeyAuthentication no, PasswordAuthentication yes (a password-only server); the lab key is authorized but never asked for. The client (BatchMode yes, as in scripts/CI) cannot type a password: the server offers only 'password', the client offers no key, and stops."
+LAB_WRAPPERS="rsync"
+NOTES="sshd_config PubkeyAuthentication no, PasswordAuthentication yes (a password-only server); the lab key is authorized but never asked for. The client (BatchMode yes, as in scripts/CI) cannot type a password: the server offers only 'password', the client offers no key, and stops. Also run through rsync (LAB_WRAPPERS=rsync), as a backup script would."
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd "PubkeyAuthentication no" "PasswordAuthentication yes"
