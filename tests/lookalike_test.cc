@@ -140,3 +140,13 @@ TEST_CASE("A rejected user certificate is named as such, first, not only as an u
     CHECK(r.diagnoses[0].explanation.find("-CERT") != std::string::npos);
   }
 }
+
+TEST_CASE("Permission denied (publickey): the agent's key hidden by IdentitiesOnly vs a key not authorized",
+          "[lookalike]") {
+  // 9.2+ says which agent key it skipped; only agent-keys-not-offered reads that.
+  Check({
+      {"openssh-9.2/identitiesonly-config-agent-rsa.log", "identitiesonly-hides-agent-key", {}},
+      {"openssh-10.0/identitiesonly-config-agent-rsa.log", "identitiesonly-hides-agent-key", {}},
+      {"openssh-9.2/publickey-not-authorized.log", "publickey-not-authorized", {"identitiesonly-hides-agent-key"}},
+  });
+}
