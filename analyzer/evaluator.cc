@@ -82,9 +82,13 @@ void AddCaptures(const RE2& re, const std::string& text, std::map<std::string, s
   }
 }
 
+// A plain log cannot be told from its own tail, and plain output is short:
+// only a debug log without ssh's first line counts as a tail.
+bool IsDebugTail(const Session& session) { return !session.whole && session.verbosity > Verbosity::kPlain; }
+
 }  // namespace
 
-bool PredicatesHold(const FactPredicates& when, const Session& session) {
+bool PredicatesHold(const FactPredicates& when, const Session& session, int* untold) {
   if (!when.phases.empty() &&
       std::find(when.phases.begin(), when.phases.end(), session.phase) == when.phases.end()) {
     return false;
@@ -106,14 +110,20 @@ bool PredicatesHold(const FactPredicates& when, const Session& session) {
   }
   if (!when.facts_match.empty() || !when.facts_absent.empty()) {
     auto facts = session.facts.AsMap();
+    const bool may_be_cut = untold != nullptr && IsDebugTail(session);
     for (const auto& [name, pattern] : when.facts_match) {
       auto it = facts.find(name);
-      if (it == facts.end()) return false;
+      if (it == facts.end()) {
+        if (!may_be_cut) return false;
+        ++*untold;
+        continue;
+      }
       RE2 re(pattern, RE2::Quiet);
       if (!RE2::PartialMatch(it->second, re)) return false;
     }
     for (const auto& name : when.facts_absent) {
       if (facts.count(name)) return false;
+      if (may_be_cut) ++*untold;
     }
   }
   return true;
@@ -129,7 +139,8 @@ std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& sess
     s.required.push_back(i);
     s.kept.push_back(list->Kept());
   }
-  if (!PredicatesHold(sig.when, session)) return std::nullopt;
+  int untold_facts = 0;
+  if (!PredicatesHold(sig.when, session, &untold_facts)) return std::nullopt;
   s.chosen.assign(s.required.size(), nullptr);
   bool found = Assign(&s, static_cast<int>(s.required.size()) - 1);
   if (cost) {
@@ -141,9 +152,8 @@ std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& sess
   SignatureMatch m;
   m.signature = &sig;
   m.session = session.index;
-  // A plain log cannot be told from its own tail, and plain output is short:
-  // only a debug log without ssh's first line counts as a tail.
-  const bool tail = !session.whole && session.verbosity > Verbosity::kPlain;
+  const bool tail = IsDebugTail(session);
+  m.untold_before_excerpt = untold_facts;
   for (const auto& a : sig.absent) {
     if (a.level > session.verbosity) {
       ++m.untold_absent;

@@ -35,7 +35,8 @@ struct SignatureMatch {
   // Absent conditions that reach before the first line of a debug log's tail
   // (a -v/-vvv session without ssh's first line): the lines they forbid may
   // have been cut off with the start of the log, so their absence tells
-  // nothing either. Counted apart because the remedy is the whole log, not
+  // nothing either; so may facts a "when" predicate needs (or forbids) that
+  // the tail lacks. Counted apart because the remedy is the whole log, not
   // more -v.
   int untold_before_excerpt = 0;
 };
@@ -54,8 +55,14 @@ struct SearchCost {
 std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& session, const SessionHits& hits,
                                        const PatternSet& patterns, SearchCost* cost = nullptr);
 
-// True when the session's facts satisfy sig's "when" predicates.
-bool PredicatesHold(const FactPredicates& when, const Session& session);
+// True when the session's facts satisfy sig's "when" predicates. When
+// untold is given and the session is the tail of a debug log, a fact that
+// "facts" needs but the tail lacks, or that "facts_absent" forbids and the
+// tail lacks, may have been read from a line cut off with the start: it does
+// not fail the predicate but adds one to *untold (the caller caps the match as
+// for an absent condition it cannot tell). Without untold every predicate is
+// strict.
+bool PredicatesHold(const FactPredicates& when, const Session& session, int* untold = nullptr);
 
 constexpr int kMaxSearchSteps = 20000;
 

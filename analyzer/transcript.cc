@@ -36,6 +36,7 @@ enum Fact {
   kServiceAccept,
   kAuthsCanContinue,
   kNextAuthMethod,
+  kAuthStep,
   kAuthenticatedTo,
   kAuthSucceeded,
   kChannelNew,
@@ -80,6 +81,9 @@ constexpr FactPattern kFactPatterns[] = {
     {kServiceAccept, R"re(^debug1: (?:\w+: )?SSH2_MSG_SERVICE_ACCEPT received)re"},
     {kAuthsCanContinue, R"re(^debug1: (?:\w+: )?Authentications that can continue: (\S*))re"},
     {kNextAuthMethod, R"re(^debug1: (?:\w+: )?Next authentication method: (\S+))re"},
+    // A tail pasted from the middle of authentication keeps these, not the
+    // SERVICE_ACCEPT line before them.
+    {kAuthStep, R"re(^debug[12]: (?:\w+: )?(?:Offering (?:\S+ )?public key: |Trying private key: |we sent a (?:publickey|password|keyboard-interactive|gssapi-with-mic) packet|Server accepts key: ))re"},
     {kAuthenticatedTo, R"re(^(?:debug1: )?(?:\w+: )?Authenticated to (\S+) .*?(?:using "([^"]+)")?\.?$)re"},
     {kAuthSucceeded, R"re(^debug1: (?:\w+: )?Authentication succeeded \(([^)]+)\))re"},
     {kChannelNew, R"re(^debug1: (?:\w+: )?channel \d+: new (?:(\S+) )?\[([^\]]*)\])re"},
@@ -512,6 +516,11 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
         advance(Phase::kAuth);
         break;
       }
+      case kAuthStep:
+        // Only as the first sign of authentication (a tail): in a whole log
+        // the phase lines before it already mark where authentication began.
+        if (s->phase < Phase::kAuth) advance(Phase::kAuth);
+        break;
       case kAuthenticatedTo: {
         std::array<std::string, 2> c;
         if (Capture(re, t, &c) && !c[1].empty()) f.auth_method_accepted = c[1];

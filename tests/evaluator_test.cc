@@ -250,3 +250,30 @@ TEST_CASE("In the tail of a debug log, absences reaching before its first line c
   CHECK(m->untold_before_excerpt == 0);
   CHECK(m->untold_absent == 2);
 }
+
+TEST_CASE("In the tail of a debug log, facts a predicate needs or forbids cannot be told when missing", "[evaluator]") {
+  auto make = [](const std::string& when) {
+    return R"js({"id": "f", "kb": "k", "explanation": "x", "lines": [{"name": "a", "literal": "Killed by signal 2."}], "when": )js" +
+           when + "}";
+  };
+  // Synthetic: the last lines of a -v hang; the 'channel 0: new' line that
+  // gives the channels fact was above the cut.
+  std::vector<std::string> tail = {"debug1: Sending command: echo hello", "Killed by signal 2."};
+  auto m = Fixture(make(R"({"facts": {"channels": "session"}, "outcome": ["incomplete", "failed"]})"), tail).Run();
+  REQUIRE(m);
+  CHECK(m->untold_before_excerpt == 1);
+  m = Fixture(make(R"({"facts_absent": ["proxy_command"], "outcome": ["incomplete", "failed"]})"), tail).Run();
+  REQUIRE(m);
+  CHECK(m->untold_before_excerpt == 1);
+  // A fact the tail does show still decides.
+  std::vector<std::string> with_user = {"debug1: Authenticating to example.org:22 as 'alice'", "Killed by signal 2."};
+  CHECK_FALSE(Fixture(make(R"({"facts": {"user": "^bob$"}, "outcome": ["incomplete", "failed"]})"), with_user).Run());
+  CHECK_FALSE(Fixture(make(R"({"facts_absent": ["user"], "outcome": ["incomplete", "failed"]})"), with_user).Run());
+  // Synthetic whole log: from ssh's first line a missing fact is evidence.
+  std::vector<std::string> whole = {"OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025",
+                                    "debug1: Sending command: echo hello", "Killed by signal 2."};
+  CHECK_FALSE(Fixture(make(R"({"facts": {"channels": "session"}, "outcome": ["incomplete", "failed"]})"), whole).Run());
+  m = Fixture(make(R"({"facts_absent": ["proxy_command"], "outcome": ["incomplete", "failed"]})"), whole).Run();
+  REQUIRE(m);
+  CHECK(m->untold_before_excerpt == 0);
+}

@@ -188,6 +188,15 @@ TEST_CASE("A pasted tail that ends waiting for the key exchange reply is in the 
   CHECK(parser.sessions()[0].outcome() == Outcome::kIncomplete);
 }
 
+TEST_CASE("A pasted tail that starts inside authentication is in the auth phase", "[transcript]") {
+  // Synthetic: the last line of a -v log hanging after a key offer (sshconnect2.c).
+  auto parser = ParseText("debug1: Offering public key: /home/alice/.ssh/id_ed25519 ED25519 SHA256:x explicit\n");
+  REQUIRE(parser.sessions().size() == 1);
+  CHECK(parser.sessions()[0].phase == Phase::kAuth);
+  CHECK(ParseText("debug2: we sent a publickey packet, wait for reply\n").sessions()[0].phase == Phase::kAuth);
+  CHECK(ParseText("debug1: Trying private key: /home/alice/.ssh/id_rsa\n").sessions()[0].phase == Phase::kAuth);
+}
+
 TEST_CASE("Transcript reads an IPv6 destination from Authenticating to", "[transcript]") {
   // Synthetic line in the format of sshconnect.c ssh_login (6.9+).
   auto parser = ParseText("debug1: Authenticating to ::1:2222 as 'alice'\n");
@@ -250,6 +259,15 @@ TEST_CASE("A session cut right after SERVICE_ACCEPT stopped in the auth phase", 
   CHECK(parser.sessions()[0].phase == Phase::kAuth);
   // One line earlier it had not got there yet.
   CHECK(ParseText(FirstLines(kSuccess, at - 1)).sessions()[0].phase < Phase::kAuth);
+}
+
+TEST_CASE("In a whole log a key offer does not move where authentication began", "[transcript]") {
+  int at = LineNumberOf(kSuccess, "Offering public key");
+  REQUIRE(at > 0);
+  auto before = ParseText(FirstLines(kSuccess, at - 1));
+  auto after = ParseText(FirstLines(kSuccess, at));
+  CHECK(after.sessions()[0].phase == Phase::kAuth);
+  CHECK(after.sessions()[0].terminal_from() == before.sessions()[0].terminal_from());
 }
 
 TEST_CASE("The furthest phase never goes back, e.g. on a rekey after login", "[transcript]") {
