@@ -19,6 +19,10 @@ int RunDiagnose(int argc, char** argv);
 // that is not a known gap gets its expected diagnosis, 1 otherwise.
 int RunEval(int argc, char** argv);
 
+// `sshdiag signatures lint|test [PATH...]`: a contributor's checks of
+// signature files (see signature_lint.h, signature_examples.h).
+int RunSignatures(int argc, char** argv);
+
 // The built-in signature and KB sets plus the user's layers.
 struct LoadedData {
   std::string data_dir;

@@ -199,3 +199,36 @@ TEST_CASE("cli: ssh's stdout alone gets a hint that its log is on standard error
   CHECK(r.err.find("standard error") != std::string::npos);
   CHECK(r.err.find("2>&1") != std::string::npos);
 }
+
+TEST_CASE("cli: signatures lint exits 1 naming the broken file, 0 on the built-in set", "[cli]") {
+  TempDir layer;
+  layer.Write("broken.json", "{\"id\": \"broken-one\", \"kb\": \"x\", \"explanation\": \"e\",\n \"lines\": [{\"name\": \"a\", \"regex\": \"(\"}]}");
+  Run r = Sshdiag("signatures lint " + layer.path());
+  CHECK(r.code == 1);
+  CHECK(r.out.find("broken.json: signature broken-one: SD002") != std::string::npos);
+  Run j = Sshdiag("signatures lint --format json " + layer.path());
+  CHECK(j.code == 1);
+  auto doc = nlohmann::json::parse(j.out);
+  CHECK(doc["errors"].get<int>() >= 1);
+  Run builtin = Sshdiag("signatures lint --root " + SourcePath(""));
+  CHECK(builtin.code == 0);
+  CHECK(builtin.out.find("0 error(s)") != std::string::npos);
+}
+
+TEST_CASE("cli: signatures test runs a contributor's signature on top of the built-in set", "[cli]") {
+  TempDir layer;
+  layer.Write("mine.json", R"js({"id": "mine", "kb": "connection-refused", "explanation": "x", "weight": 0.99,
+    "lines": [{"name": "r", "regex": "Connection refused$"}],
+    "examples": {"match": ["corpus/lab/openssh-9.2/connection-refused.log"],
+                 "no_match": ["corpus/lab/openssh-9.2/success-exec.log"]}})js");
+  Run ok = Sshdiag("signatures test --root " + SourcePath("") + " " + layer.path() + "/mine.json");
+  CHECK(ok.code == 0);
+  CHECK(ok.out.find("ok   mine  match 1/1, no_match 1/1") != std::string::npos);
+  layer.Write("mine.json", R"js({"id": "mine", "kb": "connection-refused", "explanation": "x",
+    "lines": [{"name": "r", "regex": "Connection refused$"}],
+    "examples": {"match": ["corpus/lab/openssh-9.2/success-exec.log"]}})js");
+  Run bad = Sshdiag("signatures test --root " + SourcePath("") + " " + layer.path());
+  CHECK(bad.code == 1);
+  CHECK(bad.out.find("FAIL mine") != std::string::npos);
+  CHECK(Sshdiag("signatures frobnicate").code == 2);
+}

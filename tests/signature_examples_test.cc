@@ -1,51 +1,77 @@
 // Each signature against the real logs it names: fail2ban-style proof that a
-// signature works and stays silent where it should.
-#include <filesystem>
+// signature works and stays silent where it should. The check itself is
+// signature_examples.h, which `sshdiag signatures test` runs too.
+#include "signature_examples.h"
 
 #include <catch2/catch.hpp>
 
-#include "evaluation.h"
+#include "temp_dir.h"
 #include "test_support.h"
 
 using namespace sshdiag;
 using namespace sshdiag::testing;
 
-namespace {
-
-// An example is a corpus log, or "LOG#KIND" for the excerpt of kind (last-1,
-// last-3, last-10, no-debug) people paste from it, as eval derives it: a
-// signature for what a tail shows proves itself on the tail.
-Report AnalyzeExample(const std::string& example) {
-  auto hash = example.find('#');
-  if (hash == std::string::npos) return AnalyzeFile(example);
-  std::string log = ReadFile(SourcePath(example.substr(0, hash)));
-  return AnalyzeText(Excerpt(log, example.substr(hash + 1)));
+TEST_CASE("Every signature matches its match examples and not its no_match examples", "[signature_examples]") {
+  auto results = TestSignatureExamples(BuiltinSignatures(), BuiltinKb(), {}, SourcePath(""));
+  CHECK(results.size() == BuiltinSignatures().signatures().size());
+  for (const auto& r : results) {
+    INFO("signature " << r.id << " (" << r.file << ")");
+    for (const auto& f : r.failures) FAIL_CHECK(f);
+    CHECK(r.match_passed == r.match_total);
+    CHECK(r.no_match_passed == r.no_match_total);
+  }
 }
 
-std::string LogOf(const std::string& example) { return example.substr(0, example.find('#')); }
+namespace {
+
+SignatureSet WithBuiltins(const std::string& json) {
+  SignatureSet set = SignatureSet::LoadLayers({SourcePath("signatures")});
+  std::vector<LoadIssue> issues;
+  auto sig = SignatureSet::Parse(json, "mine.json", &issues);
+  REQUIRE(sig);
+  set.Add(*sig);
+  set.Compile();
+  return set;
+}
 
 }  // namespace
 
-TEST_CASE("Every signature matches its match examples and not its no_match examples", "[signature_examples]") {
-  for (const Signature& sig : BuiltinSignatures().signatures()) {
-    INFO("signature " << sig.id << " (" << sig.file << ")");
-    CHECK_FALSE(sig.match_examples.empty());
-    for (const auto& example : sig.match_examples) {
-      INFO("match example " << example);
-      REQUIRE(std::filesystem::exists(SourcePath(LogOf(example))));
-      Report r = AnalyzeExample(example);
-      // The signature itself must be the one that explains its root cause:
-      // a sibling with the same root cause winning on every example of this
-      // one would leave it untested (or redundant).
-      bool found = false;
-      for (const auto& d : r.diagnoses) found = found || (d.signature == sig.id && d.kb == sig.kb);
-      CHECK(found);
-    }
-    for (const auto& example : sig.no_match_examples) {
-      INFO("no_match example " << example);
-      REQUIRE(std::filesystem::exists(SourcePath(LogOf(example))));
-      Report r = AnalyzeExample(example);
-      for (const auto& d : r.diagnoses) CHECK(d.signature != sig.id);
-    }
-  }
+TEST_CASE("TestSignatureExamples fails a signature on a missed or unwanted example, and one without examples",
+          "[signature_examples]") {
+  // Synthetic signatures over real corpus logs.
+  const std::string refused = "corpus/lab/openssh-9.2/connection-refused.log";
+  const std::string success = "corpus/lab/openssh-9.2/success-exec.log";
+  auto set = WithBuiltins(R"js({"id": "mine", "kb": "connection-refused", "explanation": "x", "weight": 0.99,
+    "lines": [{"name": "r", "regex": "Connection refused$"}],
+    "examples": {"match": [")js" + refused + R"js(", ")js" + success + R"js("], "no_match": [")js" + refused + R"js("]}})js");
+  auto results = TestSignatureExamples(set, BuiltinKb(), {"mine"}, SourcePath(""));
+  REQUIRE(results.size() == 1);
+  CHECK_FALSE(results[0].ok());
+  CHECK(results[0].match_passed == 1);
+  CHECK(results[0].match_total == 2);
+  CHECK(results[0].no_match_passed == 0);
+  REQUIRE(results[0].failures.size() == 2);
+  CHECK(results[0].failures[0].find(success) != std::string::npos);
+  CHECK(results[0].failures[1].find("produced anyway") != std::string::npos);
+
+  auto bare = WithBuiltins(R"js({"id": "bare", "kb": "connection-refused", "explanation": "x",
+    "lines": [{"name": "r", "regex": "Connection refused$"}]})js");
+  auto none = TestSignatureExamples(bare, BuiltinKb(), {"bare"}, SourcePath(""));
+  REQUIRE(none.size() == 1);
+  CHECK_FALSE(none[0].ok());
+  CHECK(none[0].failures.at(0).find("no match example") != std::string::npos);
+}
+
+TEST_CASE("TestSignatureExamples reads LOG#KIND as the excerpt and notes optional lines no example shows",
+          "[signature_examples]") {
+  // Synthetic: a signature for the last line alone, with an optional line the excerpt cannot hold.
+  auto set = WithBuiltins(R"js({"id": "tail", "kb": "connection-refused", "explanation": "x", "weight": 0.99,
+    "lines": [{"name": "never", "literal": "a line no log has", "optional": true},
+              {"name": "r", "regex": "Connection refused$"}],
+    "examples": {"match": ["corpus/lab/openssh-9.2/connection-refused.log#last-1"]}})js");
+  auto results = TestSignatureExamples(set, BuiltinKb(), {"tail"}, SourcePath(""));
+  REQUIRE(results.size() == 1);
+  CHECK(results[0].ok());
+  REQUIRE(results[0].notes.size() == 1);
+  CHECK(results[0].notes[0].find("'never'") != std::string::npos);
 }

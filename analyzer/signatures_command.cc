@@ -1,0 +1,144 @@
+// `sshdiag signatures lint|test [PATH...]`: a contributor's checks, runnable
+// outside this repository's ctest.
+#include <cstring>
+#include <iostream>
+
+#include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
+
+#include "commands.h"
+#include "report.h"
+#include "safe_text.h"
+#include "signature_examples.h"
+#include "signature_lint.h"
+
+namespace po = boost::program_options;
+
+namespace sshdiag {
+
+namespace {
+
+const char* kUsage =
+    "Usage: sshdiag signatures lint [OPTIONS] [PATH...]\n"
+    "       sshdiag signatures test [OPTIONS] [PATH...]\n"
+    "PATH is a signature file or a directory of them (default: the built-in set).\n"
+    "lint: checks each file as the loader does and more (codes in signatures/LINT.md).\n"
+    "test: runs each signature's examples with the built-in set plus PATH in force.\n"
+    "Exit status: 0 no error (warnings allowed), 1 an error or a failed example, 2 usage error.\n\n";
+
+int Lint(const std::vector<std::string>& paths, const LoadedData& data, const std::string& root, bool json) {
+  LintContext context;
+  context.kb = &data.kb;
+  for (const auto& s : data.signatures.signatures()) context.other_ids.push_back(s.id);
+  context.example_root = root;
+  auto problems = LintSignatureFiles(paths, context);
+  int errors = 0;
+  for (const auto& p : problems) errors += p.error ? 1 : 0;
+  if (json) {
+    nlohmann::json out = {{"errors", errors}, {"problems", nlohmann::json::array()}};
+    for (const auto& p : problems) {
+      out["problems"].push_back({{"code", p.code}, {"file", p.file}, {"signature", p.id},
+                                 {"message", p.message}, {"severity", p.error ? "error" : "warning"}});
+    }
+    std::cout << out.dump(2) << "\n";
+  } else {
+    for (const auto& p : problems) std::cout << MakeVisible(p.ToString()) << "\n";
+    std::cout << errors << " error(s), " << problems.size() - errors << " warning(s)\n";
+  }
+  return errors > 0 ? 1 : kExitOk;
+}
+
+int Test(const std::vector<std::string>& paths, LoadedData& data, const std::string& root, bool json) {
+  // The files under test go on top of the built-in set (same id replaces).
+  std::vector<std::string> tested;
+  if (!paths.empty()) {
+    LintContext context;  // only to list the files and parse them
+    SignatureSet set = std::move(data.signatures);
+    std::vector<LoadIssue> issues;
+    for (const auto& p : LintSignatureFiles(paths, context)) {
+      if (p.error) std::cerr << "sshdiag: " << MakeVisible(p.ToString()) << "\n";
+    }
+    for (const auto& file : SignatureFilesOf(paths)) {
+      std::string text, error;
+      if (!ReadSmallFile(file, SignatureLimits::kMaxFileBytes, &text, &error)) continue;
+      auto sig = SignatureSet::Parse(text, file, &issues);
+      if (!sig) continue;
+      tested.push_back(sig->id);
+      set.Add(std::move(*sig));
+    }
+    set.Compile();
+    data.signatures = std::move(set);
+    if (tested.empty()) {
+      std::cerr << "sshdiag: signatures test: no signature loaded from the given paths\n";
+      return 1;
+    }
+  }
+  auto results = TestSignatureExamples(data.signatures, data.kb, tested, root);
+  int failed = 0;
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : results) {
+    failed += r.ok() ? 0 : 1;
+    if (json) {
+      out.push_back({{"signature", r.id}, {"file", r.file}, {"ok", r.ok()},
+                     {"match", {{"passed", r.match_passed}, {"total", r.match_total}}},
+                     {"no_match", {{"passed", r.no_match_passed}, {"total", r.no_match_total}}},
+                     {"failures", r.failures}, {"notes", r.notes}});
+      continue;
+    }
+    std::cout << (r.ok() ? "ok   " : "FAIL ") << r.id << "  match " << r.match_passed << "/" << r.match_total
+              << ", no_match " << r.no_match_passed << "/" << r.no_match_total << "\n";
+    for (const auto& f : r.failures) std::cout << "     " << MakeVisible(f) << "\n";
+    for (const auto& n : r.notes) std::cout << "     note: " << MakeVisible(n) << "\n";
+  }
+  if (json) {
+    std::cout << nlohmann::json{{"failed", failed}, {"signatures", out}}.dump(2) << "\n";
+  } else {
+    std::cout << results.size() - failed << " of " << results.size() << " signature(s) pass their examples\n";
+  }
+  return failed > 0 ? 1 : kExitOk;
+}
+
+}  // namespace
+
+int RunSignatures(int argc, char** argv) {
+  if (argc < 2 || (std::strcmp(argv[1], "lint") != 0 && std::strcmp(argv[1], "test") != 0)) {
+    if (argc >= 2 && (std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--help") == 0)) {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+    return UsageError("signatures: expected 'lint' or 'test'");
+  }
+  const std::string action = argv[1];
+  std::vector<std::string> paths, kb_dirs;
+  std::string root = ".", format = "text";
+  po::options_description visible("Options");
+  visible.add_options()
+      ("help,h", "show this help and exit")
+      ("format,f", po::value(&format), "text or json")
+      ("root", po::value(&root), "directory the examples' paths are relative to (default: .)")
+      ("kb", po::value(&kb_dirs)->composing(), "add a knowledge-base layer (repeatable)");
+  po::options_description all;
+  all.add(visible).add_options()("path", po::value(&paths)->composing());
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc - 1, argv + 1).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return UsageError("signatures " + action + ": " + e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << kUsage << visible;
+    return kExitOk;
+  }
+  if (format != "text" && format != "json") return UsageError("signatures: --format must be text or json");
+  LoadedData data = LoadData({}, kb_dirs);
+  if (action == "lint") {
+    if (paths.empty()) paths.push_back(data.data_dir + "/signatures");
+    return Lint(paths, data, root, format == "json");
+  }
+  return Test(paths, data, root, format == "json");
+}
+
+}  // namespace sshdiag

@@ -1,0 +1,78 @@
+#include "signature_lint.h"
+
+#include <catch2/catch.hpp>
+
+#include "temp_dir.h"
+#include "test_support.h"
+
+using namespace sshdiag;
+using namespace sshdiag::testing;
+
+namespace {
+
+bool Has(const std::vector<LintProblem>& problems, const std::string& code, const std::string& id) {
+  for (const auto& p : problems) {
+    if (p.code == code && p.id == id) return true;
+  }
+  return false;
+}
+
+LintContext Context() {
+  LintContext c;
+  c.kb = &BuiltinKb();
+  c.example_root = SourcePath("");
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("The built-in signature set lints clean", "[signature_lint]") {
+  CHECK(SignatureFilesOf({SourcePath("signatures")}).size() == BuiltinSignatures().signatures().size());
+  auto problems = LintSignatureFiles({SourcePath("signatures")}, Context());
+  int errors = 0;
+  for (const auto& p : problems) {
+    UNSCOPED_INFO(p.ToString());
+    errors += p.error ? 1 : 0;
+  }
+  CHECK(errors == 0);
+}
+
+TEST_CASE("Lint names the file, the signature and the fault, with a stable code", "[signature_lint]") {
+  TempDir dir;
+  // Synthetic broken signatures, one fault each.
+  dir.Write("syntax.json", "{\"id\": \"syntax\",\n  \"kb\": }");
+  dir.Write("bad-regex.json", R"js({"id": "bad-regex", "kb": "connection-refused", "explanation": "x",
+    "lines": [{"name": "a", "regex": "("}], "examples": {"match": ["corpus/lab/openssh-9.2/connection-refused.log"]}})js");
+  dir.Write("misnamed.json", R"js({"id": "other-name", "kb": "no-such-article", "explanation": "x",
+    "alternatives": ["no-such-either"], "suppresses": ["no-such-signature"],
+    "lines": [{"name": "a", "literal": "x"}], "examples": {"match": ["corpus/nowhere.log#last-3"]}})js");
+  dir.Write("dup.json", R"js({"id": "other-name", "kb": "connection-refused", "explanation": "x",
+    "lines": [{"name": "a", "literal": "x"}]})js");
+  auto problems = LintSignatureFiles({dir.path()}, Context());
+  for (const auto& p : problems) INFO(p.ToString());
+  CHECK(Has(problems, "SD001", ""));  // JSON syntax: no id known yet
+  bool located = false;
+  for (const auto& p : problems) located = located || (p.code == "SD001" && p.file.find("syntax.json") != std::string::npos &&
+                                                       p.message.find("line 2") != std::string::npos);
+  CHECK(located);
+  CHECK(Has(problems, "SD002", "bad-regex"));
+  CHECK(Has(problems, "SD003", "other-name"));
+  CHECK(Has(problems, "SD004", "other-name"));
+  CHECK(Has(problems, "SD005", "other-name"));
+  CHECK(Has(problems, "SD006", "other-name"));
+  CHECK(Has(problems, "SD007", "other-name"));
+  CHECK(Has(problems, "SD008", "other-name"));
+  CHECK(Has(problems, "SD009", "other-name"));  // dup.json has no match example
+  CHECK(Has(problems, "SD010", "other-name"));
+  for (const auto& p : problems) {
+    if (p.code == "SD009" || p.code == "SD010") CHECK_FALSE(p.error);
+  }
+}
+
+TEST_CASE("Every lint code is documented in signatures/LINT.md", "[signature_lint]") {
+  std::string doc = ReadFile(SourcePath("signatures/LINT.md"));
+  for (const auto& c : LintCodes()) {
+    INFO(c.code);
+    CHECK(doc.find(std::string("`") + c.code + "`") != std::string::npos);
+  }
+}
