@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include <filesystem>
 #include <iostream>
 
 #include "data_paths.h"
@@ -19,6 +20,22 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
   data.signatures = SignatureSet::LoadLayers(sig_layers);
   data.kb = KnowledgeBase::LoadLayers(kb_layers);
   return data;
+}
+
+std::string UnusableDataReason(const LoadedData& data, const std::vector<std::string>& signature_dirs,
+                               const std::vector<std::string>& kb_dirs) {
+  for (const auto* layers : {&signature_dirs, &kb_dirs}) {
+    for (const auto& dir : *layers) {
+      std::error_code ec;
+      if (!std::filesystem::is_directory(dir, ec)) return "no such directory: " + dir;
+    }
+  }
+  if (data.signatures.signatures().empty()) {
+    return "no signatures loaded: looked in " + data.data_dir +
+           "/signatures (install with cmake --install, or set SSHDIAG_DATA_DIR to a directory holding "
+           "signatures/, kb/ and failures/)";
+  }
+  return "";
 }
 
 size_t WarnLoadIssues(const LoadedData& data) {

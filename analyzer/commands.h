@@ -32,6 +32,14 @@ struct LoadedData {
 };
 LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs);
 
+// Why the data cannot be used at all, or "" when it can: no signature
+// loaded (a copied binary that finds no data directory), or a layer the user
+// named (signature_dirs, kb_dirs) that does not exist. The message says where
+// sshdiag looked. Callers exit with kExitUsage: silence would call every log
+// "unrecognised".
+std::string UnusableDataReason(const LoadedData& data, const std::vector<std::string>& signature_dirs,
+                               const std::vector<std::string>& kb_dirs);
+
 // Prints every load issue as a warning on stderr; returns how many.
 size_t WarnLoadIssues(const LoadedData& data);
 

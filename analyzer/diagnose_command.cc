@@ -86,6 +86,11 @@ int RunDiagnose(int argc, char** argv) {
   if (lang != "en" && lang != "ja") return UsageError("unknown --lang '" + lang + "' (use en or ja)");
 
   LoadedData data = LoadData(signature_dirs, kb_dirs);
+  if (auto reason = UnusableDataReason(data, signature_dirs, kb_dirs); !reason.empty()) {
+    WarnLoadIssues(data);
+    std::cerr << "sshdiag: " << reason << "\n";
+    return kExitUsage;
+  }
   const SignatureSet& signatures = data.signatures;
   const KnowledgeBase& kb = data.kb;
 

@@ -41,6 +41,10 @@ int RunEval(int argc, char** argv) {
   }
   LoadedData data = LoadData(signature_dirs, kb_dirs);
   WarnLoadIssues(data);
+  if (auto reason = UnusableDataReason(data, signature_dirs, kb_dirs); !reason.empty()) {
+    std::cerr << "sshdiag: eval: " << reason << "\n";
+    return kExitUsage;
+  }
   std::vector<LoadIssue> issues;
   auto cases = LoadCorpus(dir, &issues);
   for (const auto& issue : issues) Warn(issue.ToString());

@@ -232,3 +232,23 @@ TEST_CASE("cli: signatures test runs a contributor's signature on top of the bui
   CHECK(bad.out.find("FAIL mine") != std::string::npos);
   CHECK(Sshdiag("signatures frobnicate").code == 2);
 }
+
+TEST_CASE("cli: no signature set at all, or a layer that does not exist, is a usage error naming where it looked", "[cli]") {
+  TempDir dir;
+  // A copied binary finds no data beside it; an empty SSHDIAG_DATA_DIR stands in for any place without data.
+  TempDir empty;
+  std::string cmd_env = "SSHDIAG_DATA_DIR=" + empty.path() + " ";
+  TempDir out;
+  std::string cmd = cmd_env + SSHDIAG_BINARY + " " + Corpus("connection-refused.log") + " > " + out.path() +
+                    "/out 2> " + out.path() + "/err";
+  int status = std::system(cmd.c_str());
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  std::string err = ReadFile(out.path() + "/err");
+  CHECK(err.find("no signatures loaded: looked in " + empty.path() + "/signatures") != std::string::npos);
+  Run missing_layer = Sshdiag("-s " + dir.path() + "/nowhere " + Corpus("connection-refused.log"));
+  CHECK(missing_layer.code == 2);
+  CHECK(missing_layer.err.find("no such directory: " + dir.path() + "/nowhere") != std::string::npos);
+  Run missing_kb = Sshdiag("--kb " + dir.path() + "/nowhere " + Corpus("connection-refused.log"));
+  CHECK(missing_kb.code == 2);
+}
