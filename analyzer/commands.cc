@@ -13,10 +13,19 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
   LoadedData data;
   data.data_dir = BuiltinDataDir();
   data.failure_lines = &FailureLines::Builtin();
-  std::vector<std::string> sig_layers{data.data_dir + "/signatures"};
-  sig_layers.insert(sig_layers.end(), signature_dirs.begin(), signature_dirs.end());
+  data.signature_layers.push_back({"built-in", data.data_dir + "/signatures"});
   std::vector<std::string> kb_layers{data.data_dir + "/kb"};
+  for (const auto& root : OverlayRoots()) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(root.dir + "/signatures", ec)) {
+      data.signature_layers.push_back({root.origin, root.dir + "/signatures"});
+    }
+    if (std::filesystem::is_directory(root.dir + "/kb", ec)) kb_layers.push_back(root.dir + "/kb");
+  }
+  for (const auto& dir : signature_dirs) data.signature_layers.push_back({"--signatures", dir});
   kb_layers.insert(kb_layers.end(), kb_dirs.begin(), kb_dirs.end());
+  std::vector<std::string> sig_layers;
+  for (const auto& layer : data.signature_layers) sig_layers.push_back(layer.second);
   data.signatures = SignatureSet::LoadLayers(sig_layers);
   data.kb = KnowledgeBase::LoadLayers(kb_layers);
   return data;

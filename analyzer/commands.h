@@ -4,6 +4,7 @@
 #define SSHDIAG_COMMANDS_H_
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "failure_lines.h"
@@ -26,6 +27,9 @@ int RunSignatures(int argc, char** argv);
 // The built-in signature and KB sets plus the user's layers.
 struct LoadedData {
   std::string data_dir;
+  // Every signature directory loaded, in order, with where it came from:
+  // "built-in", an OverlayRoot's origin, or "--signatures".
+  std::vector<std::pair<std::string, std::string>> signature_layers;  // (origin, dir)
   const FailureLines* failure_lines = nullptr;  // the built-in set, from data_dir
   SignatureSet signatures;
   KnowledgeBase kb;

@@ -24,4 +24,37 @@ std::string BuiltinDataDir() {
   return SSHDIAG_INSTALL_DATA_DIR;
 }
 
+namespace {
+
+std::string EnvOr(const char* name, const std::string& home_relative) {
+  if (const char* v = std::getenv(name); v && *v) return v;
+  const char* home = std::getenv("HOME");
+  return home && *home ? std::string(home) + "/" + home_relative : "";
+}
+
+}  // namespace
+
+std::vector<OverlayRoot> OverlayRoots() {
+  std::vector<OverlayRoot> roots;
+  auto add = [&roots](const char* origin, const std::string& dir) {
+    std::error_code ec;
+    if (!dir.empty() && fs::is_directory(dir, ec)) roots.push_back({origin, dir});
+  };
+  std::string data = EnvOr("XDG_DATA_HOME", ".local/share");
+  if (!data.empty()) add("pack", data + "/sshdiag");
+  std::string config = EnvOr("XDG_CONFIG_HOME", ".config");
+  if (!config.empty()) add("user", config + "/sshdiag");
+  if (const char* path = std::getenv("SSHDIAG_PATH"); path && *path) {
+    std::string list = path;
+    size_t start = 0;
+    while (start <= list.size()) {
+      size_t colon = list.find(':', start);
+      if (colon == std::string::npos) colon = list.size();
+      add("SSHDIAG_PATH", list.substr(start, colon - start));
+      start = colon + 1;
+    }
+  }
+  return roots;
+}
+
 }  // namespace sshdiag

@@ -3,6 +3,7 @@
 #define SSHDIAG_DATA_PATHS_H_
 
 #include <string>
+#include <vector>
 
 namespace sshdiag {
 
@@ -10,6 +11,21 @@ namespace sshdiag {
 // source tree when the program runs from its build tree; PREFIX/share/sshdiag
 // relative to an installed program; else the configured install path.
 std::string BuiltinDataDir();
+
+// A directory holding signatures/ and/or kb/ that overlays the built-in set.
+struct OverlayRoot {
+  std::string origin;  // "pack", "user" or "SSHDIAG_PATH": what `signatures list` shows
+  std::string dir;
+};
+
+// The overlay roots in force, in load order (a later one's signature or
+// article with the same id replaces an earlier one's): the active update pack
+// ($XDG_DATA_HOME/sshdiag, default ~/.local/share/sshdiag), the user's own
+// ($XDG_CONFIG_HOME/sshdiag, default ~/.config/sshdiag), then each directory
+// of $SSHDIAG_PATH (colon-separated). Roots that do not exist are left out:
+// they are places a user may fill, not requirements. `--signatures` and
+// `--kb` layers go on top of all of them.
+std::vector<OverlayRoot> OverlayRoots();
 
 }  // namespace sshdiag
 

@@ -21,9 +21,12 @@ namespace {
 const char* kUsage =
     "Usage: sshdiag signatures lint [OPTIONS] [PATH...]\n"
     "       sshdiag signatures test [OPTIONS] [PATH...]\n"
+    "       sshdiag signatures list [OPTIONS]\n"
     "PATH is a signature file or a directory of them (default: the built-in set).\n"
     "lint: checks each file as the loader does and more (codes in signatures/LINT.md).\n"
     "test: runs each signature's examples with the built-in set plus PATH in force.\n"
+    "list: every signature in force, with the layer it comes from (built-in, pack, user, SSHDIAG_PATH,\n"
+    "      --signatures); a later layer's signature with the same id replaces an earlier one's.\n"
     "Exit status: 0 no error (warnings allowed), 1 an error or a failed example, 2 usage error.\n\n";
 
 int Lint(const std::vector<std::string>& paths, const LoadedData& data, const std::string& root, bool json) {
@@ -98,24 +101,51 @@ int Test(const std::vector<std::string>& paths, LoadedData& data, const std::str
   return failed > 0 ? 1 : kExitOk;
 }
 
+// The origin of the layer file was loaded from: the last layer whose
+// directory holds it (layers may nest, e.g. SSHDIAG_PATH=. in the sources).
+std::string OriginOf(const std::string& file, const LoadedData& data) {
+  std::string origin = "?";
+  for (const auto& [name, dir] : data.signature_layers) {
+    if (file.compare(0, dir.size() + 1, dir + "/") == 0) origin = name;
+  }
+  return origin;
+}
+
+int List(const LoadedData& data, bool json) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& sig : data.signatures.signatures()) {
+    std::string origin = OriginOf(sig.file, data);
+    if (json) {
+      out.push_back({{"signature", sig.id}, {"kb", sig.kb}, {"origin", origin}, {"file", sig.file}});
+    } else {
+      std::cout << MakeVisible(sig.id) << "  " << MakeVisible(sig.kb) << "  " << origin << "  "
+                << MakeVisible(sig.file) << "\n";
+    }
+  }
+  if (json) std::cout << out.dump(2) << "\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunSignatures(int argc, char** argv) {
-  if (argc < 2 || (std::strcmp(argv[1], "lint") != 0 && std::strcmp(argv[1], "test") != 0)) {
+  if (argc < 2 || (std::strcmp(argv[1], "lint") != 0 && std::strcmp(argv[1], "test") != 0 &&
+                    std::strcmp(argv[1], "list") != 0)) {
     if (argc >= 2 && (std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--help") == 0)) {
       std::cout << kUsage;
       return kExitOk;
     }
-    return UsageError("signatures: expected 'lint' or 'test'");
+    return UsageError("signatures: expected 'lint', 'test' or 'list'");
   }
   const std::string action = argv[1];
-  std::vector<std::string> paths, kb_dirs;
+  std::vector<std::string> paths, kb_dirs, signature_dirs;
   std::string root = ".", format = "text";
   po::options_description visible("Options");
   visible.add_options()
       ("help,h", "show this help and exit")
       ("format,f", po::value(&format), "text or json")
       ("root", po::value(&root), "directory the examples' paths are relative to (default: .)")
+      ("signatures,s", po::value(&signature_dirs)->composing(), "list: add a signature layer (repeatable)")
       ("kb", po::value(&kb_dirs)->composing(), "add a knowledge-base layer (repeatable)");
   po::options_description all;
   all.add(visible).add_options()("path", po::value(&paths)->composing());
@@ -133,7 +163,15 @@ int RunSignatures(int argc, char** argv) {
     return kExitOk;
   }
   if (format != "text" && format != "json") return UsageError("signatures: --format must be text or json");
-  LoadedData data = LoadData({}, kb_dirs);
+  LoadedData data = LoadData(action == "list" ? signature_dirs : std::vector<std::string>{}, kb_dirs);
+  if (auto reason = UnusableDataReason(data, signature_dirs, kb_dirs); !reason.empty()) {
+    std::cerr << "sshdiag: signatures " << action << ": " << reason << "\n";
+    return kExitUsage;
+  }
+  if (action == "list") {
+    WarnLoadIssues(data);
+    return List(data, format == "json");
+  }
   if (action == "lint") {
     if (paths.empty()) paths.push_back(data.data_dir + "/signatures");
     return Lint(paths, data, root, format == "json");

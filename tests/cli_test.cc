@@ -252,3 +252,48 @@ TEST_CASE("cli: no signature set at all, or a layer that does not exist, is a us
   Run missing_kb = Sshdiag("--kb " + dir.path() + "/nowhere " + Corpus("connection-refused.log"));
   CHECK(missing_kb.code == 2);
 }
+
+TEST_CASE("cli: overlays load in order pack, user, SSHDIAG_PATH, --signatures, and list shows each origin", "[cli]") {
+  TempDir home;
+  // Synthetic signatures replacing the built-in connection-refused one at each layer.
+  auto sig = [](const std::string& text) {
+    return R"js({"id": "connection-refused", "kb": "connection-refused", "explanation": ")js" + text +
+           R"js(", "lines": [{"name": "r", "literal": "Connection refused"}]})js";
+  };
+  home.Write("data/sshdiag/signatures/connection-refused.json", sig("FROM THE PACK"));
+  home.Write("config/sshdiag/signatures/connection-refused.json", sig("FROM THE USER"));
+  home.Write("config/sshdiag/signatures/broken.json", "{not json");
+  home.Write("path1/signatures/connection-refused.json", sig("FROM SSHDIAG_PATH"));
+  home.Write("cli/connection-refused.json", sig("FROM THE COMMAND LINE"));
+  auto run = [&](const std::string& env, const std::string& args) {
+    TempDir out;
+    std::string cmd = "NO_COLOR= LANG=C HOME=" + home.path() + " " + env + " " + SSHDIAG_BINARY + " " + args +
+                      " > " + out.path() + "/out 2> " + out.path() + "/err";
+    int status = std::system(cmd.c_str());
+    Run r;
+    r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = ReadFile(out.path() + "/out");
+    r.err = ReadFile(out.path() + "/err");
+    return r;
+  };
+  const std::string log = Corpus("connection-refused.log");
+  const std::string pack = "XDG_DATA_HOME=" + home.path() + "/data";
+  const std::string user = pack + " XDG_CONFIG_HOME=" + home.path() + "/config";
+  const std::string path = user + " SSHDIAG_PATH=/nonexistent:" + home.path() + "/path1";
+  CHECK(run(pack, log).out.find("FROM THE PACK") != std::string::npos);
+  Run u = run(user, log);
+  CHECK(u.code == 1);
+  CHECK(u.out.find("FROM THE USER") != std::string::npos);
+  CHECK(u.err.find("broken.json") != std::string::npos);  // reported, and the rest runs
+  CHECK(run(path, log).out.find("FROM SSHDIAG_PATH") != std::string::npos);
+  CHECK(run(path, "--signatures " + home.path() + "/cli " + log).out.find("FROM THE COMMAND LINE") !=
+        std::string::npos);
+  Run list = run(path, "signatures list");
+  CHECK(list.code == 0);
+  CHECK(list.out.find("connection-refused  connection-refused  SSHDIAG_PATH  " + home.path() +
+                      "/path1/signatures/connection-refused.json") != std::string::npos);
+  CHECK(list.out.find("connection-refused  connection-refused  built-in") == std::string::npos);
+  CHECK(list.out.find("agent-forwarding-refused  agent-forwarding-refused  built-in") != std::string::npos);
+  // No overlay: the built-in one answers.
+  CHECK(run("", log).out.find("FROM THE") == std::string::npos);
+}
