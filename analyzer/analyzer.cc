@@ -164,6 +164,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
   const int index = tally->next_index + session.index;
   const int parent = session.parent >= 0 ? tally->next_index + session.parent : -1;
   tally->input_sessions = std::max(tally->input_sessions, session.index + 1);
+  if (options_.observe_session) options_.observe_session(session, hits);
   // Ranking looks at one session at a time (suppression and duplicates are
   // per session), so each session is ranked alone as index 0 and Finish
   // orders all diagnoses as one ranking would have.

@@ -3,6 +3,7 @@
 #ifndef SSHDIAG_ANALYZER_H_
 #define SSHDIAG_ANALYZER_H_
 
+#include <functional>
 #include <istream>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ struct AnalyzerOptions {
   // Which lines are ssh failing; nullptr: FailureLines::Builtin(). Must
   // outlive the analyzer.
   const FailureLines* failure_lines = nullptr;
+  // Called with each session as it ends, before its signatures are
+  // evaluated (for `sshdiag explain`); nothing when empty.
+  std::function<void(const Session&, const SessionHits&)> observe_session;
 };
 
 class Analyzer {

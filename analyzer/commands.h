@@ -24,6 +24,10 @@ int RunEval(int argc, char** argv);
 // signature files (see signature_lint.h, signature_examples.h).
 int RunSignatures(int argc, char** argv);
 
+// `sshdiag explain --signature ID [LOG...]`: why a signature fired on each
+// session or not (see signature_explain.h); 0 when it matched one.
+int RunExplain(int argc, char** argv);
+
 // The built-in signature and KB sets plus the user's layers.
 struct LoadedData {
   std::string data_dir;

@@ -297,3 +297,14 @@ TEST_CASE("cli: overlays load in order pack, user, SSHDIAG_PATH, --signatures, a
   // No overlay: the built-in one answers.
   CHECK(run("", log).out.find("FROM THE") == std::string::npos);
 }
+
+TEST_CASE("cli: explain shows why a signature fired on one log and not on another", "[cli]") {
+  Run hit = Sshdiag("explain --signature connection-refused " + Corpus("connection-refused.log"));
+  CHECK(hit.code == 0);
+  CHECK(hit.out.find("matched, with evidence on line(s)") != std::string::npos);
+  Run miss = Sshdiag("explain --signature connection-refused " + Corpus("success-exec.log"));
+  CHECK(miss.code == 1);
+  CHECK(miss.out.find("not matched:") != std::string::npos);
+  CHECK(Sshdiag("explain --signature no-such-signature " + Corpus("success-exec.log")).code == 2);
+  CHECK(Sshdiag("explain " + Corpus("success-exec.log")).code == 2);
+}
