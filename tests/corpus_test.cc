@@ -2,6 +2,10 @@
 // diagnosis, and every table (verbosity, excerpt kind, fresh) equals the
 // committed baseline counts, so one regressed log fails and an improvement
 // must raise the baseline in the same commit.
+#include <filesystem>
+#include <set>
+#include <sstream>
+
 #include <catch2/catch.hpp>
 
 #include "corpus_support.h"
@@ -91,6 +95,34 @@ TEST_CASE("No successful in-sample corpus session gets a likely or certain diagn
     successes += t.successes;
     INFO(name);
     CHECK(t.false_alarms == 0);
+  }
+  CHECK(successes > 0);
+}
+
+// The goodlog gate: a working session, in any batch, at any verbosity, gets
+// no likely or certain diagnosis from any signature, unless
+// corpus/benign-allowlist.tsv names the log and the cause with a reason.
+TEST_CASE("No successful corpus session, in-sample or fresh, gets a confident diagnosis unless allowlisted", "[corpus]") {
+  std::set<std::pair<std::string, std::string>> allowed;
+  std::istringstream list(ReadFile(SourcePath("corpus/benign-allowlist.tsv")));
+  std::string row;
+  while (std::getline(list, row)) {
+    if (row.empty() || row[0] == '#') continue;
+    auto tab1 = row.find('\t');
+    auto tab2 = tab1 == std::string::npos ? tab1 : row.find('\t', tab1 + 1);
+    INFO("corpus/benign-allowlist.tsv row: " << row);
+    REQUIRE(tab2 != std::string::npos);   // LOG <tab> CAUSE <tab> REASON
+    REQUIRE(tab2 + 1 < row.size());       // the reason is not empty
+    allowed.insert({row.substr(0, tab1), row.substr(tab1 + 1, tab2 - tab1 - 1)});
+  }
+  int successes = 0;
+  for (const auto& r : Corpus().summary.results) {
+    if (r.corpus_case->status != "ok") continue;
+    ++successes;
+    std::string log = std::filesystem::relative(r.corpus_case->log, SourcePath("")).string();
+    for (const auto& cause : r.wrong) {
+      if (!allowed.count({log, cause})) FAIL_CHECK(log << ": a confident '" << cause << "' on a session that worked");
+    }
   }
   CHECK(successes > 0);
 }
