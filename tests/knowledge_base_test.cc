@@ -293,3 +293,64 @@ TEST_CASE("A form whose value is absent gives way to the next, written without i
   r = ChooseRemedies(*a, ctx, "en");
   CHECK(r[0].commands == std::vector<std::string>{"ssh-copy-id -i ~/.ssh/id_ed25519.pub USER@HOST"});
 }
+
+namespace {
+
+using sshdiag::testing::AnalyzeFile;
+using sshdiag::testing::AnalyzeText;
+
+// The first remedy of the answer, and every remedy id it shows.
+const Diagnosis& Answer(const Report& r) {
+  REQUIRE_FALSE(r.diagnoses.empty());
+  return r.diagnoses.front();
+}
+
+bool Shows(const Diagnosis& d, const std::string& id) {
+  for (const auto& c : d.remedies) {
+    if (c.remedy->id == id) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Negotiation failures put first what the server's offer and the client's release make work", "[knowledge_base]") {
+  // A server offering only group1: the option that works, though weakest, and nothing that cannot.
+  Report kex = AnalyzeText(
+      "OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025\n"
+      "Unable to negotiate with 127.0.0.1 port 43001: no matching key exchange method found. Their offer: "
+      "diffie-hellman-group1-sha1\n");
+  const Diagnosis& k = Answer(kex);
+  CHECK(k.kb == "no-matching-kex");
+  CHECK(k.remedies.front().option == "-o KexAlgorithms=+diffie-hellman-group1-sha1");
+  CHECK(k.remedies.front().remedy->weakens_security);
+  CHECK_FALSE(Shows(k, "client-kex-group14-sha1"));
+  CHECK_FALSE(Shows(k, "client-kex-gex-sha1"));
+  CHECK_FALSE(Shows(k, "check-client-policy"));
+  // The real lab logs, plain and -vvv: their offers.
+  for (const char* log : {"corpus/lab/openssh-9.2/no-matching-mac.log", "corpus/lab/openssh-9.2/no-matching-mac.plain.log"}) {
+    INFO(log);
+    Report report = AnalyzeFile(log);
+    const Diagnosis& mac = Answer(report);
+    CHECK(mac.remedies.front().option == "-o MACs=+hmac-sha1-96,hmac-md5,hmac-md5-96");
+    CHECK_FALSE(Shows(mac, "client-hmac-sha1"));
+  }
+  Report cipher_report = AnalyzeFile("corpus/lab/openssh-9.2/no-matching-cipher.plain.log");
+  const Diagnosis& cipher = Answer(cipher_report);
+  CHECK(cipher.remedies.front().option == "-o Ciphers=+aes128-cbc,aes256-cbc");
+  CHECK_FALSE(Shows(cipher, "client-3des-cbc"));
+  CHECK_FALSE(Shows(cipher, "client-removed-ciphers"));
+  Report dsa_report = AnalyzeFile("corpus/lab/openssh-9.2/no-matching-hostkey-type-dsa.log");
+  const Diagnosis& dsa = Answer(dsa_report);
+  CHECK(dsa.remedies.front().option == "-o HostKeyAlgorithms=+ssh-dss");
+  CHECK_FALSE(Shows(dsa, "client-accept-ssh-rsa"));
+  // OpenSSH 10.0 has no DSA at all: that remedy cannot go first, and says why.
+  Report dsa10_report = AnalyzeText(
+      "OpenSSH_10.0p2 Debian-7, OpenSSL 3.5.1 1 Jul 2025\n"
+      "Unable to negotiate with 10.0.0.1 port 22: no matching host key type found. Their offer: ssh-dss\n");
+  const Diagnosis& dsa10 = Answer(dsa10_report);
+  CHECK(dsa10.remedies.front().remedy->id != "client-accept-ssh-dss");
+  CHECK(dsa10.remedies.back().remedy->id == "client-accept-ssh-dss");
+  CHECK(dsa10.remedies.back().option.empty());
+  CHECK(dsa10.remedies.back().version_note.find("9.7") != std::string::npos);
+}
