@@ -46,6 +46,8 @@ std::string KnownHostsName(const Values& v) {
   return "[" + host + "]:" + port;
 }
 
+std::string KeyFile(const Values& v) { return Value(v, "offered_key"); }
+
 std::string LengthBytes(const Values& v) { return LengthAsBytes(Value(v, "length")); }
 
 }  // namespace
@@ -90,6 +92,7 @@ const std::vector<ComputedPlaceholder>& ComputedPlaceholders() {
       {"target", "`-p PORT user@host` as ssh takes it, from the host, user and port", Target},
       {"known_hosts_name", "when ssh did not print it: `[host]:port` for a non-default port, else the host",
        KnownHostsName},
+      {"key_file", "when no line captured it: the last key ssh offered (fact `offered_key`)", KeyFile},
       {"length_bytes", "a captured `length` as the 4 bytes sftp read: `0x54686973 = 'This'`", LengthBytes},
   };
   return kTable;

@@ -55,6 +55,7 @@ enum Fact {
   kKeygenRemove,
   kPermanentlyAdded,
   kClientPath,
+  kOfferingKey,
   kDebugLine,
   kFactCount
 };
@@ -110,6 +111,7 @@ constexpr FactPattern kFactPatterns[] = {
     {kPermanentlyAdded, R"re(^Warning: Permanently added '([^']+)')re"},
     // Paths on the client's side: its configuration files and keys.
     {kClientPath, R"re((?:Reading configuration data|identity file|Will attempt key:|Offering public key:|Trying private key:|Load key|Permissions 0\d+ for|Bad owner or permissions on) ["']?([A-Za-z]:[\\/][^"' ]*|__PROGRAMDATA__[^"' ]*|/[^"' ]+))re"},
+    {kOfferingKey, R"re(^debug1: (?:\w+: )?Offering public key: (\S+))re"},
     {kDebugLine, R"re(^debug[123]: )re"},
 };
 static_assert(sizeof(kFactPatterns) / sizeof(kFactPatterns[0]) == kFactCount, "one pattern per fact");
@@ -251,6 +253,8 @@ const std::vector<FactDescriptor>& FactTable() {
        [](F f) { return f.exit_status ? std::to_string(*f.exit_status) : std::string(); }, nullptr},
       {"proxy_command", "proxy_command", FactJson::kString, "the ProxyCommand ssh ran (also the one ProxyJump implies)",
        [](F f) { return f.proxy_command; }, nullptr},
+      {"offered_key", "auth.offered_key", FactJson::kString, "the last key file ssh offered (`Offering public key:`)",
+       [](F f) { return f.offered_key; }, nullptr},
       {"known_hosts_name", "known_hosts_name", FactJson::kString, "the host's name in known_hosts as ssh printed it (`ssh-keygen -R`, `Permanently added`): `[127.0.0.1]:2222`",
        [](F f) { return f.known_hosts_name; }, nullptr},
   };
@@ -643,6 +647,11 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
         // The version line tells first; a path only when it did not.
         std::array<std::string, 1> c;
         if (f.platform.empty() && Capture(re, t, &c)) f.platform = PlatformFromPath(c[0]);
+        break;
+      }
+      case kOfferingKey: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.offered_key = c[0];
         break;
       }
       case kDebugLine: {

@@ -78,6 +78,7 @@ struct Facts {
   std::vector<std::string> channels;  // channel types opened ("session", "direct-tcpip")
   std::optional<int> exit_status;
   std::string proxy_command;
+  std::string offered_key;       // the last key file ssh offered ("Offering public key: PATH")
   std::string known_hosts_name;  // as ssh printed it: "[127.0.0.1]:2222" (ssh-keygen -R, Permanently added)
 
   // The facts as name -> text, for signature predicates and placeholders.
