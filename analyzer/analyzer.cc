@@ -15,17 +15,7 @@ namespace {
 // A NUL this early means the input is not a text log at all.
 constexpr uint64_t kBinaryProbeBytes = 64 * 1024;
 
-std::string Target(const Facts& f) {
-  std::string t = f.user.empty() ? f.host : f.user + "@" + f.host;
-  if (!f.port.empty() && f.port != "22") t = "-p " + f.port + " " + t;
-  return t;
-}
-
-// "[host]:port" as known_hosts and ssh-keygen -R spell a non-default port.
-std::string KnownHostsName(const Facts& f) {
-  if (f.port.empty() || f.port == "22") return f.host;
-  return "[" + f.host + "]:" + f.port;
-}
+// (The placeholders computed from facts are in placeholders.h.)
 
 }  // namespace
 
@@ -186,11 +176,9 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
   session.parent = parent;
   const Session& s = session;
 
-  auto values = s.facts.AsMap();
-  if (!s.facts.host.empty()) {  // else the placeholders print as <target>, not as nothing
-    values["target"] = Target(s.facts);
-    values["known_hosts_name"] = KnownHostsName(s.facts);
-  }
+  const Values facts = s.facts.AsMap();
+  Values values = facts;
+  AddComputed(&values);
   RemedyContext ctx;
   ctx.client_version = s.facts.client_version;
   ctx.server_version = s.facts.server_version;
@@ -216,9 +204,15 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     d.title = !sig.title.empty() ? sig.title.Get(report->lang)
               : d.article        ? d.article->title.Get(report->lang)
                                  : sig.kb;
-    auto filled = values;
-    for (const auto& [k, v] : c.match.captures) filled[k] = v;
-    d.explanation = FillPlaceholders(sig.explanation.Get(report->lang), filled);
+    // Captures come before facts, and computed values rest on both (the
+    // host a line names).
+    Values filled = facts;
+    // A capture names what its line says; an empty one says nothing.
+    for (const auto& [k, v] : c.match.captures) {
+      if (!v.empty()) filled[k] = v;
+    }
+    AddComputed(&filled);
+    d.explanation = FillFirst(sig.explanation, report->lang, filled);
     d.score = c.score;
     d.confidence = c.confidence;
     d.level = c.level;
@@ -233,6 +227,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     if (d.article) {
       RemedyContext filled_ctx = ctx;
       filled_ctx.values = filled;
+      if (filled_ctx.host.empty() && filled.count("host")) filled_ctx.host = filled.at("host");
       d.remedies = ChooseRemedies(*d.article, filled_ctx, report->lang);
     }
     diagnoses.push_back(std::move(d));

@@ -7,6 +7,8 @@
 
 #include <re2/re2.h>
 
+#include "placeholders.h"
+
 namespace sshdiag {
 
 namespace fs = std::filesystem;
@@ -142,6 +144,33 @@ LocalizedText GetText(const json& j, const char* key, const std::string& where, 
   std::string error;
   if (!LocalizedText::FromJson(j[key], &t, &error)) throw FieldError(where + ": '" + key + "' " + error);
   return t;
+}
+
+std::vector<LocalizedText> GetTextAlternatives(const nlohmann::json& j, const char* key, const std::string& where) {
+  if (!j.contains(key)) throw FieldError(where + ": missing field '" + key + "'");
+  std::vector<LocalizedText> out;
+  const nlohmann::json& v = j[key];
+  auto read = [&](const nlohmann::json& item) {
+    LocalizedText t;
+    std::string error;
+    if (!LocalizedText::FromJson(item, &t, &error)) throw FieldError(where + ": '" + key + "': " + error);
+    out.push_back(std::move(t));
+  };
+  if (v.is_array()) {
+    for (const auto& item : v) read(item);
+  } else {
+    read(v);
+  }
+  if (out.empty()) throw FieldError(where + ": '" + key + "' lists no text");
+  if (out.size() > 1) {
+    for (const auto& [lang, text] : out.back().all()) {
+      if (!PlaceholdersIn(text).empty()) {
+        throw FieldError(where + ": the last alternative of '" + key + "' (" + lang +
+                         ") holds a {placeholder}: it is what is shown when values are absent");
+      }
+    }
+  }
+  return out;
 }
 
 OpenSshVersion GetVersion(const json& j, const char* key, const std::string& where) {

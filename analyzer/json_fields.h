@@ -51,6 +51,12 @@ std::vector<std::string> GetStrings(const nlohmann::json& j, const char* key, co
 // A LocalizedText field; empty when absent and not required.
 LocalizedText GetText(const nlohmann::json& j, const char* key, const std::string& where, bool required);
 
+// A required text field that may be a list of alternatives (texts written
+// for when a placeholder's value is absent): each a string or a language
+// object. Throws unless there is at least one, and unless the last of
+// several holds no {placeholder}.
+std::vector<LocalizedText> GetTextAlternatives(const nlohmann::json& j, const char* key, const std::string& where);
+
 // A release number field such as "7.6".
 OpenSshVersion GetVersion(const nlohmann::json& j, const char* key, const std::string& where);
 

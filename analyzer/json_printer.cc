@@ -131,7 +131,9 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
                           {"server_config", u.OrNull(r.server_config)},
                           {"commands", u.List(r.commands)},
                           {"note", u.OrNull(r.version_note)},
-                          {"risk", u.OrNull(r.remedy->risk.Get(report.lang))}});
+                          {"risk", u.OrNull(r.remedy->risk.Get(report.lang))},
+                          {"weakens_security", r.remedy->weakens_security},
+                          {"platforms", r.form ? json(r.form->platforms) : json::array()}});
     }
     json diag = {{"session", d.session},
                  {"signature", d.signature},

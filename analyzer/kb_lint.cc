@@ -1,5 +1,7 @@
 #include "kb_lint.h"
 
+#include <algorithm>
+
 #include <re2/re2.h>
 
 namespace sshdiag {
@@ -28,7 +30,43 @@ void CheckText(const LocalizedText& text, const std::string& field, bool require
   }
 }
 
+// True when later accepts every release and platform earlier does.
+bool Covers(const RemedyForm& later, const RemedyForm& earlier) {
+  if (later.since && (!earlier.since || CompareReleases(*later.since, *earlier.since) > 0)) return false;
+  if (later.until && (!earlier.until || CompareReleases(*later.until, *earlier.until) < 0)) return false;
+  if (later.platforms.empty()) return true;
+  if (earlier.platforms.empty()) return false;
+  for (const auto& p : earlier.platforms) {
+    if (std::find(later.platforms.begin(), later.platforms.end(), p) == later.platforms.end()) return false;
+  }
+  return true;
+}
+
+bool HasPlaceholder(const RemedyForm& f) {
+  for (const auto& text : f.Texts()) {
+    if (!PlaceholdersIn(text).empty()) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+std::vector<std::string> UnfallbackedForms(const Remedy& r) {
+  std::vector<std::string> problems;
+  for (size_t i = 0; i < r.forms.size(); ++i) {
+    if (!HasPlaceholder(r.forms[i])) continue;
+    bool covered = false;
+    for (size_t j = i + 1; j < r.forms.size() && !covered; ++j) {
+      covered = !HasPlaceholder(r.forms[j]) && Covers(r.forms[j], r.forms[i]);
+    }
+    if (!covered) {
+      problems.push_back("remedy '" + r.id + "' form " + std::to_string(i + 1) +
+                         ": it holds a {placeholder} and no later form without one covers its releases and "
+                         "platforms (what is shown when the log lacks the value)");
+    }
+  }
+  return problems;
+}
 
 bool LooksJapanese(const std::string& text) {
   static const RE2 kKana("[\\x{3041}-\\x{30ff}]");
@@ -73,6 +111,7 @@ std::vector<std::string> LintArticle(const Article& a) {
     CheckText(r.title, "remedy '" + r.id + "' title", true, &problems);
     CheckText(r.risk, "remedy '" + r.id + "' risk", false, &problems);
     for (const auto& f : r.forms) CheckText(f.note, "remedy '" + r.id + "' note", false, &problems);
+    for (auto& p : UnfallbackedForms(r)) problems.push_back(std::move(p));
   }
   if (a.remedies.empty()) problems.push_back("no remedies");
   return problems;

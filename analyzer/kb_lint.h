@@ -16,6 +16,11 @@ namespace sshdiag {
 // text"); empty when the article is clean.
 std::vector<std::string> LintArticle(const Article& article);
 
+// One message per form of r that holds a {placeholder} but has no later
+// form without one for the same releases and platforms: the alternative
+// shown when the log does not carry the value. Empty when every one has.
+std::vector<std::string> UnfallbackedForms(const Remedy& remedy);
+
 // The commands, options and CamelCase configuration keywords a text names
 // ("ssh-keygen", "-o", "IPQoS=none", "StrictHostKeyChecking"): what a
 // translation must keep as it is.

@@ -1,6 +1,9 @@
 #include "knowledge_base.h"
 
+#include <algorithm>
+
 #include "json_fields.h"
+#include "platform.h"
 
 namespace sshdiag {
 
@@ -11,8 +14,16 @@ namespace {
 constexpr size_t kMaxArticleBytes = 256 * 1024;
 
 RemedyForm ParseForm(const json& j, const std::string& where) {
-  CheckKeys(j, {"since", "until", "config", "option", "server_config", "commands", "note"}, where);
+  CheckKeys(j, {"since", "until", "config", "option", "server_config", "commands", "note", "platform"}, where);
   RemedyForm f;
+  if (j.contains("platform")) {
+    f.platforms = j["platform"].is_string() ? std::vector<std::string>{j["platform"].get<std::string>()}
+                                            : GetStrings(j, "platform", where);
+    if (f.platforms.empty()) throw FieldError(where + ": 'platform' names no platform");
+    for (const auto& p : f.platforms) {
+      if (!FindPlatform(p)) throw FieldError(where + ": unknown platform '" + p + "'");
+    }
+  }
   if (j.contains("since")) f.since = GetVersion(j, "since", where);
   if (j.contains("until")) f.until = GetVersion(j, "until", where);
   f.config = GetString(j, "config", where, false);
@@ -47,7 +58,7 @@ Article ParseArticle(const json& j, const std::string& file, std::string* id_out
     for (size_t i = 0; i < j["remedies"].size(); ++i) {
       const json& rj = j["remedies"][i];
       std::string where = "remedies[" + std::to_string(i) + "]";
-      CheckKeys(rj, {"id", "where", "title", "risk", "forms"}, where);
+      CheckKeys(rj, {"id", "where", "title", "risk", "forms", "weakens_security", "offer"}, where);
       Remedy r;
       r.id = GetString(rj, "id", where, true);
       where = "remedy '" + r.id + "'";
@@ -57,7 +68,24 @@ Article ParseArticle(const json& j, const std::string& file, std::string* id_out
       }
       r.title = GetText(rj, "title", where, true);
       r.risk = GetText(rj, "risk", where, false);
-      if (!rj.contains("forms") || !rj["forms"].is_array() || rj["forms"].empty()) {
+      if (rj.contains("weakens_security")) {
+        if (!rj["weakens_security"].is_boolean()) throw FieldError(where + ": 'weakens_security' must be true or false");
+        r.weakens_security = rj["weakens_security"].get<bool>();
+      }
+      if (r.weakens_security && r.risk.empty()) throw FieldError(where + ": a remedy that weakens security says how in 'risk'");
+      if (rj.contains("offer")) {
+        const json& oj = rj["offer"];
+        if (!oj.is_object()) throw FieldError(where + ": 'offer' must be an object");
+        CheckKeys(oj, {"kind", "names"}, where + ".offer");
+        RemedyOffer offer;
+        offer.kind = GetString(oj, "kind", where + ".offer", true);
+        offer.names = GetStrings(oj, "names", where + ".offer");
+        bool known = false;
+        for (const auto& k : OfferKinds()) known = known || offer.kind == k.kind;
+        if (!known) throw FieldError(where + ".offer: unknown kind '" + offer.kind + "'");
+        if (offer.names.empty()) throw FieldError(where + ".offer: 'names' lists no algorithm");
+        r.offer = std::move(offer);
+      }      if (!rj.contains("forms") || !rj["forms"].is_array() || rj["forms"].empty()) {
         throw FieldError(where + ": 'forms' must be a non-empty array");
       }
       for (size_t k = 0; k < rj["forms"].size(); ++k) {
@@ -161,55 +189,125 @@ const Article* KnowledgeBase::Find(const std::string& key) const {
   return it == articles_.end() ? nullptr : &it->second;
 }
 
-std::string FillPlaceholders(const std::string& text, const std::map<std::string, std::string>& values) {
+const std::vector<OfferKind>& OfferKinds() {
+  static const std::vector<OfferKind> kKinds = {
+      {"kex", "server_kex_offer"},   {"host_key", "server_host_key_offer"}, {"cipher", "server_cipher_offer"},
+      {"mac", "server_mac_offer"},   {"sig", "server_sig_algs"},
+  };
+  return kKinds;
+}
+
+std::vector<std::string> RemedyForm::Texts() const {
+  std::vector<std::string> out = {config, option, server_config};
+  out.insert(out.end(), commands.begin(), commands.end());
+  return out;
+}
+
+std::string RemedyTags(const ChosenRemedy& chosen, const std::string& lang) {
+  std::string out = chosen.remedy->where;
+  if (!chosen.platform_label.empty()) out += ", " + chosen.platform_label;
+  if (chosen.remedy->weakens_security) out += lang == "ja" ? ", セキュリティを弱める" : ", weakens security";
+  return out;
+}
+
+std::string OfferPick(const std::vector<std::string>& names, const std::string& list) {
+  std::vector<std::string> offered;
+  size_t start = 0;
+  while (start <= list.size()) {
+    size_t comma = list.find(',', start);
+    if (comma == std::string::npos) comma = list.size();
+    offered.push_back(list.substr(start, comma - start));
+    start = comma + 1;
+  }
   std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '{') {
-      size_t close = text.find('}', i + 1);
-      if (close != std::string::npos && close - i <= 64) {
-        std::string name = text.substr(i + 1, close - i - 1);
-        if (IsName(name)) {
-          auto it = values.find(name);
-          out += it != values.end() ? it->second : "<" + name + ">";
-          i = close;
-          continue;
-        }
-      }
-    }
-    out.push_back(text[i]);
+  for (const auto& n : names) {
+    if (std::find(offered.begin(), offered.end(), n) == offered.end()) continue;
+    if (!out.empty()) out += ",";
+    out += n;
   }
   return out;
 }
 
 std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyContext& context,
                                          const std::string& lang) {
-  std::vector<ChosenRemedy> out;
+  auto value = [&context](const std::string& name) {
+    auto it = context.values.find(name);
+    return it == context.values.end() ? std::string() : it->second;
+  };
+  const std::string platform = value("platform");
+  std::vector<ChosenRemedy> fitted, rest;
+  std::vector<std::string> kinds_fitted;  // offer kinds an earlier remedy already fits
   for (const Remedy& r : article.remedies) {
     ChosenRemedy c;
     c.remedy = &r;
+    Values values = context.values;
+    bool fits_offer = false;
+    if (r.offer) {
+      std::string fact;
+      for (const auto& k : OfferKinds()) {
+        if (r.offer->kind == k.kind) fact = k.fact;
+      }
+      std::string offered = value(fact);
+      if (!offered.empty()) {
+        std::string pick = OfferPick(r.offer->names, offered);
+        // It cannot help, or a stronger one listed before it already does.
+        if (pick.empty()) continue;
+        if (std::find(kinds_fitted.begin(), kinds_fitted.end(), r.offer->kind) != kinds_fitted.end()) continue;
+        values["offer_pick"] = pick;
+        fits_offer = true;
+      }
+    }
+    // The forms this client's platform and this log's values allow.
+    std::vector<const RemedyForm*> usable;
+    bool platform_fits = false;
+    for (const auto& f : r.forms) {
+      bool for_platform = f.platforms.empty() || platform.empty() ||
+                          std::find(f.platforms.begin(), f.platforms.end(), platform) != f.platforms.end();
+      if (!for_platform) continue;
+      platform_fits = true;
+      bool filled = true;
+      for (const auto& text : f.Texts()) filled = filled && AllFilled(text, values);
+      if (filled) usable.push_back(&f);
+    }
+    if (!platform_fits) continue;  // a step for another platform: not shown at all
+    if (usable.empty()) {
+      // kb_lint makes the last form of each platform placeholder-free, so
+      // this only happens to articles it was not run on.
+      for (const auto& f : r.forms) {
+        if (f.platforms.empty() || platform.empty() ||
+            std::find(f.platforms.begin(), f.platforms.end(), platform) != f.platforms.end()) {
+          usable.push_back(&f);
+        }
+      }
+    }
     const auto& version = r.where == "server" ? context.server_version : context.client_version;
     const char* whose = r.where == "server" ? "server" : "client";
     if (version) {
-      for (const auto& f : r.forms) {
-        if (f.Accepts(*version)) {
-          c.form = &f;
+      for (const RemedyForm* f : usable) {
+        if (f->Accepts(*version)) {
+          c.form = f;
           break;
         }
       }
       if (!c.form) c.version_note = NoFormNote(r, *version, lang);
     } else if (r.where != "network") {
       // Unknown release: the form most releases accept goes first.
-      const RemedyForm* widest = &r.forms.front();
-      for (const auto& f : r.forms) {
-        if (Span(f) > Span(*widest)) widest = &f;
+      const RemedyForm* widest = usable.front();
+      for (const RemedyForm* f : usable) {
+        if (Span(*f) > Span(*widest)) widest = f;
       }
       c.form = widest;
-      const RemedyForm& preferred = r.forms.front();
+      const RemedyForm& preferred = *usable.front();
+      std::string what;
       if (widest != &preferred && preferred.since) {
-        std::string what = FirstLine(!preferred.config.empty()   ? preferred.config
-                                     : !preferred.option.empty() ? preferred.option
-                                                                 : preferred.server_config);
+        what = FirstLine(!preferred.config.empty()          ? FillPlaceholders(preferred.config, values)
+                         : !preferred.option.empty()        ? FillPlaceholders(preferred.option, values)
+                         : !preferred.server_config.empty() ? FillPlaceholders(preferred.server_config, values)
+                         : preferred.commands.empty()       ? std::string()
+                                                            : FillPlaceholders(preferred.commands.front(), values));
+      }
+      // Nothing to quote, nothing to say: never an empty "".
+      if (!what.empty()) {
         c.version_note = Sentence(
             lang,
             std::string("The log does not show the ") + whose +
@@ -220,24 +318,32 @@ std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyCon
                 preferred.since->ToString() + " 以降では \"" + what + "\" とも書けます。");
       }
     } else {
-      c.form = &r.forms.front();
+      c.form = usable.front();
     }
     if (c.form) {
       if (!c.form->config.empty()) {
         std::string host = context.host.empty() ? "your-server" : context.host;
-        c.config_block = "Host " + host + "\n" + Indent(FillPlaceholders(c.form->config, context.values));
+        c.config_block = "Host " + host + "\n" + Indent(FillPlaceholders(c.form->config, values));
       }
-      c.option = FillPlaceholders(c.form->option, context.values);
-      c.server_config = FillPlaceholders(c.form->server_config, context.values);
-      for (const auto& cmd : c.form->commands) c.commands.push_back(FillPlaceholders(cmd, context.values));
+      c.option = FillPlaceholders(c.form->option, values);
+      c.server_config = FillPlaceholders(c.form->server_config, values);
+      for (const auto& cmd : c.form->commands) c.commands.push_back(FillPlaceholders(cmd, values));
       if (!c.form->note.empty()) {
         if (!c.version_note.empty()) c.version_note += " ";
-        c.version_note += c.form->note.Get(lang);
+        c.version_note += FillPlaceholders(c.form->note.Get(lang), values);
       }
+      if (platform.empty()) c.platform_label = PlatformLabel(c.form->platforms);
     }
-    out.push_back(std::move(c));
+    // What the offer and the release make work goes first.
+    if (fits_offer && c.form) {
+      kinds_fitted.push_back(r.offer->kind);
+      fitted.push_back(std::move(c));
+    } else {
+      rest.push_back(std::move(c));
+    }
   }
-  return out;
+  for (auto& c : rest) fitted.push_back(std::move(c));
+  return fitted;
 }
 
 }  // namespace sshdiag

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "localized_text.h"
+#include "placeholders.h"
 #include "signature.h"
 #include "version.h"
 
@@ -25,9 +26,21 @@ struct RemedyForm {
   std::string server_config;  // lines for sshd_config
   std::vector<std::string> commands;  // shell commands; may hold {placeholders}
   LocalizedText note;         // said when this form is shown
+  // The client platforms (platform.h) the form is written for; empty: all.
+  std::vector<std::string> platforms;
+
+  // Every text of the form, for placeholder checks.
+  std::vector<std::string> Texts() const;
 
   // True when release v accepts this form.
   bool Accepts(const OpenSshVersion& v) const;
+};
+
+// The algorithms a remedy re-enables, of one kind of the server's offer:
+// the remedy helps only when the server offers one of them.
+struct RemedyOffer {
+  std::string kind;                // "kex", "host_key", "cipher", "mac", "sig" (OfferKinds())
+  std::vector<std::string> names;  // in order of preference
 };
 
 struct Remedy {
@@ -35,8 +48,17 @@ struct Remedy {
   std::string where;  // "client", "server" or "network"
   LocalizedText title;
   LocalizedText risk;  // empty when there is none worth a word
-  std::vector<RemedyForm> forms;  // in order of preference
+  bool weakens_security = false;  // re-enables something weak: labelled as such
+  std::optional<RemedyOffer> offer;
+  std::vector<RemedyForm> forms;  // in order of preference; later ones are alternatives
 };
+
+// An offer kind of KB data and the session fact that holds that offer.
+struct OfferKind {
+  const char* kind;  // in a remedy's "offer"
+  const char* fact;  // FactTable() name: "server_kex_offer"
+};
+const std::vector<OfferKind>& OfferKinds();
 
 struct Article {
   std::string key;  // the root-cause key, also the file name
@@ -80,6 +102,9 @@ struct ChosenRemedy {
   std::string server_config;
   std::vector<std::string> commands;
   std::string version_note;            // why this form (or none) was chosen
+  // The platforms the form is for ("Windows"), when the log does not tell the
+  // client's platform and the form is not for all; empty otherwise.
+  std::string platform_label;
 };
 
 // What the remedy text is written for: the user's release and destination.
@@ -87,17 +112,33 @@ struct RemedyContext {
   std::optional<OpenSshVersion> client_version;
   std::optional<OpenSshVersion> server_version;
   std::string host;  // the name for the Host block
-  std::map<std::string, std::string> values;  // placeholder -> value
+  // Placeholder -> value: the session's facts (the platform and the server's
+  // offers among them), captures and computed values.
+  Values values;
 };
 
-// Picks, for each of the article's remedies, the first form the relevant
-// release accepts. When the release is unknown it picks the form that the
-// widest range of releases accepts and names the preferred one in the note.
+// Fits the article's remedies to the session:
+// - a remedy with an "offer" is dropped when the server's offer of that kind
+//   is known and names none of its algorithms, or when an earlier remedy of
+//   the same kind already fits the offer; when it fits, {offer_pick} is the
+//   offered ones and the remedy goes first;
+// - a form written for other platforms than the client's is skipped, and a
+//   remedy left without one is dropped;
+// - a form whose placeholders cannot all be filled is skipped for the next;
+// - of the rest, the first form the relevant release accepts. When the
+//   release is unknown, the form that the widest range of releases accepts,
+//   naming the preferred one in the note.
 std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyContext& context,
                                          const std::string& lang);
 
-// Replaces each {name} in text by values[name]; unknown names become <name>.
-std::string FillPlaceholders(const std::string& text, const std::map<std::string, std::string>& values);
+// "client", "client, Windows", "client, weakens security": where a chosen
+// remedy applies, the platform its steps are for when the log does not tell,
+// and whether it weakens security. The printers show it beside the title.
+std::string RemedyTags(const ChosenRemedy& chosen, const std::string& lang);
+
+// The names of list (comma-separated, as ssh prints an offer) that names
+// holds too, in the order of names, joined with ','.
+std::string OfferPick(const std::vector<std::string>& names, const std::string& list);
 
 }  // namespace sshdiag
 

@@ -106,7 +106,8 @@ void PrintArticle(const Diagnosis& d, const MarkdownLabels& l, const std::string
   if (!d.article->summary.empty()) out << Paragraph(d.article->summary.Get(lang)) << "\n";
   if (!d.remedies.empty()) out << "**" << l.todo << "**\n\n";
   for (const auto& r : d.remedies) {
-    out << "- " << EscapeMarkdownInline(r.remedy->title.Get(lang)) << " (" << r.remedy->where << ")\n";
+    out << "- " << EscapeMarkdownInline(r.remedy->title.Get(lang)) << " (" << EscapeMarkdownInline(RemedyTags(r, lang))
+        << ")\n";
     std::string body;
     if (!r.config_block.empty()) body += "# ~/.ssh/config\n" + VisibleLines(r.config_block);
     if (!r.option.empty()) body += "# once\nssh " + MakeVisible(r.option) + " ...\n";

@@ -119,7 +119,7 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
   s.kb = GetString(j, "kb", "signature", true);
   if (!IsName(s.kb)) throw FieldError("'kb' must be a root-cause key in kebab-case");
   s.title = GetText(j, "title", "signature", false);
-  s.explanation = GetText(j, "explanation", "signature", true);
+  s.explanation = GetTextAlternatives(j, "explanation", "signature");
   if (j.contains("weight")) {
     if (!j["weight"].is_number()) throw FieldError("'weight' must be a number from 0 to 1");
     s.weight = j["weight"].get<double>();

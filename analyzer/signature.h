@@ -60,7 +60,9 @@ struct Signature {
   std::string id;
   std::string kb;  // the KB article (root-cause key) this points to
   LocalizedText title;        // optional; the article's title when empty
-  LocalizedText explanation;  // may hold {placeholders}: captures, then facts
+  // Alternatives, each may hold {placeholders} (captures, then facts): the
+  // first whose placeholders the session fills is shown; the last has none.
+  std::vector<LocalizedText> explanation;
   double weight = 0.7;        // 0..1: how sure a match makes the author
   bool ordered = true;
   std::vector<LineCondition> lines;

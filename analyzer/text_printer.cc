@@ -234,7 +234,7 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
     if (!d.article->summary.empty()) out << "   " << l.means << "\n" << Prose(d.article->summary.Get(lang), "     ");
     if (!d.remedies.empty()) out << "   " << l.todo << "\n";
     for (const auto& r : d.remedies) {
-      std::string heading = Prose(r.remedy->title.Get(lang) + " (" + r.remedy->where + ")", "   ", "- ");
+      std::string heading = Prose(r.remedy->title.Get(lang) + " (" + RemedyTags(r, lang) + ")", "   ", "- ");
       size_t start = 0;
       while (start < heading.size()) {  // bold each wrapped line, not the indent
         size_t nl = heading.find('\n', start);

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "platform.h"
+
 namespace sshdiag {
 
 namespace {
@@ -46,6 +48,15 @@ enum Fact {
   kTransferred,
   kProxyCommand,
   kImplicitProxyJump,
+  kServerSigAlgs,
+  kTheirOffer,
+  kConnectFailed,
+  kConnectionEnded,
+  kUserAtHostRefused,
+  kKeygenRemove,
+  kPermanentlyAdded,
+  kClientPath,
+  kOfferingKey,
   kDebugLine,
   kFactCount
 };
@@ -93,6 +104,18 @@ constexpr FactPattern kFactPatterns[] = {
     {kTransferred, R"re(^(?:debug1: )?Transferred: sent \d+, received \d+ bytes)re"},
     {kProxyCommand, R"re(^debug1: (?:\w+: )?Executing proxy (?:dialer )?command: (.*)$)re"},
     {kImplicitProxyJump, R"re(^debug1: (?:\w+: )?Setting implicit ProxyCommand from ProxyJump: (.*)$)re"},
+    {kServerSigAlgs, R"re(^debug1: (?:\w+: )?server-sig-algs=<([^>]*)>)re"},
+    // The lines below are what plain ssh prints: they name the destination
+    // and the server's offer when no debug line does.
+    {kTheirOffer, R"re(^Unable to negotiate with (\S+) port (\d+): no matching (key exchange method|host key type|cipher|MAC) found\. Their offer: (\S+))re"},
+    {kConnectFailed, R"re(^ssh: connect to host (\S+) port (\d+): )re"},
+    {kConnectionEnded, R"re(^Connection (?:closed by|reset by|to) (\S+) port (\d+)\b)re"},
+    {kUserAtHostRefused, R"re(^([^@\s]+)@(\S+): Permission denied \()re"},
+    {kKeygenRemove, R"re(^\s*ssh-keygen -f (?:"[^"]*"|'[^']*'|\S+) -R (?:"([^"]+)"|'([^']+)'|(\S+)))re"},
+    {kPermanentlyAdded, R"re(^Warning: Permanently added '([^']+)')re"},
+    // Paths on the client's side: its configuration files and keys.
+    {kClientPath, R"re((?:Reading configuration data|identity file|Will attempt key:|Offering public key:|Trying private key:|Load key|Permissions 0\d+ for|Bad owner or permissions on) ["']?([A-Za-z]:[\\/][^"' ]*|__PROGRAMDATA__[^"' ]*|/[^"' ]+))re"},
+    {kOfferingKey, R"re(^debug1: (?:\w+: )?Offering public key: (\S+))re"},
     {kDebugLine, R"re(^debug[123]: )re"},
 };
 static_assert(sizeof(kFactPatterns) / sizeof(kFactPatterns[0]) == kFactCount, "one pattern per fact");
@@ -104,6 +127,12 @@ std::string Join(const std::vector<std::string>& v) {
     out += s;
   }
   return out;
+}
+
+// Facts the debug lines give first keep their value: a plain line only
+// fills what they did not.
+void SetIfEmpty(std::string* fact, const std::string& value) {
+  if (fact->empty()) *fact = value;
 }
 
 // Captures of pattern on text; empty strings for groups that did not take part.
@@ -194,6 +223,8 @@ const std::vector<FactDescriptor>& FactTable() {
        [](F f) { return f.server_software; }, nullptr},
       {"server_version", "server.version", FactJson::kString, "the server's OpenSSH release, when it is OpenSSH",
        [](F f) { return f.server_version ? f.server_version->ToString() : std::string(); }, nullptr},
+      {"platform", "client.platform", FactJson::kString, "the client's platform: `linux`, `macos` or `windows`, from the version line or a client-side path",
+       [](F f) { return f.platform; }, nullptr},
       {"kex", "negotiated.kex", FactJson::kString, "the key exchange agreed",
        [](F f) { return f.kex; }, nullptr},
       {"host_key_algorithm", "negotiated.host_key", FactJson::kString, "the host key algorithm agreed",
@@ -202,14 +233,16 @@ const std::vector<FactDescriptor>& FactTable() {
        [](F f) { return f.cipher; }, nullptr},
       {"mac", "negotiated.mac", FactJson::kString, "the MAC agreed (client to server)",
        [](F f) { return f.mac; }, nullptr},
-      {"server_kex_offer", "server_offer.kex", FactJson::kString, "the server's key exchange list (-vv and up)",
+      {"server_kex_offer", "server_offer.kex", FactJson::kString, "the server's key exchange list (-vv and up, or `Their offer:`)",
        [](F f) { return f.server_kex_offer; }, nullptr},
-      {"server_host_key_offer", "server_offer.host_key", FactJson::kString, "the server's host key algorithm list (-vv and up)",
+      {"server_host_key_offer", "server_offer.host_key", FactJson::kString, "the server's host key algorithm list (-vv and up, or `Their offer:`)",
        [](F f) { return f.server_host_key_offer; }, nullptr},
-      {"server_cipher_offer", "server_offer.cipher", FactJson::kString, "the server's cipher list (-vv and up)",
+      {"server_cipher_offer", "server_offer.cipher", FactJson::kString, "the server's cipher list (-vv and up, or `Their offer:`)",
        [](F f) { return f.server_cipher_offer; }, nullptr},
-      {"server_mac_offer", "server_offer.mac", FactJson::kString, "the server's MAC list (-vv and up)",
+      {"server_mac_offer", "server_offer.mac", FactJson::kString, "the server's MAC list (-vv and up, or `Their offer:`)",
        [](F f) { return f.server_mac_offer; }, nullptr},
+      {"server_sig_algs", "server_offer.sig_algs", FactJson::kString, "the signature algorithms the server accepts for keys (`server-sig-algs`, -v and up)",
+       [](F f) { return f.server_sig_algs; }, nullptr},
       {"server_host_key", "server.host_key_type", FactJson::kString, "the key type on `Server host key:`",
        [](F f) { return f.server_host_key; }, nullptr},
       {"auth_methods_allowed", "auth.methods_allowed", FactJson::kString, "the server's last `Authentications that can continue` list",
@@ -224,6 +257,10 @@ const std::vector<FactDescriptor>& FactTable() {
        [](F f) { return f.exit_status ? std::to_string(*f.exit_status) : std::string(); }, nullptr},
       {"proxy_command", "proxy_command", FactJson::kString, "the ProxyCommand ssh ran (also the one ProxyJump implies)",
        [](F f) { return f.proxy_command; }, nullptr},
+      {"offered_key", "auth.offered_key", FactJson::kString, "the last key file ssh offered (`Offering public key:`)",
+       [](F f) { return f.offered_key; }, nullptr},
+      {"known_hosts_name", "known_hosts_name", FactJson::kString, "the host's name in known_hosts as ssh printed it (`ssh-keygen -R`, `Permanently added`): `[127.0.0.1]:2222`",
+       [](F f) { return f.known_hosts_name; }, nullptr},
   };
   return kTable;
 }
@@ -386,6 +423,8 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
           f.client_software = c[0];
           f.crypto_library = c[1];
           f.client_version = FindOpenSshVersion(c[0]);
+          std::string platform = PlatformFromVersionLine(c[0], c[1]);
+          if (!platform.empty()) f.platform = platform;
         }
         break;
       }
@@ -566,6 +605,62 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
       case kImplicitProxyJump: {
         std::array<std::string, 1> c;
         if (Capture(re, t, &c)) f.proxy_command = c[0];
+        break;
+      }
+      case kServerSigAlgs: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.server_sig_algs = c[0];
+        break;
+      }
+      case kTheirOffer: {
+        // The debug lines say more where they are; this line is all a plain
+        // log has, and the offer it quotes is the server's whole list.
+        std::array<std::string, 4> c;
+        if (!Capture(re, t, &c)) break;
+        SetIfEmpty(&f.host, c[0]);
+        SetIfEmpty(&f.port, c[1]);
+        std::string* offer = c[2] == "key exchange method" ? &f.server_kex_offer
+                             : c[2] == "host key type"     ? &f.server_host_key_offer
+                             : c[2] == "cipher"            ? &f.server_cipher_offer
+                                                           : &f.server_mac_offer;
+        SetIfEmpty(offer, c[3]);
+        break;
+      }
+      case kConnectFailed:
+      case kConnectionEnded: {
+        std::array<std::string, 2> c;
+        // A proxied connection has no name of its own: "UNKNOWN port 65535".
+        if (!Capture(re, t, &c) || c[0] == "UNKNOWN") break;
+        SetIfEmpty(&f.host, c[0]);
+        SetIfEmpty(&f.port, c[1]);
+        break;
+      }
+      case kUserAtHostRefused: {
+        std::array<std::string, 2> c;
+        if (!Capture(re, t, &c)) break;
+        SetIfEmpty(&f.user, c[0]);
+        SetIfEmpty(&f.host, c[1]);
+        break;
+      }
+      case kKeygenRemove: {
+        std::array<std::string, 3> c;
+        if (Capture(re, t, &c)) f.known_hosts_name = !c[0].empty() ? c[0] : !c[1].empty() ? c[1] : c[2];
+        break;
+      }
+      case kPermanentlyAdded: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.known_hosts_name = c[0];
+        break;
+      }
+      case kClientPath: {
+        // The version line tells first; a path only when it did not.
+        std::array<std::string, 1> c;
+        if (f.platform.empty() && Capture(re, t, &c)) f.platform = PlatformFromPath(c[0]);
+        break;
+      }
+      case kOfferingKey: {
+        std::array<std::string, 1> c;
+        if (Capture(re, t, &c)) f.offered_key = c[0];
         break;
       }
       case kDebugLine: {

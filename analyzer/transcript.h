@@ -53,6 +53,7 @@ struct Facts {
   std::string client_software;   // "OpenSSH_9.2p1 Debian-2+deb12u6"
   std::string crypto_library;    // "OpenSSL 3.0.17 1 Jul 2025", "LibreSSL 2.7.3"
   std::optional<OpenSshVersion> client_version;
+  std::string platform;          // "linux", "macos", "windows" (platform.h); "" when untold
   std::vector<std::string> config_files;
   std::string host;              // the destination as ssh names it
   std::string address;
@@ -69,6 +70,7 @@ struct Facts {
   std::string server_host_key_offer;
   std::string server_cipher_offer;
   std::string server_mac_offer;
+  std::string server_sig_algs;   // the server's server-sig-algs extension (-v and up)
   std::string server_host_key;   // key type from "Server host key:"
   std::string auth_methods_allowed;  // the server's last list
   std::vector<std::string> auth_methods_tried;
@@ -76,6 +78,8 @@ struct Facts {
   std::vector<std::string> channels;  // channel types opened ("session", "direct-tcpip")
   std::optional<int> exit_status;
   std::string proxy_command;
+  std::string offered_key;       // the last key file ssh offered ("Offering public key: PATH")
+  std::string known_hosts_name;  // as ssh printed it: "[127.0.0.1]:2222" (ssh-keygen -R, Permanently added)
 
   // The facts as name -> text, for signature predicates and placeholders.
   // Lists are joined with ','; absent facts are left out. Built from FactTable().

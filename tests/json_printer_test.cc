@@ -157,3 +157,15 @@ TEST_CASE("JSON marks alternatives with their answer's index and grounds, and --
   json top1 = ToJson(r, 1);
   CHECK(top1["diagnoses"].size() == all["diagnoses"].size());  // one answer, with all its alternatives
 }
+
+TEST_CASE("JSON remedies carry weakens_security and their platforms", "[json_printer]") {
+  json j = ToJson(AnalyzeFile("corpus/lab/openssh-9.2/no-matching-mac.plain.log"));
+  const json& remedies = j["diagnoses"][0]["remedies"];
+  REQUIRE(remedies.size() >= 2);
+  CHECK(remedies[0]["weakens_security"] == true);
+  CHECK(remedies[0]["platforms"] == json::array());
+  bool any_safe = false;
+  for (const auto& r : remedies) any_safe = any_safe || r["weakens_security"] == false;
+  CHECK(any_safe);
+  CHECK(j["schema_version"] == "1.3");
+}

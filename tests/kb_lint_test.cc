@@ -57,3 +57,21 @@ TEST_CASE("Every built-in article is bilingual and names the same commands in bo
     CHECK(problems.empty());
   }
 }
+
+TEST_CASE("A form with a placeholder needs a later one without it for the same releases and platforms", "[kb_lint]") {
+  auto parse = [](const char* forms) {
+    std::vector<LoadIssue> issues;
+    auto a = KnowledgeBase::Parse(std::string(R"js({"key": "x", "title": "t", "summary": "s", "remedies": [
+      {"id": "r", "where": "client", "title": "t", "forms": )js") + forms + "}]}", "x.json", &issues);
+    REQUIRE(a);
+    return UnfallbackedForms(a->remedies.at(0));
+  };
+  CHECK(parse(R"js([{"commands": ["ssh {target}"]}])js").size() == 1);
+  CHECK(parse(R"js([{"commands": ["ssh {target}"]}, {"commands": ["ssh USER@HOST"]}])js").empty());
+  // The fallback must cover the releases and platforms of the form it stands in for.
+  CHECK(parse(R"js([{"since": "7.0", "config": "X {a}"}, {"since": "8.0", "config": "X b"}])js").size() == 1);
+  CHECK(parse(R"js([{"since": "8.0", "config": "X {a}"}, {"since": "7.0", "config": "X b"}])js").empty());
+  CHECK(parse(R"js([{"config": "X {a}"}, {"platform": "linux", "config": "X b"}])js").size() == 1);
+  CHECK(parse(R"js([{"platform": "linux", "config": "X {a}"}, {"config": "X b"}])js").empty());
+  CHECK(parse(R"js([{"commands": ["ls"]}])js").empty());
+}

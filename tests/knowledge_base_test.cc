@@ -93,12 +93,6 @@ TEST_CASE("ChooseRemedies with an unknown release shows the widest form and name
   CHECK(ja[0].version_note.find("バージョン") != std::string::npos);
 }
 
-TEST_CASE("FillPlaceholders fills known names and marks unknown ones", "[knowledge_base]") {
-  CHECK(FillPlaceholders("ssh {target} -- {what}", {{"target", "u@h"}}) == "ssh u@h -- <what>");
-  CHECK(FillPlaceholders("json {\"a\": 1}", {}) == "json {\"a\": 1}");
-  CHECK(FillPlaceholders("{unclosed", {}) == "{unclosed");
-}
-
 TEST_CASE("Article errors name the file and the article", "[knowledge_base]") {
   std::vector<LoadIssue> issues;
   CHECK_FALSE(KnowledgeBase::Parse(R"js({"key": "x", "title": "t"})js", "x.json", &issues));
@@ -169,4 +163,194 @@ TEST_CASE("ChooseRemedies picks a server remedy's form by the server's release, 
   ctx.server_version = ParseReleaseNumber("9.2");
   ctx.client_version = ParseReleaseNumber("8.4");
   CHECK(ChooseRemedies(*a, ctx, "en")[0].server_config == "PubkeyAcceptedAlgorithms +ssh-rsa");
+}
+
+namespace {
+
+const char* kNegotiation = R"js({
+  "key": "neg", "title": "t", "summary": "s",
+  "remedies": [
+    {"id": "upgrade", "where": "server", "title": "u", "forms": [{"commands": ["sshd -T"]}]},
+    {"id": "group14", "where": "client", "title": "g14", "weakens_security": true, "risk": "sha1",
+     "offer": {"kind": "kex", "names": ["diffie-hellman-group14-sha1"]},
+     "forms": [{"since": "7.0", "config": "KexAlgorithms +{offer_pick}"},
+               {"since": "7.0", "config": "KexAlgorithms +diffie-hellman-group14-sha1"}]},
+    {"id": "group1", "where": "client", "title": "g1", "weakens_security": true, "risk": "logjam",
+     "offer": {"kind": "kex", "names": ["diffie-hellman-group1-sha1"]},
+     "forms": [{"since": "7.0", "config": "KexAlgorithms +diffie-hellman-group1-sha1"}]},
+    {"id": "dss", "where": "client", "title": "d", "offer": {"kind": "host_key", "names": ["ssh-dss"]},
+     "forms": [{"since": "7.0", "until": "9.7", "config": "HostKeyAlgorithms +ssh-dss"}]}
+  ]
+})js";
+
+Article Negotiation() {
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(kNegotiation, "neg.json", &issues);
+  REQUIRE(a);
+  return *a;
+}
+
+std::vector<std::string> Ids(const std::vector<ChosenRemedy>& chosen) {
+  std::vector<std::string> ids;
+  for (const auto& c : chosen) ids.push_back(c.remedy->id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("OfferPick keeps the listed names the offer holds, in the listed order", "[knowledge_base]") {
+  CHECK(OfferPick({"aes128-cbc", "aes256-cbc", "3des-cbc"}, "3des-cbc,aes256-cbc") == "aes256-cbc,3des-cbc");
+  CHECK(OfferPick({"hmac-sha1"}, "hmac-md5,hmac-sha1-96") == "");
+  CHECK(OfferPick({"a"}, "") == "");
+}
+
+TEST_CASE("A remedy the server's offer cannot use is dropped, and the one it can goes first", "[knowledge_base]") {
+  Article a = Negotiation();
+  RemedyContext ctx = ForClient("9.2");
+  ctx.values["server_kex_offer"] = "diffie-hellman-group1-sha1";
+  auto r = ChooseRemedies(a, ctx, "en");
+  CHECK(Ids(r) == std::vector<std::string>{"group1", "upgrade", "dss"});
+  // Both offered: only the stronger one, filled with what is offered.
+  ctx.values["server_kex_offer"] = "diffie-hellman-group1-sha1,diffie-hellman-group14-sha1";
+  r = ChooseRemedies(a, ctx, "en");
+  REQUIRE(Ids(r) == std::vector<std::string>{"group14", "upgrade", "dss"});
+  CHECK(r[0].config_block == "Host example.org\n    KexAlgorithms +diffie-hellman-group14-sha1");
+  // Offer unknown: every remedy, in the article's order, the form naming the algorithm itself.
+  ctx.values.erase("server_kex_offer");
+  r = ChooseRemedies(a, ctx, "en");
+  REQUIRE(Ids(r) == std::vector<std::string>{"upgrade", "group14", "group1", "dss"});
+  CHECK(r[1].config_block == "Host example.org\n    KexAlgorithms +diffie-hellman-group14-sha1");
+}
+
+TEST_CASE("An offered algorithm the client's release no longer has does not go first", "[knowledge_base]") {
+  Article a = Negotiation();
+  RemedyContext ctx = ForClient("10.0");
+  ctx.values["server_host_key_offer"] = "ssh-dss";
+  auto r = ChooseRemedies(a, ctx, "en");
+  REQUIRE(Ids(r).front() == "upgrade");
+  CHECK(r.back().remedy->id == "dss");
+  CHECK(r.back().form == nullptr);
+  CHECK(r.back().version_note.find("9.7") != std::string::npos);
+  ctx.client_version = ParseReleaseNumber("9.2");
+  CHECK(Ids(ChooseRemedies(a, ctx, "en")).front() == "dss");
+}
+
+TEST_CASE("Remedy tags name where, the platform when untold, and a security cost", "[knowledge_base]") {
+  Article a = Negotiation();
+  auto r = ChooseRemedies(a, ForClient("9.2"), "en");
+  CHECK(RemedyTags(r[0], "en") == "server");
+  CHECK(RemedyTags(r[1], "en") == "client, weakens security");
+  CHECK(RemedyTags(r[1], "ja").find("セキュリティ") != std::string::npos);
+  std::vector<LoadIssue> issues;
+  CHECK_FALSE(KnowledgeBase::Parse(R"js({"key": "x", "title": "t", "summary": "s", "remedies": [{"id": "r",
+    "where": "client", "title": "t", "weakens_security": true, "forms": [{"config": "a"}]}]})js", "x.json", &issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].message.find("risk") != std::string::npos);
+}
+
+TEST_CASE("Forms for other platforms are skipped and untold platforms are labelled", "[knowledge_base]") {
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(R"js({"key": "p", "title": "t", "summary": "s", "remedies": [
+    {"id": "unix", "where": "client", "title": "u", "forms": [{"platform": ["linux", "macos"], "commands": ["chmod 600 k"]}]},
+    {"id": "win", "where": "client", "title": "w", "forms": [{"platform": "windows", "commands": ["icacls k"]}]},
+    {"id": "mac", "where": "client", "title": "m", "forms": [{"platform": "macos", "config": "UseKeychain yes"},
+                                                          {"commands": ["ssh-add k"]}]}]})js",
+                                  "p.json", &issues);
+  REQUIRE(a);
+  RemedyContext ctx = ForClient("9.2");
+  ctx.values["platform"] = "linux";
+  auto r = ChooseRemedies(*a, ctx, "en");
+  REQUIRE(Ids(r) == std::vector<std::string>{"unix", "mac"});
+  CHECK(r[1].commands == std::vector<std::string>{"ssh-add k"});
+  CHECK(r[1].config_block.empty());
+  CHECK(r[0].platform_label.empty());
+  ctx.values.erase("platform");
+  r = ChooseRemedies(*a, ctx, "en");
+  REQUIRE(Ids(r) == std::vector<std::string>{"unix", "win", "mac"});
+  CHECK(RemedyTags(r[0], "en") == "client, Linux, macOS");
+  CHECK(RemedyTags(r[1], "en") == "client, Windows");
+  CHECK(r[2].platform_label == "macOS");
+  CHECK_FALSE(KnowledgeBase::Parse(R"js({"key": "x", "title": "t", "summary": "s", "remedies": [{"id": "r",
+    "where": "client", "title": "t", "forms": [{"platform": "beos", "config": "a"}]}]})js", "x.json", &issues));
+}
+
+TEST_CASE("A form whose value is absent gives way to the next, written without it", "[knowledge_base]") {
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(R"js({"key": "f", "title": "t", "summary": "s", "remedies": [
+    {"id": "copy", "where": "client", "title": "c", "forms": [
+      {"commands": ["ssh-copy-id -i '{key_file}' {target}"]},
+      {"commands": ["ssh-copy-id -i ~/.ssh/id_ed25519.pub USER@HOST"]}]}]})js", "f.json", &issues);
+  REQUIRE(a);
+  RemedyContext ctx = ForClient("9.2");
+  auto r = ChooseRemedies(*a, ctx, "en");
+  CHECK(r[0].commands == std::vector<std::string>{"ssh-copy-id -i ~/.ssh/id_ed25519.pub USER@HOST"});
+  ctx.values["key_file"] = "/home/u/.ssh/id_rsa";
+  ctx.values["target"] = "u@h";
+  r = ChooseRemedies(*a, ctx, "en");
+  CHECK(r[0].commands == std::vector<std::string>{"ssh-copy-id -i '/home/u/.ssh/id_rsa' u@h"});
+  // An empty value is no value: never '' in a command.
+  ctx.values["key_file"] = "";
+  r = ChooseRemedies(*a, ctx, "en");
+  CHECK(r[0].commands == std::vector<std::string>{"ssh-copy-id -i ~/.ssh/id_ed25519.pub USER@HOST"});
+}
+
+namespace {
+
+using sshdiag::testing::AnalyzeFile;
+using sshdiag::testing::AnalyzeText;
+
+// The first remedy of the answer, and every remedy id it shows.
+const Diagnosis& Answer(const Report& r) {
+  REQUIRE_FALSE(r.diagnoses.empty());
+  return r.diagnoses.front();
+}
+
+bool Shows(const Diagnosis& d, const std::string& id) {
+  for (const auto& c : d.remedies) {
+    if (c.remedy->id == id) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("Negotiation failures put first what the server's offer and the client's release make work", "[knowledge_base]") {
+  // A server offering only group1: the option that works, though weakest, and nothing that cannot.
+  Report kex = AnalyzeText(
+      "OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025\n"
+      "Unable to negotiate with 127.0.0.1 port 43001: no matching key exchange method found. Their offer: "
+      "diffie-hellman-group1-sha1\n");
+  const Diagnosis& k = Answer(kex);
+  CHECK(k.kb == "no-matching-kex");
+  CHECK(k.remedies.front().option == "-o KexAlgorithms=+diffie-hellman-group1-sha1");
+  CHECK(k.remedies.front().remedy->weakens_security);
+  CHECK_FALSE(Shows(k, "client-kex-group14-sha1"));
+  CHECK_FALSE(Shows(k, "client-kex-gex-sha1"));
+  CHECK_FALSE(Shows(k, "check-client-policy"));
+  // The real lab logs, plain and -vvv: their offers.
+  for (const char* log : {"corpus/lab/openssh-9.2/no-matching-mac.log", "corpus/lab/openssh-9.2/no-matching-mac.plain.log"}) {
+    INFO(log);
+    Report report = AnalyzeFile(log);
+    const Diagnosis& mac = Answer(report);
+    CHECK(mac.remedies.front().option == "-o MACs=+hmac-sha1-96,hmac-md5,hmac-md5-96");
+    CHECK_FALSE(Shows(mac, "client-hmac-sha1"));
+  }
+  Report cipher_report = AnalyzeFile("corpus/lab/openssh-9.2/no-matching-cipher.plain.log");
+  const Diagnosis& cipher = Answer(cipher_report);
+  CHECK(cipher.remedies.front().option == "-o Ciphers=+aes128-cbc,aes256-cbc");
+  CHECK_FALSE(Shows(cipher, "client-3des-cbc"));
+  CHECK_FALSE(Shows(cipher, "client-removed-ciphers"));
+  Report dsa_report = AnalyzeFile("corpus/lab/openssh-9.2/no-matching-hostkey-type-dsa.log");
+  const Diagnosis& dsa = Answer(dsa_report);
+  CHECK(dsa.remedies.front().option == "-o HostKeyAlgorithms=+ssh-dss");
+  CHECK_FALSE(Shows(dsa, "client-accept-ssh-rsa"));
+  // OpenSSH 10.0 has no DSA at all: that remedy cannot go first, and says why.
+  Report dsa10_report = AnalyzeText(
+      "OpenSSH_10.0p2 Debian-7, OpenSSL 3.5.1 1 Jul 2025\n"
+      "Unable to negotiate with 10.0.0.1 port 22: no matching host key type found. Their offer: ssh-dss\n");
+  const Diagnosis& dsa10 = Answer(dsa10_report);
+  CHECK(dsa10.remedies.front().remedy->id != "client-accept-ssh-dss");
+  CHECK(dsa10.remedies.back().remedy->id == "client-accept-ssh-dss");
+  CHECK(dsa10.remedies.back().option.empty());
+  CHECK(dsa10.remedies.back().version_note.find("9.7") != std::string::npos);
 }

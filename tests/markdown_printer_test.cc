@@ -74,3 +74,8 @@ TEST_CASE("Markdown lists a differential's alternatives under the answer", "[mar
   CHECK(out.find("- ", also) != std::string::npos);
   CHECK(out.find("`pubkey-algorithm-not-accepted`. Tell apart:", also) != std::string::npos);
 }
+
+TEST_CASE("A remedy that weakens security says so in Markdown too", "[markdown_printer]") {
+  std::string out = Print(AnalyzeFile("corpus/lab/openssh-9.2/no-matching-mac.plain.log"));
+  CHECK(out.find("(client, weakens security)") != std::string::npos);
+}

@@ -100,7 +100,7 @@ TEST_CASE("LoadLayers skips broken files, keeps the rest, and lets later layers 
   user.Write("override.json", replaced);
   auto set = SignatureSet::LoadLayers({base.path(), user.path(), base.path() + "/missing-dir"});
   REQUIRE(set.signatures().size() == 1);
-  CHECK(set.signatures()[0].explanation.Get("en") == "user layer");
+  CHECK(set.signatures()[0].explanation.at(0).Get("en") == "user layer");
   REQUIRE(set.issues().size() == 2);
   CHECK(set.issues()[0].file.find("broken.json") != std::string::npos);
   CHECK(set.issues()[1].file.find("missing-dir") != std::string::npos);
@@ -187,4 +187,18 @@ TEST_CASE("A signature's alternatives are root-cause keys, not its own, at most 
   CHECK(ParseErrors(Replace(kValid, "\"weight\"",
                             "\"alternatives\": [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\", \"g\", \"h\", \"i\"], \"weight\""))[0]
             .message.find("more than 8 alternatives") != std::string::npos);
+}
+
+TEST_CASE("An explanation may list alternatives and the last of several has no placeholder", "[signature]") {
+  std::vector<LoadIssue> issues;
+  auto ok = SignatureSet::Parse(R"js({"id": "alt", "kb": "k", "explanation": ["key {offered_key}", {"en": "a key"}],
+    "lines": [{"name": "a", "literal": "x"}]})js", "alt.json", &issues);
+  REQUIRE(ok);
+  CHECK(ok->explanation.size() == 2);
+  CHECK(issues.empty());
+  auto bad = SignatureSet::Parse(R"js({"id": "alt", "kb": "k", "explanation": ["key {offered_key}", "host {host}"],
+    "lines": [{"name": "a", "literal": "x"}]})js", "alt.json", &issues);
+  CHECK_FALSE(bad);
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].message.find("last alternative") != std::string::npos);
 }

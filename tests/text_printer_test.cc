@@ -120,3 +120,10 @@ TEST_CASE("Text groups a differential's alternatives under the answer, each with
   CHECK(out.find("Tell apart: ", also) != std::string::npos);
   CHECK(out.find("[pubkey-algorithm-not-accepted]", also) != std::string::npos);
 }
+
+TEST_CASE("A remedy that weakens security says so beside its title", "[text_printer]") {
+  std::string out = Print(AnalyzeFile("corpus/lab/openssh-9.2/no-matching-mac.plain.log"));
+  // The heading is wrapped at 100 columns: the tag may start a new line.
+  CHECK(out.find("weakens security)") != std::string::npos);
+  CHECK(out.find("(server, weakens security)") == std::string::npos);
+}

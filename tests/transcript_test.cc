@@ -473,3 +473,56 @@ TEST_CASE("A hang stopped with Ctrl-C is incomplete, and ends at the last phase 
   CHECK(s.failure_lines.empty());
   CHECK_FALSE(IsFailureLine("Killed by signal 2."));
 }
+
+TEST_CASE("Plain ssh's error lines name the destination, the offer and the known_hosts name", "[transcript]") {
+  auto p = ParseText(
+      "Unable to negotiate with 127.0.0.1 port 43001: no matching key exchange method found. Their offer: "
+      "diffie-hellman-group1-sha1\n");
+  const Facts& f = p.sessions().at(0).facts;
+  CHECK(f.host == "127.0.0.1");
+  CHECK(f.port == "43001");
+  CHECK(f.server_kex_offer == "diffie-hellman-group1-sha1");
+  auto mac = ParseText("Unable to negotiate with h port 22: no matching MAC found. Their offer: hmac-md5,hmac-sha1-96\n");
+  CHECK(mac.sessions().at(0).facts.server_mac_offer == "hmac-md5,hmac-sha1-96");
+  auto hk = ParseText("Unable to negotiate with h port 22: no matching host key type found. Their offer: ssh-dss\n");
+  CHECK(hk.sessions().at(0).facts.server_host_key_offer == "ssh-dss");
+  auto ci = ParseText("Unable to negotiate with h port 22: no matching cipher found. Their offer: aes128-cbc\n");
+  CHECK(ci.sessions().at(0).facts.server_cipher_offer == "aes128-cbc");
+  auto denied = ParseText("bob@10.0.0.5: Permission denied (publickey).\n");
+  CHECK(denied.sessions().at(0).facts.user == "bob");
+  CHECK(denied.sessions().at(0).facts.host == "10.0.0.5");
+  auto refused = ParseText("ssh: connect to host 10.0.0.9 port 2222: Connection refused\n");
+  CHECK(refused.sessions().at(0).facts.port == "2222");
+  // A proxied connection has no name: UNKNOWN is not a host.
+  auto proxied = ParseText("Connection closed by UNKNOWN port 65535\n");
+  CHECK(proxied.sessions().at(0).facts.host.empty());
+  auto changed = ParseText(
+      "Host key verification failed.\n  ssh-keygen -f \"/home/u/.ssh/known_hosts\" -R \"[127.0.0.1]:43001\"\n");
+  CHECK(changed.sessions().at(0).facts.known_hosts_name == "[127.0.0.1]:43001");
+  auto added = ParseText("Warning: Permanently added '[h]:2222' (ED25519) to the list of known hosts.\n");
+  CHECK(added.sessions().at(0).facts.known_hosts_name == "[h]:2222");
+}
+
+TEST_CASE("Debug lines keep their facts over plain lines", "[transcript]") {
+  auto p = ParseText(
+      "debug1: Connecting to alias.example [10.0.0.1] port 22.\n"
+      "Unable to negotiate with 10.0.0.1 port 22: no matching cipher found. Their offer: 3des-cbc\n");
+  CHECK(p.sessions().at(0).facts.host == "alias.example");
+  CHECK(p.sessions().at(0).facts.server_cipher_offer == "3des-cbc");
+}
+
+TEST_CASE("The platform comes from the version line, else a client-side path", "[transcript]") {
+  auto win = ParseText("OpenSSH_for_Windows_8.1p1, LibreSSL 3.0.2\ndebug1: Reading configuration data /home/x\n");
+  CHECK(win.sessions().at(0).facts.platform == "windows");
+  auto mac = ParseText("debug1: identity file /Users/me/.ssh/id_rsa type -1\n");
+  CHECK(mac.sessions().at(0).facts.platform == "macos");
+  auto winpath = ParseText("debug1: Reading configuration data C:\\\\Users\\\\me/.ssh/config\n");
+  CHECK(winpath.sessions().at(0).facts.platform == "windows");
+  auto linux_key = ParseText("debug1: Offering public key: /home/me/.ssh/id_ed25519 ED25519 SHA256:x\n");
+  CHECK(linux_key.sessions().at(0).facts.platform == "linux");
+  // A server's path is not the client's platform.
+  auto server = ParseText("Could not chdir to home directory /Users/bob: No such file or directory\n");
+  CHECK(server.sessions().at(0).facts.platform.empty());
+  auto sig = ParseText("debug1: kex_ext_info_client_parse: server-sig-algs=<ssh-ed25519,rsa-sha2-256>\n");
+  CHECK(sig.sessions().at(0).facts.server_sig_algs == "ssh-ed25519,rsa-sha2-256");
+}

@@ -1,0 +1,161 @@
+// Every output of every corpus log, in every format, is checked for what a
+// user must never be shown: a placeholder left unfilled, an empty quoted
+// value, a step for another platform than the client's.
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "corpus_support.h"
+#include "placeholders.h"
+#include "json_printer.h"
+#include "markdown_printer.h"
+#include "text_printer.h"
+
+using namespace sshdiag;
+using namespace sshdiag::testing;
+
+namespace {
+
+// The lines of out that are sshdiag's own words: a line quoting the log (an
+// evidence or failure line, which may hold anything) is left out.
+std::vector<std::string> OwnLines(const std::string& out, const std::set<std::string>& log_lines) {
+  std::vector<std::string> lines;
+  std::istringstream in(out);
+  std::string line;
+  while (std::getline(in, line)) {
+    bool quotes_log = false;
+    for (const auto& l : log_lines) {
+      if (l.size() >= 8 && line.find(l) != std::string::npos) quotes_log = true;
+    }
+    if (!quotes_log) lines.push_back(line);
+  }
+  return lines;
+}
+
+// Every placeholder name the data uses or could use: an unfilled one prints
+// as <name> (a "<sub>" of Markdown or an "<html>" quoted in prose is not one).
+const std::set<std::string>& PlaceholderNames() {
+  static const std::set<std::string> kNames = [] {
+    std::set<std::string> names;
+    auto add = [&names](const std::string& text) {
+      for (const auto& n : PlaceholdersIn(text)) names.insert(n);
+    };
+    for (const auto& [key, a] : BuiltinKb().articles()) {
+      for (const auto& r : a.remedies) {
+        for (const auto& f : r.forms) {
+          for (const auto& t : f.Texts()) add(t);
+          for (const auto& [lang, t] : f.note.all()) add(t);
+        }
+      }
+    }
+    for (const auto& sig : BuiltinSignatures().signatures()) {
+      for (const auto& alt : sig.explanation) {
+        for (const auto& [lang, t] : alt.all()) add(t);
+      }
+    }
+    for (const auto& f : FactTable()) names.insert(f.name);
+    for (const auto& c : ComputedPlaceholders()) names.insert(c.name);
+    names.insert("offer_pick");
+    return names;
+  }();
+  return kNames;
+}
+
+// What is wrong with one line of output for a client on platform ("" when
+// untold); "" when nothing is.
+std::string Problem(const std::string& line, const std::string& platform) {
+  static const std::regex kAngled(R"(<([a-z][a-z0-9_]*)>)");
+  for (std::sregex_iterator it(line.begin(), line.end(), kAngled), end; it != end; ++it) {
+    if (PlaceholderNames().count((*it)[1])) return "a placeholder left unfilled";
+  }
+  static const std::regex kPlaceholder(R"(\{[a-z][a-z0-9_]*\})");
+  static const std::regex kEmptyQuoted(R"((^|[\s=(:])(''|"")($|[\s),.;:]))");
+  static const std::regex kWindowsOnly(R"(\bicacls\b|PowerShell|%USERPROFILE%|%USERNAME%|\$env:)");
+  static const std::regex kMacOnly(R"(UseKeychain|--apple-use-keychain)");
+  if (std::regex_search(line, kPlaceholder)) return "a placeholder left unfilled";
+  if (std::regex_search(line, kEmptyQuoted)) return "an empty quoted value";
+  if ((platform == "linux" || platform == "macos") && std::regex_search(line, kWindowsOnly)) {
+    return "a Windows step for a " + platform + " client";
+  }
+  if ((platform == "linux" || platform == "windows") && std::regex_search(line, kMacOnly)) {
+    return "a macOS step for a " + platform + " client";
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("No output of any corpus log holds a placeholder, an empty value or another platform's step", "[corpus]") {
+  auto entries = CorpusEntries();
+  REQUIRE(entries.size() > 1000);
+  PrintOptions options;
+  options.top = 0;  // every diagnosis, alternatives too
+  size_t checked = 0, failures = 0;
+  for (const auto& e : entries) {
+    Report r = AnalyzeFile(e.log);
+    std::set<std::string> log_lines;
+    std::string platform;
+    for (const auto& d : r.diagnoses) {
+      for (const auto& ev : d.evidence) log_lines.insert(ev.text);
+    }
+    for (const auto& s : r.sessions) {
+      for (const auto& l : s.session.failure_lines) log_lines.insert(l.text);
+      if (!s.session.facts.platform.empty()) platform = s.session.facts.platform;
+    }
+    std::ostringstream text, markdown, json;
+    PrintText(r, options, text);
+    PrintMarkdown(r, options, markdown);
+    PrintJson(r, options, json);
+    // JSON: sshdiag's own fields only (evidence and facts are the log's).
+    auto j = nlohmann::json::parse(json.str());
+    // Prose may name another platform's keyword ("UseKeychain on Linux"
+    // fails); only the steps themselves must be for the client's platform.
+    std::string json_prose, json_steps;
+    for (const auto& d : j["diagnoses"]) {
+      json_prose += d["explanation"].get<std::string>() + "\n";
+      for (const auto& rem : d["remedies"]) {
+        for (const char* k : {"title", "note", "risk"}) {
+          if (rem[k].is_string()) json_prose += rem[k].get<std::string>() + "\n";
+        }
+        for (const char* k : {"config", "option", "server_config"}) {
+          if (rem[k].is_string()) json_steps += rem[k].get<std::string>() + "\n";
+        }
+        for (const auto& c : rem["commands"]) json_steps += c.get<std::string>() + "\n";
+      }
+    }
+    struct Output {
+      const char* format;
+      std::string text;
+      bool steps_only;
+    };
+    for (const auto& out : {Output{"text", text.str(), false}, Output{"markdown", markdown.str(), false},
+                            Output{"json", json_prose, false}, Output{"json steps", json_steps, true}}) {
+      for (const auto& line : OwnLines(out.text, log_lines)) {
+        ++checked;
+        std::string problem = Problem(line, out.steps_only ? platform : "");
+        const char* format = out.format;
+        if (problem.empty()) continue;
+        // One message per log and format is enough to act on; keep the report short.
+        if (++failures <= 40) FAIL_CHECK(e.log << " (" << format << "): " << problem << ": " << line);
+        break;
+      }
+    }
+  }
+  INFO(checked << " lines checked");
+  CHECK(failures == 0);
+}
+
+TEST_CASE("The output scan finds what it looks for", "[corpus_output]") {
+  CHECK(Problem("ssh-keygen -R '<known_hosts_name>'", "") == "a placeholder left unfilled");
+  CHECK(Problem("Host {host}", "") == "a placeholder left unfilled");
+  CHECK(Problem("<sub>sshdiag 1.0</sub> and '<html>' a captive portal", "") == "");
+  CHECK(Problem("chmod 600 ''", "linux") == "an empty quoted value");
+  CHECK(Problem("from OpenSSH 6.8 on, \"\" says the same", "") == "an empty quoted value");
+  CHECK(Problem("icacls \"C:\\k\" /inheritance:r", "linux") == "a Windows step for a linux client");
+  CHECK(Problem("UseKeychain yes", "linux") == "a macOS step for a linux client");
+  CHECK(Problem("UseKeychain yes", "macos") == "");
+  CHECK(Problem("icacls k", "") == "");
+  CHECK(Problem("ssh -p 2222 bob@host 'echo $HOME'", "linux") == "");
+}
