@@ -11,6 +11,8 @@
 #include "safe_text.h"
 #include "signature_examples.h"
 #include "signature_lint.h"
+#include "signature_scaffold.h"
+#include "analyzer.h"
 
 namespace po = boost::program_options;
 
@@ -22,9 +24,11 @@ const char* kUsage =
     "Usage: sshdiag signatures lint [OPTIONS] [PATH...]\n"
     "       sshdiag signatures test [OPTIONS] [PATH...]\n"
     "       sshdiag signatures list [OPTIONS]\n"
+    "       sshdiag signatures new --from LOG --cause KEY [--id ID]\n"
     "PATH is a signature file or a directory of them (default: the built-in set).\n"
     "lint: checks each file as the loader does and more (codes in signatures/LINT.md).\n"
     "test: runs each signature's examples with the built-in set plus PATH in force.\n"
+    "new: prints a draft signature built from LOG's last failure lines (save it as signatures/ID.json).\n"
     "list: every signature in force, with the layer it comes from (built-in, pack, user, SSHDIAG_PATH,\n"
     "      --signatures); a later layer's signature with the same id replaces an earlier one's.\n"
     "Exit status: 0 no error (warnings allowed), 1 an error or a failed example, 2 usage error.\n\n";
@@ -111,6 +115,41 @@ std::string OriginOf(const std::string& file, const LoadedData& data) {
   return origin;
 }
 
+int New(const std::string& from, const std::string& kb, std::string id, const LoadedData& data) {
+  if (from.empty() || kb.empty()) return UsageError("signatures new: --from LOG and --cause KEY are required");
+  if (!data.kb.Find(kb)) {
+    std::cerr << "sshdiag: signatures new: warning: no article '" << MakeVisible(kb)
+              << "' yet: write kb/" << MakeVisible(kb) << ".json too\n";
+  }
+  if (id.empty()) id = "draft-" + kb;
+  std::optional<nlohmann::ordered_json> draft;
+  std::string why = "no session found";
+  AnalyzerOptions options;
+  options.observe_session = [&](const Session& session, const SessionHits&) {
+    std::string reason;
+    auto d = DraftSignature(session, {id, kb, from}, &reason);
+    if (d) {
+      draft = std::move(d);  // the last failed session of the log
+    } else if (!draft) {
+      why = reason;
+    }
+  };
+  Analyzer analyzer(data.signatures, data.kb, options);
+  Report report = analyzer.AnalyzeFiles({from});
+  for (const auto& input : report.inputs) {
+    if (!input.error.empty()) {
+      std::cerr << "sshdiag: " << MakeVisible(input.name + ": " + input.error) << "\n";
+      return kExitUsage;
+    }
+  }
+  if (!draft) {
+    std::cerr << "sshdiag: signatures new: " << why << "\n";
+    return 1;
+  }
+  std::cout << draft->dump(2) << "\n";
+  return kExitOk;
+}
+
 int List(const LoadedData& data, bool json) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& sig : data.signatures.signatures()) {
@@ -130,21 +169,24 @@ int List(const LoadedData& data, bool json) {
 
 int RunSignatures(int argc, char** argv) {
   if (argc < 2 || (std::strcmp(argv[1], "lint") != 0 && std::strcmp(argv[1], "test") != 0 &&
-                    std::strcmp(argv[1], "list") != 0)) {
+                    std::strcmp(argv[1], "list") != 0 && std::strcmp(argv[1], "new") != 0)) {
     if (argc >= 2 && (std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--help") == 0)) {
       std::cout << kUsage;
       return kExitOk;
     }
-    return UsageError("signatures: expected 'lint', 'test' or 'list'");
+    return UsageError("signatures: expected 'lint', 'test', 'list' or 'new'");
   }
   const std::string action = argv[1];
   std::vector<std::string> paths, kb_dirs, signature_dirs;
-  std::string root = ".", format = "text";
+  std::string root = ".", format = "text", from, new_kb, new_id;
   po::options_description visible("Options");
   visible.add_options()
       ("help,h", "show this help and exit")
       ("format,f", po::value(&format), "text or json")
       ("root", po::value(&root), "directory the examples' paths are relative to (default: .)")
+      ("from", po::value(&from), "new: the log to draft a signature from")
+      ("id", po::value(&new_id), "new: the draft's id (default draft-KEY)")
+      ("cause", po::value(&new_kb), "new: the root-cause key (the KB article) the draft points to")
       ("signatures,s", po::value(&signature_dirs)->composing(), "list: add a signature layer (repeatable)")
       ("kb", po::value(&kb_dirs)->composing(), "add a knowledge-base layer (repeatable)");
   po::options_description all;
@@ -168,6 +210,7 @@ int RunSignatures(int argc, char** argv) {
     std::cerr << "sshdiag: signatures " << action << ": " << reason << "\n";
     return kExitUsage;
   }
+  if (action == "new") return New(from, new_kb, new_id, data);
   if (action == "list") {
     WarnLoadIssues(data);
     return List(data, format == "json");

@@ -308,3 +308,29 @@ TEST_CASE("cli: explain shows why a signature fired on one log and not on anothe
   CHECK(Sshdiag("explain --signature no-such-signature " + Corpus("success-exec.log")).code == 2);
   CHECK(Sshdiag("explain " + Corpus("success-exec.log")).code == 2);
 }
+
+TEST_CASE("cli: signatures new drafts a signature from a log that lint accepts and test passes", "[cli]") {
+  TempDir dir;
+  Run draft = Sshdiag("signatures new --from " + Corpus("connection-refused.plain.log") +
+                      " --cause connection-refused --id my-refused");
+  CHECK(draft.code == 0);
+  auto doc = nlohmann::json::parse(draft.out);
+  CHECK(doc["id"] == "my-refused");
+  CHECK(doc["lines"][0]["regex"].get<std::string>().find("Connection refused$") != std::string::npos);
+  std::string file = dir.Write("my-refused.json", draft.out);
+  Run lint = Sshdiag("signatures lint --root / " + file);
+  CHECK(lint.code == 0);
+  CHECK(lint.out.find("0 error(s)") != std::string::npos);
+  // The built-in signature already explains that log, and test says so.
+  Run redundant = Sshdiag("signatures test --root / " + file);
+  CHECK(redundant.code == 1);
+  CHECK(redundant.out.find("produced: connection-refused") != std::string::npos);
+  // As a replacement of the built-in one (the same id), the draft answers.
+  Run replacement = Sshdiag("signatures new --from " + Corpus("connection-refused.plain.log") +
+                            " --cause connection-refused --id connection-refused");
+  std::string replacing = dir.Write("connection-refused.json", replacement.out);
+  Run test = Sshdiag("signatures test --root / " + replacing);
+  CHECK(test.code == 0);
+  CHECK(test.out.find("ok   connection-refused  match 1/1") != std::string::npos);
+  CHECK(Sshdiag("signatures new --from " + Corpus("connection-refused.plain.log")).code == 2);
+}
