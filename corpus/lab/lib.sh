@@ -239,6 +239,7 @@ lab_sshd() { # [CONFIG-LINE...]
   fi
   SSHD_PID=$!
   LAB_PIDS+=("$SSHD_PID")
+  LAB_SSHD_STARTED=1
   lab_wait_listen "$port" "${NETNS:-}"
 }
 
@@ -340,6 +341,9 @@ _lab_timeout_pid() {
 # LAB_VERIFY_OLDDIR     the temp dir of the recorded log: in the texts above it stands for this run's
 # LAB_VERIFY_OUT        verification mode: one run (-vvv), no wrappers, no corpus files; lab_ssh
 #                       writes result.json (exit status, decisive line present, ...) and client.log there
+# A scenario whose failure no client or sshd change can remove (the peer is a stand-in that
+# fails by construction, the name does not exist) says why in VERIFY_NOT_APPLICABLE; verify then
+# records not-applicable with that reason after the control run (which must still fail).
 _lab_verify_subst() { # TEXT: the recorded log's temp dir -> this run's
   if [[ -n ${LAB_VERIFY_OLDDIR:-} ]]; then printf '%s\n' "${1//"$LAB_VERIFY_OLDDIR"/$LABDIR}"; else printf '%s\n' "$1"; fi
 }
@@ -364,10 +368,11 @@ _lab_verify_result() { # VERB
   server=$(tr -d '\r' < "$log" | sed -n 's/^debug1: Remote protocol version [0-9.]*, remote software version //p' | head -n 1)
   V_RC=${LAB_RCS[$verb]} V_HUNG=${LAB_HUNG[$verb]:-} V_SECS=${LAB_SECS[$verb]} V_CMD=${LAB_CMDS[$verb]} \
   V_PRESENT=$present V_CLIENT=$(in_client /usr/bin/ssh -V 2>&1 | head -n 1) V_SERVER=${SERVER_DESC:-$server} \
-  V_APPLIED=${LAB_EXTRA_APPLIED_TO:-} V_OUT=$LAB_VERIFY_OUT/result.json /usr/bin/python3 - <<'PY'
+  V_APPLIED=${LAB_EXTRA_APPLIED_TO:-} V_SSHD=${LAB_SSHD_STARTED:-} V_NA=${VERIFY_NOT_APPLICABLE:-} V_OUT=$LAB_VERIFY_OUT/result.json /usr/bin/python3 - <<'PY'
 import json, os
 e = os.environ
 json.dump({"rc": int(e["V_RC"]), "hung": e["V_HUNG"] == "1", "seconds": int(e["V_SECS"]),
+           "sshd": e["V_SSHD"] == "1", "not_applicable": e["V_NA"] or None,
            "command": e["V_CMD"], "decisive_present": e["V_PRESENT"] == "1",
            "client": e["V_CLIENT"], "server": e["V_SERVER"], "ssh_config_file": e["V_APPLIED"] or None},
           open(e["V_OUT"], "w"), indent=2)

@@ -56,7 +56,9 @@ def top_diagnosis(sshdiag, log):
 # option, a server remedy's sshd_config lines (OpenSSH servers only).  Anything else is
 # skipped with the reason why, and the next remedy shown is taken.
 # a value the user is to fill in (KEY-FOR-THIS-SERVER, HOST, <name>): the lab cannot choose it
-PLACEHOLDER = re.compile(r"\b[A-Z]+(?:-[A-Z0-9]+)+\b|\b(?:HOST|JUMPHOST|USER|PORT)\b|<[a-z_]+>")
+# (an example.org/.com/.net name too: it stands for the user's own host)
+PLACEHOLDER = re.compile(r"\b[A-Z]+(?:-[A-Z0-9]+)+\b|\b(?:HOST|JUMPHOST|USER|PORT)\b|<[a-z_]+>"
+                         r"|[A-Za-z0-9.-]*\bexample\.(?:org|com|net)\b|\byour-[a-z-]+")
 
 
 def placeholders(r):
@@ -81,7 +83,7 @@ def why_not_applied(r, server_is_openssh):
     if where == "server":
         if r.get("server_config"):
             if not server_is_openssh:
-                return "sshd_config lines, but the server in this scenario is not OpenSSH sshd"
+                return "sshd_config lines, but the scenario's server is not an OpenSSH sshd (dropbear or a stand-in)"
             return None
         return "server commands only: a check to run, or a change for the administrator (upgrade, keys, logs)"
     return f"unknown side '{where}'"
@@ -106,6 +108,11 @@ def is_vvv_sidecar(obj):
 
 
 def server_is_openssh(sidecar):
+    """Whether the scenario's server is an OpenSSH sshd the lab configures: what the lab run
+    saw (verification.sshd), else what the sidecar's source.server says."""
+    v = sidecar.get("verification") or {}
+    if "sshd" in v:
+        return bool(v["sshd"])
     return str((sidecar.get("source") or {}).get("server", "")).startswith("OpenSSH")
 
 
