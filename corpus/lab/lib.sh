@@ -193,8 +193,14 @@ lab_known_hosts() { # [HOSTPATTERN] [KEYTYPES...]
 lab_sshd_config() { # FILE PORT LISTEN [LINE...]
   local f=$1 port=$2 listen=$3 t
   shift 3
+  local extra_head="" extra_match=""
+  if [[ -n ${LAB_EXTRA_SSHD_CONFIG:-} ]]; then
+    extra_head=$(_lab_verify_subst "$LAB_EXTRA_SSHD_CONFIG" | sed -n '/^[[:space:]]*Match[[:space:]]/q;p')
+    extra_match=$(_lab_verify_subst "$LAB_EXTRA_SSHD_CONFIG" | sed -n '/^[[:space:]]*Match[[:space:]]/,$p')
+  fi
   {
     echo "# sshdiag lab sshd config (scenario lines first: the first value wins)"
+    [[ -z $extra_head ]] || { echo "# LAB_EXTRA_SSHD_CONFIG (corpus/lab/verify: the remedy under test)"; echo "$extra_head"; }
     for t in "$@"; do echo "$t"; done
     echo "Port $port"
     echo "ListenAddress $listen"
@@ -206,10 +212,13 @@ lab_sshd_config() { # FILE PORT LISTEN [LINE...]
     echo "KbdInteractiveAuthentication no"
     # 8.4 sshd: keyboard-interactive is governed by ChallengeResponseAuthentication (Debian default yes)
     [[ $LAB_SERVER != 8.4 ]] || echo "ChallengeResponseAuthentication no"
-    [[ -n ${SSHD_NO_SFTP:-} ]] || echo "Subsystem sftp ${SSHD_SFTP:-internal-sftp}"
+    # (a remedy's own Subsystem sftp line replaces the lab's: sshd refuses a second one)
+    [[ -n ${SSHD_NO_SFTP:-} ]] || grep -Eiq '^[[:space:]]*Subsystem[[:space:]]+sftp[[:space:]]' <<< "$extra_head" \
+      || echo "Subsystem sftp ${SSHD_SFTP:-internal-sftp}"
     echo "LogLevel DEBUG1"
     # the wrapper runs add failed logins from 127.0.0.1: 9.8+ sshd would penalise the source
     [[ -z $LAB_WRAPPERS || $LAB_SERVER != 10.0 ]] || echo "PerSourcePenalties no"
+    [[ -z $extra_match ]] || { echo "# LAB_EXTRA_SSHD_CONFIG, its Match part (last: a Match block runs to the end)"; echo "$extra_match"; }
   } > "$f"
 }
 
@@ -230,6 +239,7 @@ lab_sshd() { # [CONFIG-LINE...]
   fi
   SSHD_PID=$!
   LAB_PIDS+=("$SSHD_PID")
+  LAB_SSHD_STARTED=1
   lab_wait_listen "$port" "${NETNS:-}"
 }
 
@@ -322,6 +332,53 @@ _lab_timeout_pid() {
   done
   return 1
 }
+# --- corpus/lab/verify: apply a remedy to the scenario's own set-up ------------------
+# LAB_EXTRA_SSH_CONFIG  lines put at the top of the client config file the run reads
+#                       (the file after -F; the first value wins): a remedy's ~/.ssh/config block
+# LAB_EXTRA_SSH_ARGS    words (one per line) put before the scenario's ssh arguments: a remedy's -o option
+# LAB_EXTRA_SSHD_CONFIG lines put at the top of every sshd_config lab_sshd writes (a Match
+#                       part at the end): a remedy's sshd_config lines
+# LAB_VERIFY_OLDDIR     the temp dir of the recorded log: in the texts above it stands for this run's
+# LAB_VERIFY_OUT        verification mode: one run (-vvv), no wrappers, no corpus files; lab_ssh
+#                       writes result.json (exit status, decisive line present, ...) and client.log there
+# A scenario whose failure no client or sshd change can remove (the peer is a stand-in that
+# fails by construction, the name does not exist) says why in VERIFY_NOT_APPLICABLE; verify then
+# records not-applicable with that reason after the control run (which must still fail).
+_lab_verify_subst() { # TEXT: the recorded log's temp dir -> this run's
+  if [[ -n ${LAB_VERIFY_OLDDIR:-} ]]; then printf '%s\n' "${1//"$LAB_VERIFY_OLDDIR"/$LABDIR}"; else printf '%s\n' "$1"; fi
+}
+_lab_extra_ssh_config() { # the run's ARGS: prepend LAB_EXTRA_SSH_CONFIG to the -F file (once)
+  [[ -n ${LAB_EXTRA_SSH_CONFIG:-} ]] || return 0
+  local f="" prev="" a
+  for a in "$@"; do [[ $prev == -F ]] && f=$a; prev=$a; done
+  [[ -n $f ]] || { lab_log "LAB_EXTRA_SSH_CONFIG: this run reads no -F file"; return 0; }
+  grep -q '^# LAB_EXTRA_SSH_CONFIG' "$f" 2>/dev/null && return 0
+  { echo "# LAB_EXTRA_SSH_CONFIG (corpus/lab/verify: the remedy under test)"
+    _lab_verify_subst "$LAB_EXTRA_SSH_CONFIG"; echo "# end of LAB_EXTRA_SSH_CONFIG"; cat "$f"; } > "$f.verify"
+  cat "$f.verify" > "$f"; rm -f "$f.verify"
+  LAB_EXTRA_APPLIED_TO=$f
+}
+# after the run in verification mode: what happened, for corpus/lab/verify
+_lab_verify_result() { # VERB
+  local verb=$1 log=$LABDIR/client.$1.log present=0 server
+  cp "$log" "$LAB_VERIFY_OUT/client.log"
+  cat "$LABDIR"/sshd_config.* > "$LAB_VERIFY_OUT/sshd_config" 2>/dev/null || true
+  [[ -z ${LAB_EXTRA_APPLIED_TO:-} ]] || cp "$LAB_EXTRA_APPLIED_TO" "$LAB_VERIFY_OUT/ssh_config"
+  if [[ -n ${EXPECT_DECISIVE:-} ]] && tr -d '\r' < "$log" | grep -E -- "$EXPECT_DECISIVE" > /dev/null; then present=1; fi
+  server=$(tr -d '\r' < "$log" | sed -n 's/^debug1: Remote protocol version [0-9.]*, remote software version //p' | head -n 1)
+  V_RC=${LAB_RCS[$verb]} V_HUNG=${LAB_HUNG[$verb]:-} V_SECS=${LAB_SECS[$verb]} V_CMD=${LAB_CMDS[$verb]} \
+  V_PRESENT=$present V_CLIENT=$(in_client /usr/bin/ssh -V 2>&1 | head -n 1) V_SERVER=${SERVER_DESC:-$server} \
+  V_APPLIED=${LAB_EXTRA_APPLIED_TO:-} V_SSHD=${LAB_SSHD_STARTED:-} V_NA=${VERIFY_NOT_APPLICABLE:-} V_OUT=$LAB_VERIFY_OUT/result.json /usr/bin/python3 - <<'PY'
+import json, os
+e = os.environ
+json.dump({"rc": int(e["V_RC"]), "hung": e["V_HUNG"] == "1", "seconds": int(e["V_SECS"]),
+           "sshd": e["V_SSHD"] == "1", "not_applicable": e["V_NA"] or None,
+           "command": e["V_CMD"], "decisive_present": e["V_PRESENT"] == "1",
+           "client": e["V_CLIENT"], "server": e["V_SERVER"], "ssh_config_file": e["V_APPLIED"] or None},
+          open(e["V_OUT"], "w"), indent=2)
+PY
+}
+
 _lab_ssh_once() { # VERB ARGS...
   local verb=$1; shift
   local prog=${LAB_SSH_PROG:-ssh} a vflag=()
@@ -330,8 +387,13 @@ _lab_ssh_once() { # VERB ARGS...
   for a in "$@"; do
     if [[ $a == -vvv ]]; then user+=("${vflag[@]}"); else user+=("$a"); fi
   done
+  # corpus/lab/verify: a remedy's -o option (one word per line) goes before the scenario's
+  local extra=()
+  [[ -z ${LAB_EXTRA_SSH_ARGS:-} ]] || mapfile -t extra < <(_lab_verify_subst "$LAB_EXTRA_SSH_ARGS")
+  user=("${extra[@]}" "${user[@]}")
   local args=("${vflag[@]}" -F "$LABDIR/ssh_config" "${user[@]}")
   [[ $prog != ssh || -n ${LAB_SSH_NO_F:-} ]] && args=("${user[@]}")
+  _lab_extra_ssh_config "${args[@]}"
   LAB_CMD="$prog$(lab_quote "${args[@]}")"
   LAB_CMDS[$verb]=$LAB_CMD
   local pre=()
@@ -377,10 +439,11 @@ _lab_ssh_once() { # VERB ARGS...
 }
 lab_ssh() {
   [[ -z ${LAB_SSH_BG:-} ]] || lab_die "LAB_SSH_BG is gone: define lab_during_run (see lib.sh)"
-  local verb first=1
+  local verb first=1 verbs=$LAB_VERBOSITIES
+  [[ -z ${LAB_VERIFY_OUT:-} ]] || verbs=vvv
   [[ -f $LABDIR/known_hosts ]] && cp -p "$LABDIR/known_hosts" "$LABDIR/known_hosts.before-runs"
   LAB_RUNS=()
-  for verb in $LAB_VERBOSITIES; do
+  for verb in $verbs; do
     if [[ -n ${LAB_NO_VERB[$verb]:-} ]]; then
       lab_log "not recorded at $verb: ${LAB_NO_VERB[$verb]}"
       continue
@@ -397,7 +460,8 @@ lab_ssh() {
     LAB_RUNS+=("$verb")
   done
   [[ ${#LAB_RUNS[@]} -gt 0 ]] || lab_die "no verbosity recorded"
-  _lab_wrappers_run "$@"
+  [[ -z ${LAB_VERIFY_OUT:-} ]] || _lab_verify_result "${LAB_RUNS[0]}"
+  [[ -n ${LAB_VERIFY_OUT:-} ]] || _lab_wrappers_run "$@"
   # the scenario's own checks after lab_ssh look at the -vvv run (else the most verbose one)
   local main=${LAB_RUNS[0]}
   cp "$LABDIR/client.$main.log" "$LABDIR/client.log"
@@ -597,6 +661,7 @@ _lab_expect_last() { # VERB -> regex for the last line of that run
 }
 lab_finish() {
   [[ ${#LAB_RUNS[@]} -gt 0 ]] || lab_die "lab_finish without lab_ssh"
+  if [[ -n ${LAB_VERIFY_OUT:-} ]]; then lab_log "verification run done -> $LAB_VERIFY_OUT"; return 0; fi
   local min=${EXPECT_DECISIVE_MIN:-plain}
   _lab_verb_rank "$min" > /dev/null
   if [[ -n ${EXPECT_DECISIVE:-} ]]; then
@@ -700,7 +765,7 @@ lab_finish() {
     SRC_CLIENT=$client SRC_SERVER=$server SRC_SCRIPT=$script SRC_CMD=${LAB_CMDS[$verb]} \
     SRC_RC=${LAB_RCS[$verb]} SRC_VERB=$([[ -n $wrapper ]] && echo plain || echo "$verb") SRC_WRAPPER=$wrapper \
     SRC_HUNG=${LAB_HUNG[$verb]:-} SRC_PRESENT=$present SRC_EMPTY=$empty \
-    DEC_MIN=$min OUT="$LAB_OUTDIR/$SCENARIO$suffix.json" \
+    DEC_MIN=$min OUT="$LAB_OUTDIR/$SCENARIO$suffix.json" LAB_DIR=$LAB_DIR \
     /usr/bin/python3 - <<'PY'
 import json, os, datetime
 e = os.environ
@@ -757,9 +822,10 @@ if e.get("HANG_AFTER"):
 if e["SRC_EMPTY"] == "1":
     notes += " At this verbosity ssh printed nothing."
 src["notes"] = (notes.strip() + " (client exit status %s)" % e["SRC_RC"]).strip()
-with open(e["OUT"], "w") as f:
-    json.dump({"source": src, "expect": expect}, f, indent=2)
-    f.write("\n")
+import sys
+sys.path.insert(0, e["LAB_DIR"])
+import remedy
+remedy.write_sidecar(e["OUT"], {"source": src, "expect": expect})
 PY
   done
   lab_log "ok -> $LAB_OUTDIR/$SCENARIO.log (${LAB_RUNS[*]}${LAB_WRAP_RUNS[*]:+; wrappers ${LAB_WRAP_RUNS[*]}})"

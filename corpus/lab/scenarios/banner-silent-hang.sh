@@ -11,6 +11,8 @@ EXPECT_LAST='Local version string SSH-2\.0-OpenSSH_[^ ]+( .*)?$'
 EXPECT_EMPTY="plain"
 # the last thing ssh says: its own banner, then nothing comes back (debug1)
 EXPECT_DECISIVE='^debug1: Local version string SSH-2\.0-OpenSSH_'
+# corpus/lab/verify: why no remedy can be checked on this set-up
+VERIFY_NOT_APPLICABLE="the peer is a stand-in (a python listener) that never sends a banner; no client or sshd setting can change that here"
 EXPECT_DECISIVE_MIN=v
 NOTES="A python3 listener on 127.0.0.1:PORT accepts connections and stays silent (like a hung sshd, a TLS port waiting for a ClientHello, or a stuck port forwarder); ssh -o ConnectTimeout=0 (no timeout, ssh's default) ... true."
 lab_begin

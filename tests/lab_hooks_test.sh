@@ -1,0 +1,45 @@
+#!/bin/bash
+# The lab's remedy hooks (corpus/lab/lib.sh, used by corpus/lab/verify) put the remedy where it
+# takes effect: sshd_config lines before the scenario's (the first value wins) with a Match part
+# last, no second Subsystem sftp line, a client config block at the top of the file the run reads
+# with -F, the recorded log's temp dir replaced by the run's.  No root, no network: the functions
+# only write files.
+#   lab_hooks_test.sh REPO
+set -euo pipefail
+REPO=$1
+TMP=$(mktemp -d /tmp/sshdiag-lab-hooks.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+fails=0
+check() { # TITLE COMMAND...
+  local t=$1; shift
+  if "$@"; then echo "ok   $t"; else echo "FAIL $t"; fails=$((fails + 1)); fi
+}
+# lib.sh reads its scenario from $0; run it in a child bash named like a scenario
+cat > "$TMP/hooks-probe.sh" <<EOF
+source "$REPO/corpus/lab/lib.sh"
+LABDIR=$TMP/run.NEW
+mkdir -p "\$LABDIR"
+HOSTKEYS=ed25519
+LAB_VERIFY_OLDDIR=/var/lib/sshdiag-lab/run.OLD
+LAB_EXTRA_SSHD_CONFIG=\$'Ciphers aes128-ctr\nSubsystem sftp internal-sftp\nMatch User x\n    MaxSessions 3'
+lab_sshd_config "\$LABDIR/sshd_config" 42000 127.0.0.1 "Ciphers aes128-cbc"
+LAB_EXTRA_SSHD_CONFIG=""
+lab_sshd_config "\$LABDIR/sshd_config.plain" 42000 127.0.0.1 "Ciphers aes128-cbc"
+printf 'Host *\n    BatchMode yes\n' > "\$LABDIR/ssh_config"
+LAB_EXTRA_SSH_CONFIG=\$'Host 127.0.0.1\n    IdentityFile /var/lib/sshdiag-lab/run.OLD/id_ed25519'
+_lab_extra_ssh_config -vvv -F "\$LABDIR/ssh_config" -p 42000 u@127.0.0.1
+_lab_extra_ssh_config -vvv -F "\$LABDIR/ssh_config" -p 42000 u@127.0.0.1
+EOF
+bash "$TMP/hooks-probe.sh"
+S=$TMP/run.NEW/sshd_config
+first_cipher=$(grep -m1 '^Ciphers' "$S")
+check "the remedy's sshd_config line comes before the scenario's" [ "$first_cipher" = "Ciphers aes128-ctr" ]
+check "a remedy's Match part is last" [ "$(grep -v '^#' "$S" | tail -n 2 | head -n 1)" = "Match User x" ]
+check "no second Subsystem sftp line" [ "$(grep -c '^Subsystem sftp' "$S")" = 1 ]
+check "without a remedy the lab's own Subsystem line stays" [ "$(grep -c '^Subsystem sftp' "$TMP/run.NEW/sshd_config.plain")" = 1 ]
+check "without a remedy the scenario's line is the first" [ "$(grep -m1 '^Ciphers' "$TMP/run.NEW/sshd_config.plain")" = "Ciphers aes128-cbc" ]
+C=$TMP/run.NEW/ssh_config
+check "the config block is at the top of the -F file" [ "$(grep -v '^#' "$C" | head -n 1)" = "Host 127.0.0.1" ]
+check "the recorded temp dir stands for the run's" grep -q "IdentityFile $TMP/run.NEW/id_ed25519" "$C"
+check "the block is put in once" [ "$(grep -c '^Host 127.0.0.1' "$C")" = 1 ]
+[[ $fails -eq 0 ]]

@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""Remedies proved in the lab (corpus/lab/verify) stay proved.
+
+  verification_check.py SSHDIAG REPO [--lab DIR]      check every lab sidecar
+  verification_check.py SSHDIAG REPO --self-test      show that the check fails when it must
+
+For every -vvv sidecar of a diagnosed failure under DIR (default REPO/corpus/lab/openssh-*):
+fails when its "verification" verdict is "failed", and when the remedy sshdiag shows today
+for the log (the first one the lab can apply, and the ones shown before it) is not the one
+that was verified (remedy_text, skipped): a changed remedy must be re-verified.  Sidecars
+without a verification are counted, not failed.
+"""
+import glob
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+def load_remedy_module(repo):
+    sys.path.insert(0, os.path.join(repo, "corpus", "lab"))
+    import remedy  # noqa: E402
+    return remedy
+
+
+def tag_release(tag):
+    # openssh-9.2 -> ("9.2", None); openssh-10.0_sshd-8.4 -> ("10.0", "8.4")
+    t = tag[len("openssh-"):]
+    if "_sshd-" in t:
+        c, s = t.split("_sshd-", 1)
+        return c, s
+    return t, None
+
+
+def verify_command(tag, names=None):
+    c, s = tag_release(tag)
+    cmd = f"sudo corpus/lab/verify --client {c}" + (f" --server {s}" if s else "")
+    return cmd + (" " + " ".join(names) if names else " --changed")
+
+
+def check(sshdiag, repo, lab_dirs, out=sys.stdout):
+    R = load_remedy_module(repo)
+    problems = []
+    counts = {}
+    for d in lab_dirs:
+        tag = os.path.basename(d.rstrip("/"))
+        c = counts.setdefault(tag, {"verified": 0, "failed": 0, "not-applicable": 0, "unverified": 0})
+        stale_names = []
+        for p in sorted(glob.glob(os.path.join(d, "*.json"))):
+            o = json.load(open(p))
+            if not R.is_vvv_sidecar(o) or (o.get("expect") or {}).get("status") != "diagnosed":
+                continue
+            name = os.path.basename(p)[:-5]
+            v = o.get("verification")
+            if not v:
+                c["unverified"] += 1
+                continue
+            verdict = v.get("verdict")
+            if verdict not in ("verified", "failed", "not-applicable"):
+                problems.append(f"{tag}/{name}: unknown verdict {verdict!r}")
+                continue
+            c[verdict] += 1
+            if verdict == "failed":
+                problems.append(f"{tag}/{name}: the remedy '{v.get('remedy_id')}' FAILED in the lab: {v.get('reason')}\n"
+                                f"  fix the remedy (kb/{v.get('kb')}.json) or the set-up, then re-verify: "
+                                + verify_command(tag, [name]))
+            diag = R.top_diagnosis(sshdiag, os.path.join(d, name + ".log"))
+            why = R.stale(o, diag)
+            if why:
+                stale_names.append(name)
+                problems.append(f"{tag}/{name}: the remedy shown today is not the one verified in the lab "
+                                f"({v.get('date')}): {why}")
+        if stale_names:
+            problems.append(f"re-verify the changed remedies of {tag} with one command (root; after building sshdiag):\n"
+                            f"  {verify_command(tag)}")
+    for tag, c in sorted(counts.items()):
+        print(f"{tag}: {c['verified']} verified, {c['failed']} failed, {c['not-applicable']} not-applicable, "
+              f"{c['unverified']} without a verification", file=out)
+    total_unverified = sum(c["unverified"] for c in counts.values())
+    if total_unverified:
+        print(f"{total_unverified} failing -vvv lab logs have no verification yet (counted, not failed); "
+              "corpus/lab/verify --client R gives them one", file=out)
+    for p in problems:
+        print("FAIL: " + p, file=out)
+    return 1 if problems else 0
+
+
+def self_test(sshdiag, repo):
+    """The check must pass on a current verification, fail on a failed verdict and on a
+    remedy that changed, and only count a log without one."""
+    import io
+    R = load_remedy_module(repo)
+    src = os.path.join(repo, "corpus", "lab", "openssh-9.2")
+    name = "no-matching-kex"  # its top diagnosis shows remedies the lab applies
+    tmp = tempfile.mkdtemp(prefix="sshdiag-verification-check.")
+    ok = True
+    try:
+        d = os.path.join(tmp, "openssh-9.2")
+        os.makedirs(d)
+        shutil.copy(os.path.join(src, name + ".log"), d)
+        sidecar = json.load(open(os.path.join(src, name + ".json")))
+        sidecar.pop("verification", None)
+        diag = R.top_diagnosis(sshdiag, os.path.join(d, name + ".log"))
+        idx, rem, skipped = R.plan(diag, R.server_is_openssh(sidecar))
+        assert rem is not None, "the self-test log needs a remedy the lab can apply"
+        current = {"verdict": "verified", "reason": "self-test", "kb": diag["kb"], "remedy_id": rem["id"],
+                   "remedy_index": idx, "remedy_text": R.remedy_text(rem), "skipped": skipped}
+
+        def case(title, verification, want_rc, want_text):
+            nonlocal ok
+            o = dict(sidecar)
+            if verification is not None:
+                o["verification"] = verification
+            R.write_sidecar(os.path.join(d, name + ".json"), o)
+            buf = io.StringIO()
+            rc = check(sshdiag, repo, [d], out=buf)
+            text = buf.getvalue()
+            good = rc == want_rc and want_text in text
+            print(("ok   " if good else "FAIL ") + f"{title}: exit {rc} (want {want_rc}), "
+                  f"output {'has' if want_text in text else 'lacks'} {want_text!r}")
+            if not good:
+                print(text)
+                ok = False
+
+        case("current verified remedy passes", current, 0, "1 verified, 0 failed")
+        case("a failed verdict fails", dict(current, verdict="failed"), 1,
+             "sudo corpus/lab/verify --client 9.2 no-matching-kex")
+        case("a changed remedy fails and names the command", dict(current, remedy_text="[client] x\nOnce:  ssh -o X=y ..."),
+             1, "sudo corpus/lab/verify --client 9.2 --changed")
+        case("a changed remedy shown before it fails",
+             dict(current, skipped=[dict(s, text=s["text"] + " ") for s in skipped] or [{"id": "x", "text": "y"}]),
+             1, "the remedies shown before it changed")
+        case("a log without verification is counted, not failed", None, 0, "1 without a verification")
+    finally:
+        shutil.rmtree(tmp)
+    return 0 if ok else 1
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    sshdiag, repo = sys.argv[1], sys.argv[2]
+    if "--self-test" in sys.argv[3:]:
+        sys.exit(self_test(sshdiag, repo))
+    if "--lab" in sys.argv[3:]:
+        dirs = [sys.argv[sys.argv.index("--lab") + 1]]
+    else:
+        dirs = sorted(glob.glob(os.path.join(repo, "corpus", "lab", "openssh-*")))
+    sys.exit(check(sshdiag, repo, dirs))
+
+
+if __name__ == "__main__":
+    main()
