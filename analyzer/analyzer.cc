@@ -192,6 +192,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     d.session = index;
     d.signature = sig.id;
     d.signature_def = &sig;
+    d.maturity = MaturityName(sig.maturity);
     d.kb = sig.kb;
     d.article = kb_.Find(sig.kb);
     if (!d.article) {

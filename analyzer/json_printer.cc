@@ -137,6 +137,7 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
     }
     json diag = {{"session", d.session},
                  {"signature", d.signature},
+                 {"maturity", d.maturity.empty() ? json(nullptr) : json(d.maturity)},
                  {"kb", d.kb},
                  {"title", u(d.title)},
                  {"explanation", u(d.explanation)},

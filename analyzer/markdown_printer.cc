@@ -49,6 +49,7 @@ struct MarkdownLabels {
   const char* confidence;
   const char* root_cause;
   const char* signature;
+  const char* experimental;
   const char* context;
   const char* evidence;
   const char* todo;
@@ -64,11 +65,11 @@ struct MarkdownLabels {
 };
 
 const MarkdownLabels kEnglishLabels = {
-    "confidence", "root cause", "signature", ", context only", "Evidence:", "What to do", "Note:", "Risk:",
+    "confidence", "root cause", "signature", "experimental", ", context only", "Evidence:", "What to do", "Note:", "Risk:",
     "If unsure:", "Session", "no problem found", "failure not recognised", "The connection got as far as",
     "Also possible (the same lines fit these causes):", "Tell apart:"};
 const MarkdownLabels kJapaneseLabels = {
-    "確信度", "根本原因", "シグネチャ", "、参考情報のみ", "根拠:", "対処", "注:", "リスク:", "判断に迷うとき:",
+    "確信度", "根本原因", "シグネチャ", "試験的", "、参考情報のみ", "根拠:", "対処", "注:", "リスク:", "判断に迷うとき:",
     "セッション", "問題なし", "認識できない失敗", "接続が到達した段階:",
     "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方:"};
 
@@ -171,7 +172,9 @@ void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostre
     std::snprintf(conf, sizeof conf, "%.2f", d.confidence);
     out << "#### " << shown << ". " << EscapeMarkdownInline(d.title) << "\n\n";
     out << "*" << LevelName(d.level) << "* (" << l.confidence << " " << conf << "), " << l.root_cause << " `" << d.kb
-        << "`, " << l.signature << " `" << d.signature << "`" << (d.terminal ? "" : l.context) << "\n\n";
+        << "`, " << l.signature << " `" << d.signature << "`"
+        << (d.maturity == "experimental" ? std::string(" (") + l.experimental + ")" : "") << (d.terminal ? "" : l.context)
+        << "\n\n";
     if (!d.explanation.empty()) out << Paragraph(d.explanation) << "\n";
     if (!d.evidence.empty()) {
       std::string body;

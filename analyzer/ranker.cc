@@ -1,6 +1,7 @@
 #include "ranker.h"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace sshdiag {
@@ -43,6 +44,14 @@ std::vector<Candidate> Rank(std::vector<SignatureMatch> matches, const std::vect
     out.push_back(std::move(c));
   }
   std::stable_sort(out.begin(), out.end(), [](const Candidate& a, const Candidate& b) {
+    // Of two candidates the user would see as equal (both account for the
+    // end or neither, the same confidence in percent), the stable signature
+    // goes first: an experimental one has not been proven on two releases.
+    auto shown = [](const Candidate& c) { return std::make_pair(c.terminal, std::lround(c.confidence * 100)); };
+    if (shown(a) != shown(b)) return shown(a) > shown(b);
+    bool a_stable = a.match.signature->maturity == Maturity::kStable;
+    bool b_stable = b.match.signature->maturity == Maturity::kStable;
+    if (a_stable != b_stable) return a_stable;
     if (a.score != b.score) return a.score > b.score;
     return a.match.session < b.match.session;
   });

@@ -39,6 +39,9 @@ const char* GroundsName(Grounds grounds);
 struct Diagnosis {
   int session = 0;
   std::string signature;   // signature id
+  // The matched signature's maturity ("stable", "experimental"); "" for an
+  // alternative that only the answer's signature names.
+  std::string maturity;
   std::string kb;          // root-cause key
   std::string title;
   std::string explanation;  // placeholders filled

@@ -110,7 +110,7 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
   if (!j.is_object()) throw FieldError("a signature file holds one JSON object");
   if (j.contains("id") && j["id"].is_string()) *id_out = j["id"].get<std::string>();
   CheckKeys(j, {"id", "kb", "title", "explanation", "weight", "ordered", "lines", "absent", "when", "suppresses",
-                "alternatives", "examples", "notes", "$schema"},
+                "alternatives", "examples", "notes", "maturity", "$schema"},
             "signature");
   Signature s;
   s.file = file;
@@ -200,6 +200,14 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
   }
   if (j.contains("when")) s.when = ParseWhen(j["when"]);
   s.suppresses = GetStrings(j, "suppresses", "signature");
+  if (j.contains("maturity")) {
+    std::string m = GetString(j, "maturity", "signature", false);
+    if (m == "stable") {
+      s.maturity = Maturity::kStable;
+    } else if (m != "experimental") {
+      throw FieldError("'maturity' must be \"experimental\" or \"stable\", not \"" + m + "\"");
+    }
+  }
   s.alternatives = GetStrings(j, "alternatives", "signature");
   if (s.alternatives.size() > SignatureLimits::kMaxAlternatives) {
     throw FieldError("more than " + std::to_string(SignatureLimits::kMaxAlternatives) + " alternatives");
@@ -239,6 +247,10 @@ void SignatureSet::Add(Signature signature) {
     }
   }
   signatures_.push_back(std::move(signature));
+}
+
+const char* MaturityName(Maturity maturity) {
+  return maturity == Maturity::kStable ? "stable" : "experimental";
 }
 
 SignatureSet SignatureSet::LoadLayers(const std::vector<std::string>& dirs) {

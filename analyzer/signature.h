@@ -56,6 +56,14 @@ struct FactPredicates {
   std::vector<std::string> facts_absent;
 };
 
+// How far a signature has been proven (signatures/README.md): "stable" needs
+// real positive examples from two OpenSSH releases or platforms and a
+// look-alike negative; everything else, and every new signature, is
+// "experimental", which ranks below a stable one of equal confidence and says
+// so in the output.
+enum class Maturity { kExperimental, kStable };
+const char* MaturityName(Maturity maturity);
+
 struct Signature {
   std::string id;
   std::string kb;  // the KB article (root-cause key) this points to
@@ -64,6 +72,7 @@ struct Signature {
   // first whose placeholders the session fills is shown; the last has none.
   std::vector<LocalizedText> explanation;
   double weight = 0.7;        // 0..1: how sure a match makes the author
+  Maturity maturity = Maturity::kExperimental;
   bool ordered = true;
   std::vector<LineCondition> lines;
   std::vector<AbsentCondition> absent;

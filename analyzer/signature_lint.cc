@@ -24,6 +24,8 @@ const std::vector<LintCode>& LintCodes() {
       {"SD008", "an example log does not exist"},
       {"SD009", "the signature has no \"match\" example (warning): nothing proves it works"},
       {"SD010", "the signature has no \"no_match\" example (warning): nothing proves it stays silent on a look-alike"},
+      {"SD011", "\"maturity\": \"stable\" without match examples from two OpenSSH releases (corpus directories "
+                "openssh-R...) and a no_match example"},
   };
   return codes;
 }
@@ -65,9 +67,27 @@ std::vector<std::string> SignatureFilesOf(const std::vector<std::string>& paths)
 
 namespace {
 
+// The release directory of an example (corpus/.../openssh-9.2/NAME.log ->
+// "openssh-9.2"), or "" when the path names none.
+std::string ReleaseOf(const std::string& example) {
+  auto at = example.find("/openssh-");
+  if (at == std::string::npos) return "";
+  auto end = example.find('/', at + 1);
+  return example.substr(at + 1, end == std::string::npos ? std::string::npos : end - at - 1);
+}
+
 std::string ExampleLog(const std::string& example) { return example.substr(0, example.find('#')); }
 
 }  // namespace
+
+bool ProvenOnTwoReleases(const Signature& sig) {
+  std::set<std::string> releases;
+  for (const auto& e : sig.match_examples) {
+    std::string r = ReleaseOf(e);
+    if (!r.empty()) releases.insert(r);
+  }
+  return releases.size() >= 2 && !sig.no_match_examples.empty();
+}
 
 std::vector<LintProblem> LintSignatureFiles(const std::vector<std::string>& paths, const LintContext& context) {
   std::vector<LintProblem> out;
@@ -110,6 +130,9 @@ std::vector<LintProblem> LintSignatureFiles(const std::vector<std::string>& path
       }
     }
     if (sig->match_examples.empty()) out.push_back({"SD009", file, sig->id, "no match example", false});
+    if (sig->maturity == Maturity::kStable && !ProvenOnTwoReleases(*sig)) {
+      out.push_back({"SD011", file, sig->id, "stable, but its examples do not show two releases and a look-alike"});
+    }
     if (sig->no_match_examples.empty()) out.push_back({"SD010", file, sig->id, "no no_match example", false});
     set.Add(std::move(*sig));
   }

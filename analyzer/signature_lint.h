@@ -38,6 +38,11 @@ struct LintContext {
 // warnings, in file order.
 std::vector<LintProblem> LintSignatureFiles(const std::vector<std::string>& paths, const LintContext& context);
 
+// What "stable" needs: match examples from at least two release
+// directories of the corpus (openssh-9.2, openssh-8.4_sshd-10.0, ...) and at
+// least one no_match example.
+bool ProvenOnTwoReleases(const Signature& sig);
+
 // The *.json files of paths (files as given, directories' files sorted), in
 // order; paths that do not exist are left out (lint reports them).
 std::vector<std::string> SignatureFilesOf(const std::vector<std::string>& paths);

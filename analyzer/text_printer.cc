@@ -56,6 +56,7 @@ struct Labels {
   const char* untold_excerpt;
   const char* also_possible;
   const char* tell_apart;
+  const char* experimental;  // after [kb] when the signature is not yet proven on two releases
 };
 
 const Labels kEnglish = {
@@ -69,7 +70,7 @@ const Labels kEnglish = {
     " more candidate(s); --top 0 shows all", "line ",
     "(cannot tell: this log has no ", " lines, which tell this cause from its look-alikes; rerun with ssh -vvv)",
     "(cannot tell: this is the end of a log; its start tells this cause from its look-alikes; paste the whole log)",
-    "Also possible (the same lines fit these causes):", "Tell apart: "};
+    "Also possible (the same lines fit these causes):", "Tell apart: ", "(experimental signature)"};
 
 const Labels kJapanese = {
     "根拠:", "意味:", "対処:", "~/.ssh/config に:", "一度だけ:", "サーバーの /etc/ssh/sshd_config に:", "注: ",
@@ -82,7 +83,7 @@ const Labels kJapanese = {
     " 件の候補が他にあります (--top 0 ですべて表示)", "行 ",
     "(判断できません: このログには ", " の行がなく、似た原因と区別できません。ssh -vvv で再実行してください)",
     "(判断できません: これはログの末尾だけです。似た原因との区別はログの先頭でつきます。ログ全体を貼ってください)",
-    "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方: "};
+    "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方: ", "(試験的なシグネチャ)"};
 
 const Labels& LabelsFor(const std::string& lang) { return lang == "ja" ? kJapanese : kEnglish; }
 
@@ -214,7 +215,7 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
   const Labels& l = LabelsFor(lang);
   out << style.Bold(std::to_string(rank) + ". " + MakeVisible(d.title)) << "  "
       << style.Level(d.level, std::string(LevelName(d.level)) + " " + Percent(d.confidence)) << "  "
-      << style.Dim("[" + d.kb + "]") << "\n";
+      << style.Dim("[" + d.kb + "]" + (d.maturity == "experimental" ? std::string(" ") + l.experimental : "")) << "\n";
   const SessionReport* sr = report.FindSession(d.session);
   if (report.sessions.size() > 1 && sr) out << "   " << style.Dim(SessionLabel(sr->session)) << "\n";
   if (!d.explanation.empty()) out << Prose(d.explanation, "   ");
@@ -263,7 +264,7 @@ void PrintAlternative(const Diagnosis& d, const Report& report, const Style& sty
   const Labels& l = LabelsFor(report.lang);
   out << "   - " << style.Bold(MakeVisible(d.title)) << "  "
       << style.Level(d.level, std::string(LevelName(d.level)) + " " + Percent(d.confidence)) << "  "
-      << style.Dim("[" + d.kb + "]") << "\n";
+      << style.Dim("[" + d.kb + "]" + (d.maturity == "experimental" ? std::string(" ") + l.experimental : "")) << "\n";
   if (d.article && !d.article->tell_apart.empty()) {
     out << Prose(d.article->tell_apart.Get(report.lang), "       ", l.tell_apart);
   }

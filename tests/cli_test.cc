@@ -334,3 +334,17 @@ TEST_CASE("cli: signatures new drafts a signature from a log that lint accepts a
   CHECK(test.out.find("ok   connection-refused  match 1/1") != std::string::npos);
   CHECK(Sshdiag("signatures new --from " + Corpus("connection-refused.plain.log")).code == 2);
 }
+
+TEST_CASE("cli: an experimental signature says so in text, Markdown and JSON", "[cli]") {
+  TempDir layer;
+  layer.Write("connection-refused.json", R"js({"id": "connection-refused", "kb": "connection-refused",
+    "explanation": "mine", "weight": 0.95, "lines": [{"name": "r", "literal": "Connection refused"}]})js");
+  const std::string args = "--signatures " + layer.path() + " " + Corpus("connection-refused.log");
+  CHECK(Sshdiag(args).out.find("[connection-refused] (experimental signature)") != std::string::npos);
+  CHECK(Sshdiag("--format markdown " + args).out.find("`connection-refused` (experimental)") != std::string::npos);
+  auto doc = nlohmann::json::parse(Sshdiag("--format json " + args).out);
+  CHECK(doc["diagnoses"][0]["maturity"] == "experimental");
+  auto builtin = nlohmann::json::parse(Sshdiag("--format json " + Corpus("connection-refused.log")).out);
+  CHECK(builtin["diagnoses"][0]["maturity"] == "stable");
+  CHECK(Sshdiag(Corpus("connection-refused.log")).out.find("experimental") == std::string::npos);
+}

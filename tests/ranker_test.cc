@@ -162,3 +162,40 @@ TEST_CASE("Rank: when caps make confidences equal, the signature's weight orders
   low_more.untold_absent = 1;
   CHECK(Rank({high_match, low_more}, sessions)[0].match.signature->id == "low");
 }
+
+TEST_CASE("Rank: of two candidates with the same shown confidence, the stable signature goes first", "[ranker]") {
+  // Synthetic signatures on a synthetic session, differing only in maturity (and the experimental one's weight
+  // would otherwise win the tie).
+  Signature stable, experimental;
+  stable.id = "s";
+  stable.kb = "kb-s";
+  stable.weight = 0.7;
+  stable.maturity = Maturity::kStable;
+  experimental.id = "e";
+  experimental.kb = "kb-e";
+  experimental.weight = 0.7001;
+  experimental.maturity = Maturity::kExperimental;
+  Session session;
+  session.whole = true;
+  session.line_count = 5;
+  session.last_marker_line = 1;
+  auto match = [](const Signature& sig) {
+    SignatureMatch m;
+    m.signature = &sig;
+    m.evidence.push_back({5, "Broken pipe", "a", true});
+    return m;
+  };
+  std::vector<SignatureMatch> matches;
+  matches.push_back(match(experimental));
+  matches.push_back(match(stable));
+  auto ranked = Rank(std::move(matches), {session});
+  REQUIRE(ranked.size() == 2);
+  CHECK(ranked[0].match.signature->id == "s");
+  // A clearly higher confidence still wins over maturity.
+  experimental.weight = 0.9;
+  matches.clear();
+  matches.push_back(match(experimental));
+  matches.push_back(match(stable));
+  ranked = Rank(std::move(matches), {session});
+  CHECK(ranked[0].match.signature->id == "e");
+}

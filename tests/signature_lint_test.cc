@@ -76,3 +76,24 @@ TEST_CASE("Every lint code is documented in signatures/LINT.md", "[signature_lin
     CHECK(doc.find(std::string("`") + c.code + "`") != std::string::npos);
   }
 }
+
+TEST_CASE("Lint refuses stable for a signature not proven on two releases with a look-alike", "[signature_lint]") {
+  TempDir dir;
+  // Synthetic signatures over real corpus logs.
+  dir.Write("one-release.json", R"js({"id": "one-release", "kb": "connection-refused", "explanation": "x",
+    "maturity": "stable", "lines": [{"name": "a", "literal": "Connection refused"}],
+    "examples": {"match": ["corpus/lab/openssh-9.2/connection-refused.log"],
+                 "no_match": ["corpus/lab/openssh-9.2/success-exec.log"]}})js");
+  dir.Write("two-releases.json", R"js({"id": "two-releases", "kb": "connection-refused", "explanation": "x",
+    "maturity": "stable", "lines": [{"name": "a", "literal": "Connection refused"}],
+    "examples": {"match": ["corpus/lab/openssh-9.2/connection-refused.log", "corpus/lab/openssh-8.4/connection-refused.log"],
+                 "no_match": ["corpus/lab/openssh-9.2/success-exec.log"]}})js");
+  dir.Write("bad-value.json", R"js({"id": "bad-value", "kb": "connection-refused", "explanation": "x",
+    "maturity": "beta", "lines": [{"name": "a", "literal": "Connection refused"}]})js");
+  auto problems = LintSignatureFiles({dir.path()}, Context());
+  CHECK(Has(problems, "SD011", "one-release"));
+  CHECK_FALSE(Has(problems, "SD011", "two-releases"));
+  bool bad_value = false;
+  for (const auto& p : problems) bad_value = bad_value || (p.code == "SD001" && p.message.find("beta") != std::string::npos);
+  CHECK(bad_value);
+}
