@@ -207,7 +207,7 @@ lab_sshd_config() { # FILE PORT LISTEN [LINE...]
     # 8.4 sshd: keyboard-interactive is governed by ChallengeResponseAuthentication (Debian default yes)
     [[ $LAB_SERVER != 8.4 ]] || echo "ChallengeResponseAuthentication no"
     [[ -n ${SSHD_NO_SFTP:-} ]] || echo "Subsystem sftp ${SSHD_SFTP:-internal-sftp}"
-    echo "LogLevel DEBUG1"
+    echo "LogLevel ${LAB_SSHD_LOG_LEVEL:-DEBUG1}"
     # the wrapper runs add failed logins from 127.0.0.1: 9.8+ sshd would penalise the source
     [[ -z $LAB_WRAPPERS || $LAB_SERVER != 10.0 ]] || echo "PerSourcePenalties no"
   } > "$f"
@@ -762,7 +762,44 @@ with open(e["OUT"], "w") as f:
     f.write("\n")
 PY
   done
+  _lab_keep_server_log "$client" "$server" "$script"
   lab_log "ok -> $LAB_OUTDIR/$SCENARIO.log (${LAB_RUNS[*]}${LAB_WRAP_RUNS[*]:+; wrappers ${LAB_WRAP_RUNS[*]}})"
+}
+# The server's side: sshd's log of the whole scenario (its stderr, sshd -D -e, every
+# connection of the set-up and of the runs) as NAME.sshd.log, with a sidecar whose
+# source.side is "server" and whose expectation is the client's (the same cause, seen
+# from the server). Only with LAB_SERVER_LOGS=1, for one sshd on $PORT.
+_lab_keep_server_log() { # CLIENT SERVER SCRIPT
+  local log=$LABDIR/sshd.$PORT.log
+  [[ -n ${LAB_SERVER_LOGS:-} && -s $log ]] || return 0
+  cp "$log" "$LAB_OUTDIR/$SCENARIO.sshd.log"
+  SRC_CLIENT=$1 SRC_SERVER=$2 SRC_SCRIPT=$3 SRC_LEVEL=${LAB_SSHD_LOG_LEVEL:-DEBUG1} \
+  OUT="$LAB_OUTDIR/$SCENARIO.sshd.json" /usr/bin/python3 - <<'PY'
+import json, os, datetime
+e = os.environ
+expect = {"status": e["EXPECT_STATUS"]}
+if e["EXPECT_STATUS"] != "ok":
+    expect["top"] = e["EXPECT_TOP"]
+    expect["also_ok"] = []
+    expect["within_top"] = 1
+expect["never"] = [w for w in e.get("EXPECT_NEVER", "").split() if w]
+expect["todo"] = None
+src = {
+    "kind": "lab",
+    "side": "server",
+    "scenario": e["SCENARIO"],
+    "script": e["SRC_SCRIPT"],
+    "log_level": e["SRC_LEVEL"],
+    "command": "sshd -D -e -f CONFIG (LogLevel %s)" % e["SRC_LEVEL"],
+    "client": e["SRC_CLIENT"],
+    "server": e["SRC_SERVER"],
+    "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+    "notes": "sshd's standard error for the whole scenario: the connections of the set-up and of every client run, in order.",
+}
+with open(e["OUT"], "w") as f:
+    json.dump({"source": src, "expect": expect}, f, indent=2)
+    f.write("\n")
+PY
 }
 EXPECT_DECISIVE=${EXPECT_DECISIVE:-}
 export SCENARIO EXPECT_STATUS EXPECT_TOP EXPECT_ALSO_OK EXPECT_WITHIN_TOP EXPECT_NEVER EXPECT_TODO NOTES REPRODUCES
