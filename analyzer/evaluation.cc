@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::vector<std::string> kVerbosities = {"plain", "v", "vvv"};
-const std::vector<std::string> kSideKinds = {"server", "paired"};
+const std::vector<std::string> kSideKinds = {"server", "server-debug3", "paired"};
 const std::vector<std::string> kExcerptKinds = {"last-1", "last-3", "last-10", "no-debug"};
 const char* const kInSample = "in-sample";
 const char* const kFresh = "fresh";
@@ -282,7 +282,11 @@ std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue
       c.decisive_in_log = expect.value("decisive_in_log", true);
       c.verbosity = source.value("verbosity", "vvv");
       c.side = source.value("side", "client");
-      if (c.side == "server") c.verbosity = "server";
+      if (c.side == "server") {
+        // sshd's default level is INFO; a log at DEBUG3 counts in a column of its own
+        const std::string level = source.value("log_level", "INFO");
+        c.verbosity = level == "DEBUG3" ? "server-debug3" : "server";
+      }
       c.client = ReleaseOf(source.value("client", ""));
       c.wrapper = source.value("wrapper", "");
       c.fresh = source.value("kind", "") == kFresh;

@@ -768,13 +768,17 @@ PY
 # The server's side: sshd's log of the whole scenario (its stderr, sshd -D -e, every
 # connection of the set-up and of the runs) as NAME.sshd.log, with a sidecar whose
 # source.side is "server" and whose expectation is the client's (the same cause, seen
-# from the server). Only with LAB_SERVER_LOGS=1, for one sshd on $PORT.
+# from the server). Only with LAB_SERVER_LOGS=1, for one sshd on $PORT; the name says sshd's
+# LogLevel (LAB_SSHD_LOG_LEVEL) unless it is the default, INFO.
 _lab_keep_server_log() { # CLIENT SERVER SCRIPT
   local log=$LABDIR/sshd.$PORT.log
   [[ -n ${LAB_SERVER_LOGS:-} && -s $log ]] || return 0
-  cp "$log" "$LAB_OUTDIR/$SCENARIO.sshd.log"
-  SRC_CLIENT=$1 SRC_SERVER=$2 SRC_SCRIPT=$3 SRC_LEVEL=${LAB_SSHD_LOG_LEVEL:-DEBUG1} \
-  OUT="$LAB_OUTDIR/$SCENARIO.sshd.json" /usr/bin/python3 - <<'PY'
+  # at sshd's default level NAME.sshd.log, at another NAME.sshd.LEVEL.log (NAME.sshd.debug3.log)
+  local level=${LAB_SSHD_LOG_LEVEL:-DEBUG1} name=$SCENARIO.sshd
+  [[ $level == INFO ]] || name+=.${level,,}
+  cp "$log" "$LAB_OUTDIR/$name.log"
+  SRC_CLIENT=$1 SRC_SERVER=$2 SRC_SCRIPT=$3 SRC_LEVEL=$level \
+  OUT="$LAB_OUTDIR/$name.json" /usr/bin/python3 - <<'PY'
 import json, os, datetime
 e = os.environ
 expect = {"status": e["EXPECT_STATUS"]}
