@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <unordered_map>
 
 #include "differential.h"
+#include "pairing.h"
 #include "paste_cleaner.h"
+#include "server_transcript.h"
 
 namespace sshdiag {
 
@@ -74,20 +77,38 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   input.name = name;
   LineSource source(in, options_.max_line_bytes);
   TranscriptParser parser(name, options_.failure_lines);
+  ServerTranscript server(name);
   // Only open sessions have hits: a session's are dropped once it is concluded.
-  std::unordered_map<int, SessionHits> hits;
+  std::unordered_map<int, SessionHits> hits, server_hits;
   std::vector<Session> finished;
   // An input found unusable at its end must leave no session behind.
   const Tally before = *tally;
   const size_t sessions_before = report->sessions.size();
   const size_t diagnoses_before = report->diagnoses.size();
   const size_t warnings_before = report->warnings.size();
-  auto conclude_finished = [&]() {
+  // Each side's parser numbers its own sessions; the input numbers them in
+  // the order they are concluded. A ProxyJump child names its parent by the
+  // client parser's number, and is concluded right after it: the last few
+  // numbers given are enough.
+  int next_number = 0;
+  std::map<int, int> client_numbers;
+  auto conclude_finished = [&](std::unordered_map<int, SessionHits>& side_hits, bool client) {
     for (Session& s : finished) {
-      auto it = hits.find(s.index);
+      auto it = side_hits.find(s.index);
       SessionHits none;
-      Conclude(std::move(s), it == hits.end() ? none : it->second, report, tally);
-      if (it != hits.end()) hits.erase(it);
+      const SessionHits& h = it == side_hits.end() ? none : it->second;
+      int number = next_number++;
+      if (client) {
+        client_numbers[s.index] = number;
+        if (client_numbers.size() > 2 * TranscriptParser::kMaxSessions) client_numbers.erase(client_numbers.begin());
+        if (s.parent >= 0) {
+          auto p = client_numbers.find(s.parent);
+          s.parent = p == client_numbers.end() ? -1 : p->second;
+        }
+      }
+      s.index = number;
+      Conclude(std::move(s), h, report, tally);
+      if (it != side_hits.end()) side_hits.erase(it);
     }
     finished.clear();
   };
@@ -95,6 +116,7 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   RawLine raw;
   bool any_text = false;
   bool binary = false;
+  Line message;
   while (source.Next(&raw)) {
     if (source.saw_nul() && source.bytes_read() <= kBinaryProbeBytes) {
       binary = true;
@@ -103,6 +125,24 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     Line line{raw.number, CleanPastedLine(raw.text)};
     if (line.text.empty()) continue;
     any_text = true;
+    int server_session = -1;
+    switch (server.Feed(line, &message, &server_session)) {
+      case ServerTranscript::Route::kOther:
+        continue;
+      case ServerTranscript::Route::kServer:
+        if (server_session >= 0) {
+          signatures_.patterns().Match(message.text, &ids);
+          if (!ids.empty()) {
+            SessionHits& h = server_hits[server_session];
+            for (int id : ids) h.Add(id, message.number, message.text);
+          }
+        }
+        server.TakeFinished(&finished);
+        if (!finished.empty()) conclude_finished(server_hits, false);
+        continue;
+      case ServerTranscript::Route::kClient:
+        break;
+    }
     int session = parser.Feed(line);
     signatures_.patterns().Match(line.text, &ids);
     if (!ids.empty()) {
@@ -110,7 +150,7 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
       for (int id : ids) h.Add(id, line.number, line.text);
     }
     parser.TakeFinished(&finished);
-    if (!finished.empty()) conclude_finished();
+    if (!finished.empty()) conclude_finished(hits, true);
   }
   input.bytes = source.bytes_read();
   input.lines = raw.number;
@@ -123,7 +163,7 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     input.error = "empty input: nothing to analyse. Without -v ssh prints nothing when it hangs or is stopped "
                   "(Ctrl-C): rerun it with -v (better -vvv) and pipe its output with 2>&1: "
                   "ssh -vvv HOST 2>&1 | sshdiag";
-  } else if (!parser.saw_ssh_output()) {
+  } else if (!parser.saw_ssh_output() && !server.saw_server_output()) {
     input.error = "no SSH client output found: expected the output of ssh -v, -vv or -vvv (ssh writes it to "
                   "standard error, so a pipe needs 2>&1: ssh -vvv HOST 2>&1 | sshdiag). Without -v ssh prints "
                   "nothing when it hangs or is stopped (Ctrl-C), and git, rsync, scp or sftp then show only "
@@ -132,7 +172,10 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   if (input.error.empty()) {
     parser.FinishAll();
     parser.TakeFinished(&finished);
-    conclude_finished();
+    conclude_finished(hits, true);
+    server.FinishAll();
+    server.TakeFinished(&finished);
+    conclude_finished(server_hits, false);
     tally->next_index += tally->input_sessions;
     tally->input_sessions = 0;
   } else {
@@ -298,6 +341,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
 }
 
 void Analyzer::Finish(Report* report, const Tally& tally) const {
+  PairSides(report);
   // One ranking across sessions: as Rank orders candidates, by score, then
   // by session; an answer's alternatives stay right after it.
   std::stable_sort(report->diagnoses.begin(), report->diagnoses.end(), [](const Diagnosis& a, const Diagnosis& b) {

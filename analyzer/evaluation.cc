@@ -17,6 +17,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::vector<std::string> kVerbosities = {"plain", "v", "vvv"};
+const std::vector<std::string> kSideKinds = {"server", "server-debug3", "paired"};
 const std::vector<std::string> kExcerptKinds = {"last-1", "last-3", "last-10", "no-debug"};
 const char* const kInSample = "in-sample";
 const char* const kFresh = "fresh";
@@ -280,6 +281,12 @@ std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue
       if (expect.contains("decisive") && !expect["decisive"].is_null()) c.decisive = expect.value("decisive", "");
       c.decisive_in_log = expect.value("decisive_in_log", true);
       c.verbosity = source.value("verbosity", "vvv");
+      c.side = source.value("side", "client");
+      if (c.side == "server") {
+        // sshd's default level is INFO; a log at DEBUG3 counts in a column of its own
+        const std::string level = source.value("log_level", "INFO");
+        c.verbosity = level == "DEBUG3" ? "server-debug3" : "server";
+      }
       c.client = ReleaseOf(source.value("client", ""));
       c.wrapper = source.value("wrapper", "");
       c.fresh = source.value("kind", "") == kFresh;
@@ -304,7 +311,17 @@ std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue
       issues->push_back({where, "", "expect.top is required when expect.status is diagnosed"});
       continue;
     }
-    if (!Contains(kVerbosities, c.verbosity)) {
+    if (c.side != "client" && c.side != "server") {
+      issues->push_back({where, "", "source.side must be client or server"});
+      continue;
+    }
+    if (c.side == "client" && c.verbosity == "vvv") {
+      fs::path server = it->path();
+      server.replace_extension(".sshd.log");
+      if (fs::exists(server, ec)) c.server_log = server.lexically_normal().string();
+      ec.clear();
+    }
+    if (c.side == "client" && !Contains(kVerbosities, c.verbosity)) {
       issues->push_back({where, "", "source.verbosity must be vvv, v or plain"});
       continue;
     }
@@ -376,7 +393,7 @@ EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Ana
       t.top3 += score.top3;
       t.unrecognised += r.status == Status::kUnrecognised;
       res.pass = r.status == Status::kDiagnosed && score.within;
-      if (!c.fresh) {
+      if (!c.fresh && c.side == "client") {
         std::string client = !c.client.empty() ? c.client : ClientOf(r);
         std::vector<Tally*> rows = {&s.by_cause[c.top][c.verbosity], &s.by_client[client][c.verbosity]};
         if (!c.wrapper.empty()) rows.push_back(&s.by_wrapper[c.wrapper][c.verbosity]);
@@ -397,7 +414,29 @@ EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Ana
     }
     s.results.push_back(res);
 
-    if (c.status == "ok") continue;
+    if (!c.server_log.empty() && c.status == "diagnosed") {
+      // Both sides together: the server's log decides among the client's candidates.
+      Report pr = analyzer.AnalyzeFiles({c.log, c.server_log});
+      Score ps = ScoreReport(pr, c);
+      Tally& pt = s.tables[scope + "/paired"];
+      ++pt.logs;
+      ++pt.failures;
+      // Strict: the pair must name the cause itself, not a look-alike the client log allowed.
+      bool exact = !pr.diagnoses.empty() && pr.diagnoses[0].kb == c.top;
+      pt.top1 += exact;
+      pt.top3 += ps.top3;
+      pt.unrecognised += pr.status == Status::kUnrecognised;
+      pt.confident_wrong += !ps.wrong.empty();
+      if (!exact || !ps.wrong.empty()) {
+        CaseResult xr;
+        xr.corpus_case = &c;
+        xr.kind = "paired";
+        xr.got = pr.diagnoses.empty() ? StatusName(pr.status) : pr.diagnoses[0].kb;
+        xr.wrong = ps.wrong;
+        s.excerpt_results.push_back(std::move(xr));
+      }
+    }
+    if (c.status == "ok" || c.side == "server") continue;
     const std::string log = ReadWhole(c.log);
     std::unique_ptr<RE2> decisive;
     if (!c.decisive.empty()) {
@@ -458,6 +497,8 @@ void PrintEvaluation(const EvaluationSummary& s, std::ostream& out) {
     else if (scope != kInSample) label = scope + ", out-of-sample";
     PrintTable("whole logs by verbosity (" + label + "; top-1/top-3 of failures)", scope, kVerbosities, kWholeFields,
                s, out);
+    PrintTable("the server's side (" + label + "; sshd's log alone, and the -vvv client log paired with it)", scope,
+               kSideKinds, kWholeFields, s, out);
     PrintTable("excerpts of failing logs (" + label + "; top-1/top-3 of excerpts still holding the decisive line)",
                scope, kExcerptKinds, kExcerptFields, s, out);
   }

@@ -21,6 +21,11 @@ namespace sshdiag {
 extern const std::vector<std::string> kVerbosities;  // "plain", "v", "vvv"
 // The excerpt kinds derived from every failing log, in table order.
 extern const std::vector<std::string> kExcerptKinds;  // "last-1", "last-3", "last-10", "no-debug"
+// The server's side, in table order: "server" (sshd's log alone, a sidecar with
+// source.side "server"), "server-debug3" (the same at sshd's LogLevel DEBUG3,
+// source.log_level) and "paired" (a -vvv client log NAME.log analysed with
+// the NAME.sshd.log beside it).
+extern const std::vector<std::string> kSideKinds;
 // Table scopes: logs written while tuning signatures, and the held-out ones.
 extern const char* const kInSample;   // "in-sample"
 extern const char* const kFresh;      // "fresh"
@@ -44,6 +49,8 @@ struct CorpusCase {
   std::string scope = "in-sample";
   std::string wrapper;    // source.wrapper: "git", "rsync", "scp", "sftp"; "" for ssh itself
   std::string client;     // "9.2", "8.4", ... from source.client; "unknown" when absent
+  std::string side = "client";  // source.side: "server" for sshd's log (verbosity is then "server" or "server-debug3")
+  std::string server_log;  // for a -vvv client log NAME.log: NAME.sshd.log when it exists
 };
 
 // Finds every NAME.log under dir with its sidecar NAME.json, sorted by path.

@@ -131,6 +131,7 @@ bool PredicatesHold(const FactPredicates& when, const Session& session, int* unt
 
 std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& session, const SessionHits& hits,
                                        const PatternSet& patterns, SearchCost* cost) {
+  if (sig.side != session.side) return std::nullopt;  // it reads the other program's words
   Search s{sig, session, hits, {}, {}, {}, 0};
   for (size_t i = 0; i < sig.lines.size(); ++i) {
     if (sig.lines[i].optional) continue;
@@ -164,7 +165,7 @@ std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& sess
   }
   for (size_t k = 0; k < s.required.size(); ++k) {
     const LineCondition& c = sig.lines[s.required[k]];
-    m.evidence.push_back({s.chosen[k]->line, s.chosen[k]->text, c.name, c.evidence});
+    m.evidence.push_back({s.chosen[k]->line, s.chosen[k]->text, c.name, c.evidence, session.side});
   }
   // Optional conditions: the latest hit that keeps the listed order between
   // the required neighbours (any hit at all for unordered signatures).
@@ -185,7 +186,7 @@ std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& sess
       const Hit* h = *it;
       if (h->line < lo || h->line > hi) continue;
       if (c.within > 0 && lo > 0 && h->line - (lo - 1) > static_cast<uint64_t>(c.within)) continue;
-      m.evidence.push_back({h->line, h->text, c.name, c.evidence});
+      m.evidence.push_back({h->line, h->text, c.name, c.evidence, session.side});
       break;
     }
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "session_hits.h"
+#include "side.h"
 #include "signature.h"
 #include "transcript.h"
 
@@ -19,6 +20,7 @@ struct Evidence {
   std::string text;
   std::string condition;  // the line condition's name
   bool shown = true;      // false for conditions with "evidence": false
+  Side side = Side::kClient;  // whose log the line is from: the matched session's
 };
 
 // A signature that matched a session.
@@ -51,7 +53,8 @@ struct SearchCost {
 // satisfy the line conditions it prefers the one that ends latest (closest to
 // how the session ended). The search is bounded by kMaxSearchSteps; when cost
 // is given it says how far the search went and whether the bound cut it, so
-// the caller can say that a match may have been missed.
+// the caller can say that a match may have been missed. A signature for the
+// other side (sig.side != session.side) never matches.
 std::optional<SignatureMatch> Evaluate(const Signature& sig, const Session& session, const SessionHits& hits,
                                        const PatternSet& patterns, SearchCost* cost = nullptr);
 

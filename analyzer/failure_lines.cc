@@ -106,6 +106,11 @@ const FailureLines& FailureLines::Builtin() {
   return builtin;
 }
 
+const FailureLines& FailureLines::BuiltinServer() {
+  static const FailureLines builtin = Load(BuiltinDataDir() + "/failures/server.json");
+  return builtin;
+}
+
 bool FailureLines::IsFailure(std::string_view text) const {
   if (text.empty() || !failure_re_) return false;
   re2::StringPiece piece(text.data(), text.size());

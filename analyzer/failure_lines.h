@@ -45,6 +45,8 @@ class FailureLines {
 
   // The built-in set: failures/client.json in BuiltinDataDir(), loaded once.
   static const FailureLines& Builtin();
+  // The built-in set for sshd's log: failures/server.json, loaded once.
+  static const FailureLines& BuiltinServer();
 
   // True when text is a failure line: it matches a "failure" pattern, no
   // "not_failure" pattern and no "epilogue" pattern. Linear in the line's length.

@@ -98,6 +98,7 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
     json last = json::array();
     for (const auto& l : s.failure_lines) last.push_back({{"line", l.number}, {"text", u(l.text)}});
     sessions.push_back({{"index", s.index},
+                        {"side", SideName(s.side)},
                         {"input", u(s.source)},
                         {"parent", s.parent >= 0 ? json(s.parent) : json(nullptr)},
                         {"first_line", s.first_line},
@@ -120,7 +121,7 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
       ++shown;
     }
     json evidence = json::array();
-    for (const auto& e : d.evidence) evidence.push_back({{"line", e.line}, {"text", u(e.text)}});
+    for (const auto& e : d.evidence) evidence.push_back({{"line", e.line}, {"text", u(e.text)}, {"side", SideName(e.side)}});
     json remedies = json::array();
     for (const auto& r : d.remedies) {
       remedies.push_back({{"id", r.remedy->id},

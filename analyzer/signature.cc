@@ -109,7 +109,7 @@ FactPredicates ParseWhen(const json& j) {
 Signature ParseSignature(const json& j, const std::string& file, std::string* id_out) {
   if (!j.is_object()) throw FieldError("a signature file holds one JSON object");
   if (j.contains("id") && j["id"].is_string()) *id_out = j["id"].get<std::string>();
-  CheckKeys(j, {"id", "kb", "title", "explanation", "weight", "ordered", "lines", "absent", "when", "suppresses",
+  CheckKeys(j, {"id", "kb", "side", "title", "explanation", "weight", "ordered", "lines", "absent", "when", "suppresses",
                 "alternatives", "examples", "notes", "maturity", "$schema"},
             "signature");
   Signature s;
@@ -124,6 +124,11 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
     if (!j["weight"].is_number()) throw FieldError("'weight' must be a number from 0 to 1");
     s.weight = j["weight"].get<double>();
     if (!(s.weight >= 0 && s.weight <= 1)) throw FieldError("'weight' must be a number from 0 to 1");
+  }
+  if (j.contains("side")) {
+    auto side = j["side"].is_string() ? SideFromName(j["side"].get<std::string>()) : std::nullopt;
+    if (!side) throw FieldError("'side' must be \"client\" or \"server\"");
+    s.side = *side;
   }
   if (j.contains("ordered")) {
     if (!j["ordered"].is_boolean()) throw FieldError("'ordered' must be true or false");

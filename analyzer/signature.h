@@ -13,6 +13,7 @@
 #include "json_fields.h"
 #include "localized_text.h"
 #include "pattern_set.h"
+#include "side.h"
 #include "transcript.h"
 #include "version.h"
 
@@ -67,6 +68,9 @@ const char* MaturityName(Maturity maturity);
 struct Signature {
   std::string id;
   std::string kb;  // the KB article (root-cause key) this points to
+  // Whose log it reads: ssh's -v output, or sshd's log (a server-side
+  // signature is evaluated on the server's sessions only, and the other way round).
+  Side side = Side::kClient;
   LocalizedText title;        // optional; the article's title when empty
   // Alternatives, each may hold {placeholders} (captures, then facts): the
   // first whose placeholders the session fills is shown; the last has none.

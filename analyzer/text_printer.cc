@@ -57,6 +57,7 @@ struct Labels {
   const char* also_possible;
   const char* tell_apart;
   const char* experimental;  // after [kb] when the signature is not yet proven on two releases
+  const char* server_line;  // an evidence line from sshd's log, before its number
 };
 
 const Labels kEnglish = {
@@ -70,7 +71,8 @@ const Labels kEnglish = {
     " more candidate(s); --top 0 shows all", "line ",
     "(cannot tell: this log has no ", " lines, which tell this cause from its look-alikes; rerun with ssh -vvv)",
     "(cannot tell: this is the end of a log; its start tells this cause from its look-alikes; paste the whole log)",
-    "Also possible (the same lines fit these causes):", "Tell apart: ", "(experimental signature)"};
+    "Also possible (the same lines fit these causes):", "Tell apart: ", "(experimental signature)",
+    "sshd's log, line "};
 
 const Labels kJapanese = {
     "根拠:", "意味:", "対処:", "~/.ssh/config に:", "一度だけ:", "サーバーの /etc/ssh/sshd_config に:", "注: ",
@@ -83,7 +85,8 @@ const Labels kJapanese = {
     " 件の候補が他にあります (--top 0 ですべて表示)", "行 ",
     "(判断できません: このログには ", " の行がなく、似た原因と区別できません。ssh -vvv で再実行してください)",
     "(判断できません: これはログの末尾だけです。似た原因との区別はログの先頭でつきます。ログ全体を貼ってください)",
-    "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方: ", "(試験的なシグネチャ)"};
+    "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方: ", "(試験的なシグネチャ)",
+    "sshd のログ、行 "};
 
 const Labels& LabelsFor(const std::string& lang) { return lang == "ja" ? kJapanese : kEnglish; }
 
@@ -228,7 +231,9 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
   if (!d.evidence.empty()) {
     out << "   " << l.evidence << "\n";
     for (const auto& e : d.evidence) {
-      out << "     " << style.Dim(l.line + std::to_string(e.line) + ":") << " " << MakeVisible(e.text) << "\n";
+      // The server's lines are numbered in sshd's log, not in the client's.
+      const char* where = e.side == Side::kServer ? l.server_line : l.line;
+      out << "     " << style.Dim(where + std::to_string(e.line) + ":") << " " << MakeVisible(e.text) << "\n";
     }
   }
   if (d.article) {

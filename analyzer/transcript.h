@@ -12,6 +12,7 @@
 
 #include "failure_lines.h"
 #include "pattern_set.h"
+#include "side.h"
 #include "version.h"
 
 namespace sshdiag {
@@ -112,6 +113,7 @@ const FactDescriptor* FindFact(std::string_view name);
 // and a ProxyJump log interleaves the jump host's child ssh with the parent.
 struct Session {
   int index = 0;
+  Side side = Side::kClient;      // kServer: one connection of sshd's log (server_transcript.h)
   int parent = -1;                // for a ProxyJump child: the session it carries
   std::string source;             // the input's name ("-" for standard input)
   uint64_t first_line = 0;
@@ -133,6 +135,11 @@ struct Session {
   // the log starts where ssh started, not a tail or an excerpt.
   bool whole = false;
   std::deque<Line> failure_lines;    // the last few failure lines, oldest first
+  // Server side only: the client's address and port as sshd names them, and
+  // the fingerprint of the last key it judged ("" when the log does not say).
+  std::string peer_address;
+  std::string peer_port;
+  std::string key_fingerprint;
 
   Outcome outcome() const;
   // The line from which evidence accounts for how the session ended: the

@@ -451,3 +451,31 @@ TEST_CASE("sshdiag eval scores a fresh directory on its own, apart from in-sampl
   CHECK(r.out.find("whole logs by verbosity (fresh, out-of-sample") != std::string::npos);
   CHECK(r.out.find("(in-sample") == std::string::npos);
 }
+
+TEST_CASE("sshd's logs are tabled apart: alone by level, and paired with the -vvv client log beside them",
+          "[evaluation]") {
+  TempDir dir;
+  const std::string expect = R"js({"status": "diagnosed", "top": "user-not-allowed", "also_ok": ["publickey-not-authorized"]})js";
+  AddCase(dir, "deny", "denyusers-denied.log", expect);
+  dir.Write("corpus/deny.sshd.log", ReadFile(SourcePath("corpus/lab/openssh-9.2/denyusers-denied.sshd.log")));
+  dir.Write("corpus/deny.sshd.json", R"js({"source": {"kind": "test", "side": "server"}, "expect": )js" + expect + "}");
+  dir.Write("corpus/deny.sshd.debug3.log",
+            ReadFile(SourcePath("corpus/lab/openssh-9.2/denyusers-denied.sshd.debug3.log")));
+  dir.Write("corpus/deny.sshd.debug3.json",
+            R"js({"source": {"kind": "test", "side": "server", "log_level": "DEBUG3"}, "expect": )js" + expect + "}");
+  dir.Write("corpus/bad.sshd.log", "x\n");
+  dir.Write("corpus/bad.sshd.json", R"js({"source": {"side": "both"}, "expect": {"status": "ok"}})js");
+  Loaded l;
+  Evaluate(dir, &l);
+  CHECK(Has({l.issues.size() == 1 ? l.issues[0].message : ""}, "source.side"));
+  REQUIRE(l.cases.size() == 3);
+  const CorpusCase& client = l.cases[0];
+  CHECK(client.server_log.find("deny.sshd.log") != std::string::npos);
+  CHECK(l.summary.tables.at("in-sample/server").top1 == 1);
+  CHECK(l.summary.tables.at("in-sample/server-debug3").top1 == 1);
+  const Tally& paired = l.summary.tables.at("in-sample/paired");
+  CHECK(paired.failures == 1);
+  CHECK(paired.top1 == 1);  // alone the client log ranks publickey-not-authorized first
+  CHECK(l.summary.tables.count("in-sample/last-1") == 1);
+  CHECK(l.summary.tables.at("in-sample/last-1").excerpts == 1);  // no excerpts of the server's logs
+}

@@ -198,3 +198,17 @@ TEST_CASE("A wrapper's epilogue does not hide where ssh's session ended", "[fail
   CHECK(u.terminal_from() == 2);  // not the epilogue's last line
   CHECK_FALSE(unmarked.saw_ssh_output());
 }
+
+TEST_CASE("The server's failure lines load, and each example is what it says", "[failure_lines]") {
+  const FailureLines& f = FailureLines::BuiltinServer();
+  for (const auto& issue : f.issues()) FAIL(issue.ToString());
+  REQUIRE(f.failure().size() > 10);
+  for (const auto& p : f.failure()) {
+    if (!p.example.empty()) CHECK(f.IsFailure(p.example));
+  }
+  for (const auto& p : f.not_failure()) {
+    if (!p.example.empty()) CHECK_FALSE(f.IsFailure(p.example));
+  }
+  CHECK_FALSE(f.IsFailure("debug1: userauth-request for user a service ssh-connection method none [preauth]"));
+  CHECK_FALSE(f.IsFailure("Accepted publickey for a from 192.0.2.7 port 5022 ssh2: ED25519 SHA256:x"));
+}

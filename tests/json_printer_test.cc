@@ -1,6 +1,7 @@
 #include "json_printer.h"
 
 #include <algorithm>
+#include <set>
 #include <sstream>
 
 #include <catch2/catch.hpp>
@@ -167,5 +168,24 @@ TEST_CASE("JSON remedies carry weakens_security and their platforms", "[json_pri
   bool any_safe = false;
   for (const auto& r : remedies) any_safe = any_safe || r["weakens_security"] == false;
   CHECK(any_safe);
-  CHECK(j["schema_version"] == "1.3");
+  CHECK(j["schema_version"] == "1.5");
+}
+
+TEST_CASE("JSON output says whose log each session and each evidence line is from", "[json_printer]") {
+  // A real client log and the real sshd log of the same lab scenario, as one paste.
+  std::string both = sshdiag::testing::ReadFile(
+                         sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/denyusers-denied.log")) +
+                     sshdiag::testing::ReadFile(
+                         sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/denyusers-denied.sshd.log"));
+  json j = ToJson(AnalyzeText(both));
+  CHECK(j["schema_version"] == "1.5");
+  std::set<std::string> sides;
+  for (const auto& s : j["sessions"]) sides.insert(s["side"].get<std::string>());
+  CHECK(sides == std::set<std::string>{"client", "server"});
+  REQUIRE(!j["diagnoses"].empty());
+  const json& top = j["diagnoses"][0];
+  CHECK(top["kb"] == "user-not-allowed");
+  REQUIRE(!top["evidence"].empty());
+  CHECK(top["evidence"][0]["side"] == "server");
+  CHECK(top["evidence"][0]["text"].get<std::string>().find("listed in DenyUsers") != std::string::npos);
 }

@@ -202,3 +202,16 @@ TEST_CASE("An explanation may list alternatives and the last of several has no p
   REQUIRE(issues.size() == 1);
   CHECK(issues[0].message.find("last alternative") != std::string::npos);
 }
+
+TEST_CASE("A signature reads the client's log unless it says \"side\": \"server\"", "[signature]") {
+  std::vector<LoadIssue> issues;
+  auto client = SignatureSet::Parse(kValid, "x.json", &issues);
+  REQUIRE(client);
+  CHECK(client->side == Side::kClient);
+  auto server = SignatureSet::Parse(Replace(kValid, "\"kb\":", "\"side\": \"server\", \"kb\":"), "x.json", &issues);
+  REQUIRE(server);
+  CHECK(server->side == Side::kServer);
+  auto wrong = ParseErrors(Replace(kValid, "\"kb\":", "\"side\": \"both\", \"kb\":"));
+  REQUIRE(!wrong.empty());
+  CHECK(wrong[0].message.find("side") != std::string::npos);
+}

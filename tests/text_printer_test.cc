@@ -127,3 +127,13 @@ TEST_CASE("A remedy that weakens security says so beside its title", "[text_prin
   CHECK(out.find("weakens security)") != std::string::npos);
   CHECK(out.find("(server, weakens security)") == std::string::npos);
 }
+
+TEST_CASE("Text output says which evidence lines are numbered in sshd's log", "[text_printer]") {
+  // The real client and sshd logs of one lab run, given as two files.
+  Analyzer analyzer(sshdiag::testing::BuiltinSignatures(), sshdiag::testing::BuiltinKb());
+  Report r = analyzer.AnalyzeFiles({sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/denyusers-denied.log"),
+                                    sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/denyusers-denied.sshd.log")});
+  std::string text = Print(r);
+  CHECK(text.find("sshd's log, line ") != std::string::npos);
+  CHECK(text.find("not allowed because listed in DenyUsers") != std::string::npos);
+}

@@ -215,7 +215,7 @@ lab_sshd_config() { # FILE PORT LISTEN [LINE...]
     # (a remedy's own Subsystem sftp line replaces the lab's: sshd refuses a second one)
     [[ -n ${SSHD_NO_SFTP:-} ]] || grep -Eiq '^[[:space:]]*Subsystem[[:space:]]+sftp[[:space:]]' <<< "$extra_head" \
       || echo "Subsystem sftp ${SSHD_SFTP:-internal-sftp}"
-    echo "LogLevel DEBUG1"
+    echo "LogLevel ${LAB_SSHD_LOG_LEVEL:-DEBUG1}"
     # the wrapper runs add failed logins from 127.0.0.1: 9.8+ sshd would penalise the source
     [[ -z $LAB_WRAPPERS || $LAB_SERVER != 10.0 ]] || echo "PerSourcePenalties no"
     [[ -z $extra_match ]] || { echo "# LAB_EXTRA_SSHD_CONFIG, its Match part (last: a Match block runs to the end)"; echo "$extra_match"; }
@@ -828,7 +828,48 @@ import remedy
 remedy.write_sidecar(e["OUT"], {"source": src, "expect": expect})
 PY
   done
+  _lab_keep_server_log "$client" "$server" "$script"
   lab_log "ok -> $LAB_OUTDIR/$SCENARIO.log (${LAB_RUNS[*]}${LAB_WRAP_RUNS[*]:+; wrappers ${LAB_WRAP_RUNS[*]}})"
+}
+# The server's side: sshd's log of the whole scenario (its stderr, sshd -D -e, every
+# connection of the set-up and of the runs) as NAME.sshd.log, with a sidecar whose
+# source.side is "server" and whose expectation is the client's (the same cause, seen
+# from the server). Only with LAB_SERVER_LOGS=1, for one sshd on $PORT; the name says sshd's
+# LogLevel (LAB_SSHD_LOG_LEVEL) unless it is the default, INFO.
+_lab_keep_server_log() { # CLIENT SERVER SCRIPT
+  local log=$LABDIR/sshd.$PORT.log
+  [[ -n ${LAB_SERVER_LOGS:-} && -s $log ]] || return 0
+  # at sshd's default level NAME.sshd.log, at another NAME.sshd.LEVEL.log (NAME.sshd.debug3.log)
+  local level=${LAB_SSHD_LOG_LEVEL:-DEBUG1} name=$SCENARIO.sshd
+  [[ $level == INFO ]] || name+=.${level,,}
+  cp "$log" "$LAB_OUTDIR/$name.log"
+  SRC_CLIENT=$1 SRC_SERVER=$2 SRC_SCRIPT=$3 SRC_LEVEL=$level \
+  OUT="$LAB_OUTDIR/$name.json" /usr/bin/python3 - <<'PY'
+import json, os, datetime
+e = os.environ
+expect = {"status": e["EXPECT_STATUS"]}
+if e["EXPECT_STATUS"] != "ok":
+    expect["top"] = e["EXPECT_TOP"]
+    expect["also_ok"] = []
+    expect["within_top"] = 1
+expect["never"] = [w for w in e.get("EXPECT_NEVER", "").split() if w]
+expect["todo"] = None
+src = {
+    "kind": "lab",
+    "side": "server",
+    "scenario": e["SCENARIO"],
+    "script": e["SRC_SCRIPT"],
+    "log_level": e["SRC_LEVEL"],
+    "command": "sshd -D -e -f CONFIG (LogLevel %s)" % e["SRC_LEVEL"],
+    "client": e["SRC_CLIENT"],
+    "server": e["SRC_SERVER"],
+    "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
+    "notes": "sshd's standard error for the whole scenario: the connections of the set-up and of every client run, in order.",
+}
+with open(e["OUT"], "w") as f:
+    json.dump({"source": src, "expect": expect}, f, indent=2)
+    f.write("\n")
+PY
 }
 EXPECT_DECISIVE=${EXPECT_DECISIVE:-}
 export SCENARIO EXPECT_STATUS EXPECT_TOP EXPECT_ALSO_OK EXPECT_WITHIN_TOP EXPECT_NEVER EXPECT_TODO NOTES REPRODUCES

@@ -1,0 +1,350 @@
+#include "server_transcript.h"
+
+#include <algorithm>
+#include <array>
+
+#include <re2/re2.h>
+
+namespace sshdiag {
+
+namespace {
+
+// The texts are sshd's (auth.c, auth2.c, sshd.c, sshd-session.c, session.c,
+// packet.c of OpenSSH 8.4, 9.2 and 10.0); 8.5+ may put "FUNCTION: " before
+// error lines, and privilege separation adds " [preauth]" at the end.
+enum Pattern {
+  kListener,        // the listening process's own lines: no connection's
+  kServerOnly,      // untagged lines only sshd prints (not "User U not allowed because /etc/nologin
+                    // exists": sshd sends that one to the client through the session too)
+  kClientOnly,      // untagged lines only ssh prints
+  kConnectionFrom,  // a connection starts
+  kAuthResult,      // Accepted/Failed/Postponed/Partial METHOD for USER from A port P ssh2[: TYPE FP]
+  kInvalidUser,
+  kNotAllowed,
+  kEnd,             // the connection is over
+  kReceivedDisconnect,
+  kUserauthRequest,
+  kRootRefused,
+  kMaxTries,
+  kDrop,            // MaxStartups / PerSourcePenalties: the listener refuses a connection
+  kNegotiate,
+  kTimeout,
+  kLocalVersion,
+  kRemoteVersion,
+  kAcceptedKey,
+  kPatternCount
+};
+
+constexpr const char* kPatterns[kPatternCount] = {
+    // kListener
+    R"(^(?:Server listening on |Received signal \d+; terminating|Received SIGHUP|(?:error: )?(?:beginning|in) MaxStartups throttling|debug\d: (?:Bind to port |sshd version |)"
+    R"(Forked child |Set /proc/self/oom_score_adj from |load_server_config|server_accept_loop|)"
+    R"(sshd version )))",
+    // kServerOnly
+    R"(^(?:Server listening on |Connection from \S+ port \d+ on \S+ port \d+|)"
+    R"((?:Accepted|Failed|Postponed|Partial) \S+ for .* from \S+ port \d+ ssh2|Authentication refused|)"
+    R"(User \S+ from \S+ not allowed because|ROOT LOGIN REFUSED FROM|drop connection #\d+ from|)"
+    R"(Connection closed by (?:authenticating|invalid) user|Disconnected from (?:authenticating |invalid )?user |)"
+    R"(Invalid user \S* from |debug\d: sshd version |debug\d: load_server_config|subsystem request for \S+ by user |)"
+    R"((?:fatal: )?bad ownership or modes for chroot|User child is on pid|(?:error: )?maximum authentication attempts|)"
+    R"((?:error: )?beginning MaxStartups|Starting session: |(?:fatal: )?Timeout before authentication for )|)"
+    R"( \[preauth\]$)",
+    // kClientOnly
+    R"(^(?:OpenSSH_\d\S*,? |debug\d: Reading configuration data |debug\d: Connecting to |usage: ssh ))",
+    // kConnectionFrom
+    R"(^Connection from (\S+) port (\d+) on \S+ port \d+)",
+    // kAuthResult
+    R"(^(?:Accepted|Failed|Postponed|Partial) \S+ for (?:invalid user )?(\S*) from (\S+) port (\d+) ssh2)"
+    R"((?:: \S+ ((?:SHA256|MD5):\S+))?)",
+    // kInvalidUser
+    R"(^Invalid user (\S*) from (\S+) port (\d+))",
+    // kNotAllowed
+    R"(^User (\S+) (?:from (\S+) )?not allowed because )",
+    // kEnd
+    R"(^(?:Connection (?:closed|reset) by|Disconnected from) (?:(?:authenticating |invalid )?user (\S*) )?)"
+    R"((\S+) port (\d+))",
+    // kReceivedDisconnect
+    R"(^Received disconnect from (\S+) port (\d+):)",
+    // kUserauthRequest
+    R"(^debug\d: userauth-request for user (\S+) service )",
+    // kRootRefused
+    R"(^ROOT LOGIN REFUSED FROM (\S+) port (\d+))",
+    // kMaxTries
+    R"(^(?:error: )?maximum authentication attempts exceeded for (?:invalid user )?(\S*) from (\S+) port (\d+))",
+    // kDrop
+    R"(^drop connection #\d+ from \[([^\]]+)\]:(\d+) on )",
+    // kNegotiate
+    R"(^Unable to negotiate with (\S+) port (\d+):)",
+    // kTimeout
+    R"(^(?:fatal: )?Timeout before authentication for (\S+) port (\d+))",
+    // kLocalVersion
+    R"(^debug\d: Local version string SSH-[\d.]+-(\S+(?: \S+)?))",
+    // kRemoteVersion
+    R"(^debug\d: Remote protocol version [\d.]+, remote software version (\S+(?: \S+)?))",
+    // kAcceptedKey
+    R"(^Accepted key \S+ ((?:SHA256|MD5):\S+) found at )",
+};
+
+template <size_t N>
+bool Capture(const RE2& re, std::string_view text, std::array<std::string, N>* out) {
+  std::array<re2::StringPiece, N> pieces;
+  std::array<RE2::Arg, N> args;
+  std::array<const RE2::Arg*, N> ptrs;
+  for (size_t i = 0; i < N; ++i) {
+    args[i] = &pieces[i];
+    ptrs[i] = &args[i];
+  }
+  if (!RE2::PartialMatchN(re2::StringPiece(text.data(), text.size()), re, ptrs.data(), static_cast<int>(N))) {
+    return false;
+  }
+  for (size_t i = 0; i < N; ++i) (*out)[i] = std::string(pieces[i].data(), pieces[i].size());
+  return true;
+}
+
+bool Has(const std::vector<int>& hits, Pattern p) {
+  return std::binary_search(hits.begin(), hits.end(), static_cast<int>(p));
+}
+
+// The fields people's logs give a peer are bounded by sshd (%.200s); a
+// hostile line cannot make them larger than this.
+constexpr size_t kMaxFieldBytes = 256;
+std::string Bounded(std::string s) {
+  if (s.size() > kMaxFieldBytes) s.resize(kMaxFieldBytes);
+  return s;
+}
+
+}  // namespace
+
+std::optional<TaggedLine> SplitSyslogLine(std::string_view text) {
+  // [TIME ]HOST PROG[PID]: MESSAGE. TIME: "Dec  5 21:00:01" (syslog's traditional
+  // format, journalctl's short) or RFC 3339 (rsyslog's, journalctl -o short-iso).
+  // A tag without a PID ("kernel: ") counts only after a time: "Authentication
+  // refused: ..." has the shape "HOST PROG: " too.
+  static const RE2 kTagged(
+      R"(^(?:(?:(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)"
+      R"((?:Z|[+-]\d{2}:?\d{2})?) +)\S+ ([A-Za-z][\w./-]{0,63})(?:\[(\d{1,10})\])?|\S+ ([A-Za-z][\w./-]{0,63})\[(\d{1,10})\]): )");
+  re2::StringPiece input(text.data(), text.size());
+  re2::StringPiece program, pid, program2, pid2;
+  if (!RE2::Consume(&input, kTagged, &program, &pid, &program2, &pid2)) return std::nullopt;
+  if (program.empty()) {
+    program = program2;
+    pid = pid2;
+  }
+  TaggedLine t;
+  t.program = std::string(program.data(), program.size());
+  t.pid = std::string(pid.data(), pid.size());
+  t.message = std::string(input.data(), input.size());
+  return t;
+}
+
+bool IsSshdProgram(std::string_view program) {
+  return program == "sshd" || program == "sshd-session" || program == "sshd-auth";
+}
+
+ServerTranscript::ServerTranscript(std::string source_name, const FailureLines* failures)
+    : source_(std::move(source_name)), failures_(failures ? failures : &FailureLines::BuiltinServer()) {
+  for (const char* p : kPatterns) {
+    std::string error;
+    patterns_.Add(p, &error);  // fixed patterns: covered by tests
+  }
+  std::string error;
+  patterns_.Compile(&error);
+}
+
+ServerTranscript::Open* ServerTranscript::Start(const Line& line, const std::string& pid) {
+  if (open_.size() >= kMaxOpen) Finish(0);
+  Open o;
+  o.session.index = next_index_++;
+  o.session.side = Side::kServer;
+  o.session.source = source_;
+  o.session.first_line = line.number;
+  o.session.whole = true;  // a connection's log starts with it (a cut paste may say less)
+  o.pid = pid;
+  open_.push_back(std::move(o));
+  return &open_.back();
+}
+
+ServerTranscript::Open* ServerTranscript::Find(const std::string& pid, const std::string& address,
+                                               const std::string& port) {
+  for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+    if (!pid.empty() && it->pid == pid) return &*it;
+  }
+  if (address.empty() || port.empty()) return nullptr;
+  for (auto it = open_.rbegin(); it != open_.rend(); ++it) {
+    if (!it->closed && it->session.peer_address == address && it->session.peer_port == port) return &*it;
+  }
+  return nullptr;
+}
+
+void ServerTranscript::Finish(size_t position) {
+  // Lines that name no client, no user and no failure (a forked child's set-up
+  // before its "Connection from") are not a connection to diagnose.
+  const Session& s = open_[position].session;
+  if (!s.peer_address.empty() || !s.facts.user.empty() || s.last_failure_line > 0) {
+    finished_.push_back(std::move(open_[position].session));
+  }
+  open_.erase(open_.begin() + static_cast<std::ptrdiff_t>(position));
+}
+
+void ServerTranscript::TakeFinished(std::vector<Session>* out) {
+  for (auto& s : finished_) out->push_back(std::move(s));
+  finished_.clear();
+}
+
+void ServerTranscript::FinishAll() {
+  while (!open_.empty()) Finish(0);
+}
+
+ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, int* session) {
+  *session = -1;
+  std::string pid;
+  bool tagged = false;
+  if (auto t = SplitSyslogLine(line.text)) {
+    if (!IsSshdProgram(t->program)) return Route::kOther;
+    tagged = true;
+    pid = t->pid;
+    *message = Line{line.number, std::move(t->message)};
+  } else {
+    *message = line;
+  }
+  patterns_.Match(message->text, &hits_);
+  if (!tagged) {
+    if (Has(hits_, kClientOnly)) bare_server_ = false;
+    else if (Has(hits_, kServerOnly)) bare_server_ = true;
+    if (!bare_server_) return Route::kClient;
+  }
+  saw_server_output_ = true;
+  if (Has(hits_, kListener)) return Route::kServer;
+
+  // The client this line names, if it names one.
+  std::string address, port;
+  for (Pattern p : {kConnectionFrom, kReceivedDisconnect, kRootRefused, kDrop, kNegotiate, kTimeout}) {
+    std::array<std::string, 2> c;
+    if (Has(hits_, p) && Capture(patterns_.pattern(p), message->text, &c)) {
+      address = c[0];
+      port = c[1];
+    }
+  }
+  for (Pattern p : {kAuthResult, kInvalidUser, kMaxTries, kEnd}) {
+    std::array<std::string, 3> c;
+    if (Has(hits_, p) && Capture(patterns_.pattern(p), message->text, &c)) {
+      address = c[1];
+      port = c[2];
+    }
+  }
+
+  Open* open = nullptr;
+  if (Has(hits_, kDrop)) {
+    // The listener drops it before any process of its own: a one-line connection.
+    open = Start(line, "");
+  } else if (Has(hits_, kConnectionFrom)) {
+    if (!tagged) {
+      // sshd -e/-d: one connection at a time is what people paste; the new one
+      // ends the ones before.
+      FinishAll();
+    } else {
+      for (size_t i = 0; i < open_.size(); ++i) {
+        if (!pid.empty() && open_[i].pid == pid) {
+          Finish(i);
+          break;
+        }
+      }
+    }
+    open = Start(line, pid);
+  } else {
+    open = Find(pid, address, port);
+    if (!open && tagged && !address.empty()) {
+      // 9.8+: sshd-auth or a second process of a known connection.
+      open = Find("", address, port);
+      if (open && open->pid.empty()) open->pid = pid;
+    }
+    if (!open && !tagged && !open_.empty()) {
+      Open& cur = open_.back();
+      // After its end, only sshd's debug lines (the clean-up) are still the
+      // closed connection's; at the default level a refusal that names no
+      // port ("User U from A not allowed ...") is the next connection's first.
+      bool debug = message->text.rfind("debug", 0) == 0;
+      bool other_client = cur.closed && (address.empty() ? !debug
+                                         : address != cur.session.peer_address || port != cur.session.peer_port);
+      if (!other_client) open = &cur;
+    }
+    if (!open) {
+      if (!tagged) FinishAll();
+      open = Start(line, pid);
+    }
+  }
+  if (open->session.peer_address.empty() && !address.empty()) {
+    open->session.peer_address = Bounded(address);
+    open->session.peer_port = Bounded(port);
+  }
+  Apply(open, *message, hits_);
+  if (Has(hits_, kEnd)) open->closed = true;
+  *session = open->session.index;
+  if (Has(hits_, kDrop)) {
+    for (size_t i = open_.size(); i-- > 0;) {
+      if (&open_[i] == open) Finish(i);
+    }
+  }
+  return Route::kServer;
+}
+
+void ServerTranscript::Apply(Open* open, const Line& message, const std::vector<int>& hits) {
+  Session* s = &open->session;
+  Facts& f = s->facts;
+  const std::string& t = message.text;
+  s->last_line = message.number;
+  s->last_own_line = message.number;
+  ++s->line_count;
+  ++s->ssh_line_count;
+  if (t.rfind("debug", 0) == 0 && t.size() > 6 && t[5] >= '1' && t[5] <= '3' && t[6] == ':') {
+    Verbosity v = t[5] == '1' ? Verbosity::kDebug1 : t[5] == '2' ? Verbosity::kDebug2 : Verbosity::kDebug3;
+    if (v > s->verbosity) s->verbosity = v;
+  }
+  auto user = [&f](const std::string& u) {
+    if (!u.empty()) f.user = Bounded(u);
+  };
+  for (Pattern p : {kAuthResult, kInvalidUser, kMaxTries, kEnd}) {
+    std::array<std::string, 3> c;
+    if (Has(hits, p) && Capture(patterns_.pattern(p), t, &c)) user(c[0]);
+  }
+  for (Pattern p : {kNotAllowed, kUserauthRequest}) {
+    std::array<std::string, 1> c;
+    if (Has(hits, p) && Capture(patterns_.pattern(p), t, &c)) user(c[0]);
+  }
+  if (Has(hits, kAuthResult)) {
+    std::array<std::string, 4> c;
+    if (Capture(patterns_.pattern(kAuthResult), t, &c) && !c[3].empty()) s->key_fingerprint = Bounded(c[3]);
+  }
+  if (Has(hits, kAcceptedKey)) {
+    std::array<std::string, 1> c;
+    if (Capture(patterns_.pattern(kAcceptedKey), t, &c)) s->key_fingerprint = Bounded(c[0]);
+  }
+  if (Has(hits, kLocalVersion)) {
+    std::array<std::string, 1> c;
+    if (Capture(patterns_.pattern(kLocalVersion), t, &c)) {
+      f.server_software = Bounded(c[0]);
+      f.server_version = FindOpenSshVersion(c[0]);
+    }
+  }
+  if (Has(hits, kRemoteVersion)) {
+    std::array<std::string, 1> c;
+    if (Capture(patterns_.pattern(kRemoteVersion), t, &c)) {
+      f.client_software = Bounded(c[0]);
+      f.client_version = FindOpenSshVersion(c[0]);
+    }
+  }
+  // A login sshd let in: what follows is the session's, and only a failure
+  // line (a missing subsystem, a chroot refused) makes it a failed one.
+  if (Has(hits, kAuthResult) && t.rfind("Accepted ", 0) == 0) s->clean_exit = true;
+  if (Has(hits, kEnd)) s->last_marker_line = message.number;
+  if (failures_->IsFailure(t)) {
+    // The session ends where sshd first refused: later lines (the client
+    // giving up, the cleanup) follow from it.
+    if (s->failure_block_start == 0) s->failure_block_start = message.number;
+    s->last_failure_line = message.number;
+    s->failure_lines.push_back(Line{message.number, t.substr(0, 2048)});
+    if (s->failure_lines.size() > kFailureLinesKept) s->failure_lines.pop_front();
+  }
+}
+
+}  // namespace sshdiag

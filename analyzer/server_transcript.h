@@ -1,0 +1,108 @@
+// sshd's log as the server's side of a connection: which lines of an input
+// are sshd's (in the shapes people paste: `sshd -D -e`/`-E`/`-d` output,
+// syslog files with the `sshd[PID]:` tag, `journalctl -u ssh`), and the
+// connections they tell about, one Session (side kServer) per connection.
+#ifndef SSHDIAG_SERVER_TRANSCRIPT_H_
+#define SSHDIAG_SERVER_TRANSCRIPT_H_
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "failure_lines.h"
+#include "pattern_set.h"
+#include "transcript.h"
+
+namespace sshdiag {
+
+// One line with a syslog or journal prefix, taken apart.
+struct TaggedLine {
+  std::string program;  // "sshd", "sshd-session", "sshd-auth", "CRON", ...
+  std::string pid;      // "" when the tag has none
+  std::string message;  // the text after "PROG[PID]: "
+};
+
+// Splits a cleaned line of the shapes "[TIME ]HOST PROG[PID]: MESSAGE" (syslog's
+// traditional "Dec  5 21:00:01", RFC 3339, journalctl's short and short-iso; the
+// paste cleaner may already have removed an ISO time). Nothing for any other
+// line. Linear in the line's length.
+std::optional<TaggedLine> SplitSyslogLine(std::string_view text);
+
+// True for the programs that are sshd: "sshd", and 9.8+'s "sshd-session" and
+// "sshd-auth".
+bool IsSshdProgram(std::string_view program);
+
+// Reads cleaned lines and decides, line by line, whose they are: the ssh
+// client's (the caller gives them to TranscriptParser), sshd's (kept here, in
+// one session per connection) or another program's syslog line (ignored).
+// Untagged lines are the client's until a line only sshd prints (`Server
+// listening on`, `Connection from A port P on B port Q`, `Accepted publickey
+// for`, a `[preauth]` line, ...) says that `sshd -e`/`-d` output follows;
+// they are sshd's until a line only ssh prints (its version line,
+// `debug1: Reading configuration data`, `debug1: Connecting to`) says the
+// client's output follows: one paste may hold both.
+//
+// Connections: a tagged line joins the open session of its PID (9.8+'s
+// sshd-auth joins the sshd-session that names the same client address and
+// port); untagged lines join the current session. `Connection from` starts a
+// session; a line naming another client address and port than the current
+// session's, once that one has closed (`Connection closed by`, `Disconnected
+// from`), starts one too. A MaxStartups/PerSourcePenalties drop is a session
+// of its own line (the listener logs it, not a connection's process).
+// Listener lines (`Server listening on`, `Received signal`, `beginning
+// MaxStartups throttling`) belong to no
+// session, and lines that name no client, no user and no failure are no
+// connection (a forked child's set-up): they make no session. At most kMaxOpen sessions are open; beyond that the oldest is
+// finished, so memory stays bounded whatever the input.
+class ServerTranscript {
+ public:
+  static constexpr size_t kMaxOpen = 64;
+  static constexpr size_t kFailureLinesKept = 6;
+
+  enum class Route { kClient, kServer, kOther };
+
+  // failures says which of sshd's lines are it refusing or failing; nullptr:
+  // FailureLines::BuiltinServer(). It must outlive the parser.
+  explicit ServerTranscript(std::string source_name, const FailureLines* failures = nullptr);
+
+  // Decides whose line is. For kServer it records the line and sets *message
+  // to the line as signatures read it (the text after a syslog tag, else the
+  // line) and *session to the session it joined (indices count this parser's
+  // sessions from 0); a listener line gives kServer with *session -1.
+  Route Feed(const Line& line, Line* message, int* session);
+
+  // Moves the finished sessions to the end of *out, oldest first.
+  void TakeFinished(std::vector<Session>* out);
+  // Finishes every open session: call at the end of the input.
+  void FinishAll();
+  // True once any line was sshd's.
+  bool saw_server_output() const { return saw_server_output_; }
+
+ private:
+  struct Open {
+    Session session;
+    std::string pid;
+    bool closed = false;  // an end line seen: the next other client starts a session
+  };
+  Open* Start(const Line& line, const std::string& pid);
+  Open* Find(const std::string& pid, const std::string& address, const std::string& port);
+  void Finish(size_t position);
+  void Apply(Open* open, const Line& message, const std::vector<int>& hits);
+
+  std::string source_;
+  const FailureLines* failures_;
+  PatternSet patterns_;
+  std::deque<Open> open_;  // oldest first
+  std::vector<Session> finished_;
+  int next_index_ = 0;
+  bool bare_server_ = false;  // untagged lines are sshd's
+  bool saw_server_output_ = false;
+  std::vector<int> hits_;
+};
+
+}  // namespace sshdiag
+
+#endif  // SSHDIAG_SERVER_TRANSCRIPT_H_

@@ -1,0 +1,185 @@
+// Synthetic sshd lines in this file are written from the OpenSSH sources'
+// format strings (auth.c, auth2-pubkeyfile.c, sshd.c, session.c of 8.4, 9.2
+// and 10.0) in the shapes syslog, journalctl and sshd -e give them; the real
+// lab logs are under corpus/lab/*/NAME.sshd.log.
+#include "server_transcript.h"
+
+#include <sstream>
+
+#include <catch2/catch.hpp>
+
+#include "line_source.h"
+#include "paste_cleaner.h"
+#include "test_support.h"
+
+using namespace sshdiag;
+using sshdiag::testing::AnalyzeText;
+
+namespace {
+
+struct Parsed {
+  std::vector<Session> sessions;
+  std::vector<ServerTranscript::Route> routes;
+};
+
+Parsed Parse(const std::string& text) {
+  ServerTranscript t("test");
+  Parsed p;
+  std::istringstream in(text);
+  LineSource src(in);
+  RawLine raw;
+  Line message;
+  int session = -1;
+  while (src.Next(&raw)) {
+    Line line{raw.number, CleanPastedLine(raw.text)};
+    if (line.text.empty()) continue;
+    p.routes.push_back(t.Feed(line, &message, &session));
+  }
+  t.FinishAll();
+  t.TakeFinished(&p.sessions);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("Syslog and journal prefixes are taken apart", "[server_transcript]") {
+  auto a = SplitSyslogLine("Dec  5 21:00:01 web1 sshd[1234]: Accepted publickey for alice from 192.0.2.7 port 5022 ssh2");
+  REQUIRE(a);
+  CHECK(a->program == "sshd");
+  CHECK(a->pid == "1234");
+  CHECK(a->message.rfind("Accepted publickey", 0) == 0);
+  // journalctl -o short-iso after the paste cleaner removed the time
+  auto b = SplitSyslogLine("web1 sshd-session[88]: Connection closed by 192.0.2.7 port 5022");
+  REQUIRE(b);
+  CHECK(b->program == "sshd-session");
+  auto c = SplitSyslogLine("2024-05-01T12:34:56+0000 web1 sshd-auth[89]: debug1: x");
+  REQUIRE(c);
+  CHECK(c->program == "sshd-auth");
+  // sshd's own message looks like "HOST PROG: " but has no PID and no time
+  CHECK_FALSE(SplitSyslogLine("Authentication refused: bad ownership or modes for directory /home/a"));
+  CHECK_FALSE(SplitSyslogLine("debug1: Reading configuration data /etc/ssh/ssh_config"));
+  CHECK(IsSshdProgram("sshd-session"));
+  CHECK_FALSE(IsSshdProgram("CRON"));
+}
+
+TEST_CASE("A syslog paste makes one session per sshd PID and ignores other programs", "[server_transcript]") {
+  const std::string log =
+      "Dec  5 21:00:01 web1 sshd[100]: Connection from 192.0.2.7 port 5022 on 192.0.2.1 port 22 rdomain \"\"\n"
+      "Dec  5 21:00:01 web1 CRON[77]: pam_unix(cron:session): session opened for user root(uid=0)\n"
+      "Dec  5 21:00:02 web1 sshd[200]: Connection from 198.51.100.9 port 6000 on 192.0.2.1 port 22 rdomain \"\"\n"
+      "Dec  5 21:00:02 web1 sshd[100]: Authentication refused: bad ownership or modes for directory /home/alice\n"
+      "Dec  5 21:00:02 web1 sshd[200]: Accepted publickey for bob from 198.51.100.9 port 6000 ssh2: ED25519 SHA256:abc\n"
+      "Dec  5 21:00:03 web1 sshd[100]: Connection closed by authenticating user alice 192.0.2.7 port 5022 [preauth]\n";
+  Parsed p = Parse(log);
+  CHECK(p.routes[1] == ServerTranscript::Route::kOther);
+  REQUIRE(p.sessions.size() == 2);
+  const Session* alice = p.sessions[0].facts.user == "alice" ? &p.sessions[0] : &p.sessions[1];
+  const Session* bob = alice == &p.sessions[0] ? &p.sessions[1] : &p.sessions[0];
+  CHECK(alice->side == Side::kServer);
+  CHECK(alice->peer_address == "192.0.2.7");
+  CHECK(alice->peer_port == "5022");
+  CHECK(alice->outcome() == Outcome::kFailed);
+  CHECK(alice->failure_block_start == 4);
+  CHECK(bob->facts.user == "bob");
+  CHECK(bob->key_fingerprint == "SHA256:abc");
+  CHECK(bob->outcome() == Outcome::kSucceeded);
+}
+
+TEST_CASE("9.8+ sshd-auth lines join the sshd-session of the same client", "[server_transcript]") {
+  const std::string log =
+      "web1 sshd-session[300]: Connection from 192.0.2.7 port 5022 on 192.0.2.1 port 22 rdomain \"\"\n"
+      "web1 sshd-auth[301]: Failed publickey for alice from 192.0.2.7 port 5022 ssh2: ED25519 SHA256:k\n"
+      "web1 sshd-auth[301]: Connection closed by authenticating user alice 192.0.2.7 port 5022 [preauth]\n";
+  Parsed p = Parse(log);
+  REQUIRE(p.sessions.size() == 1);
+  CHECK(p.sessions[0].line_count == 3);
+  CHECK(p.sessions[0].key_fingerprint == "SHA256:k");
+}
+
+TEST_CASE("sshd -e output is recognised without prefixes and client lines stay the client's", "[server_transcript]") {
+  const std::string log =
+      "OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025\n"
+      "debug1: Reading configuration data /etc/ssh/ssh_config\n"
+      "Server listening on 0.0.0.0 port 22.\n"
+      "Connection from 192.0.2.7 port 5022 on 192.0.2.1 port 22 rdomain \"\"\n"
+      "debug1: userauth-request for user alice service ssh-connection method none [preauth]\n"
+      "User alice from 192.0.2.7 not allowed because not listed in AllowUsers\n"
+      "Connection closed by invalid user alice 192.0.2.7 port 5022 [preauth]\n"
+      "Connection from 192.0.2.8 port 7000 on 192.0.2.1 port 22 rdomain \"\"\n"
+      "ROOT LOGIN REFUSED FROM 192.0.2.8 port 7000\n";
+  Parsed p = Parse(log);
+  CHECK(p.routes[0] == ServerTranscript::Route::kClient);
+  CHECK(p.routes[1] == ServerTranscript::Route::kClient);
+  for (size_t i = 2; i < p.routes.size(); ++i) CHECK(p.routes[i] == ServerTranscript::Route::kServer);
+  REQUIRE(p.sessions.size() == 2);
+  CHECK(p.sessions[0].facts.user == "alice");
+  CHECK(p.sessions[0].verbosity == Verbosity::kDebug1);
+  CHECK(p.sessions[1].peer_address == "192.0.2.8");
+}
+
+TEST_CASE("A MaxStartups drop is a connection of its own line", "[server_transcript]") {
+  const std::string log =
+      "Dec  5 21:00:01 web1 sshd[1]: drop connection #10 from [192.0.2.7]:5022 on [192.0.2.1]:22 past MaxStartups\n"
+      "Dec  5 21:00:01 web1 sshd[1]: drop connection #10 from [192.0.2.7]:5023 on [192.0.2.1]:22 past MaxStartups\n";
+  Parsed p = Parse(log);
+  REQUIRE(p.sessions.size() == 2);
+  CHECK(p.sessions[1].peer_port == "5023");
+}
+
+TEST_CASE("Open connections are bounded", "[server_transcript]") {
+  std::string log;
+  for (int i = 0; i < 1000; ++i) {
+    log += "Dec  5 21:00:01 web1 sshd[" + std::to_string(1000 + i) + "]: Connection from 192.0.2.7 port " +
+           std::to_string(2000 + i) + " on 192.0.2.1 port 22 rdomain \"\"\n";
+  }
+  ServerTranscript t("test");
+  Line message;
+  int session = -1;
+  uint64_t n = 0;
+  std::vector<Session> out;
+  std::istringstream in(log);
+  LineSource src(in);
+  RawLine raw;
+  size_t most_held = 0;
+  while (src.Next(&raw)) {
+    t.Feed(Line{++n, CleanPastedLine(raw.text)}, &message, &session);
+    t.TakeFinished(&out);
+    most_held = std::max(most_held, static_cast<size_t>(n) - out.size());
+  }
+  CHECK(most_held <= ServerTranscript::kMaxOpen);
+}
+
+TEST_CASE("A pasted journalctl excerpt alone is diagnosed as the server's side", "[server_transcript]") {
+  // journalctl -u ssh (short format) of a StrictModes refusal
+  const std::string log =
+      "Dec 05 21:00:01 web1 sshd[4242]: Authentication refused: bad ownership or modes for directory /home/alice\n"
+      "Dec 05 21:00:01 web1 sshd[4242]: Connection closed by authenticating user alice 192.0.2.7 port 5022 [preauth]\n";
+  Report r = AnalyzeText(log);
+  REQUIRE(r.inputs.size() == 1);
+  CHECK(r.inputs[0].error.empty());
+  REQUIRE(!r.diagnoses.empty());
+  CHECK(r.diagnoses[0].kb == "server-strictmodes-permissions");
+  REQUIRE(!r.diagnoses[0].evidence.empty());
+  CHECK(r.diagnoses[0].evidence[0].side == Side::kServer);
+  REQUIRE(r.sessions.size() == 1);
+  CHECK(r.sessions[0].session.side == Side::kServer);
+}
+
+TEST_CASE("Hostile server lines are bounded and never crash", "[server_transcript]") {
+  std::string huge(100000, 'x');
+  const std::string log = "Dec  5 21:00:01 h sshd[1]: Invalid user " + huge + " from 192.0.2.7 port 1\n" +
+                          "Dec  5 21:00:01 h sshd[99999999999999]: \n" + "h sshd[]: x\n";
+  Parsed p = Parse(log);
+  for (const auto& s : p.sessions) CHECK(s.facts.user.size() <= 256);
+}
+
+TEST_CASE("Signatures read only their own side's sessions", "[server_transcript]") {
+  // The same words on both sides: sshd logs the client's offer, ssh the server's.
+  const std::string line =
+      "Unable to negotiate with 192.0.2.7 port 5022: no matching key exchange method found. Their offer: "
+      "diffie-hellman-group1-sha1 [preauth]\n";
+  Report server = AnalyzeText(line);
+  REQUIRE(!server.diagnoses.empty());
+  for (const auto& d : server.diagnoses) CHECK(d.signature_def->side == Side::kServer);
+  CHECK(server.diagnoses[0].signature == "server-negotiation-kex");
+}
