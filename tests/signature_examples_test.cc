@@ -65,7 +65,9 @@ TEST_CASE("TestSignatureExamples fails a signature on a missed or unwanted examp
 TEST_CASE("TestSignatureExamples reads LOG#KIND as the excerpt and notes optional lines no example shows",
           "[signature_examples]") {
   // Synthetic: a signature for the last line alone, with an optional line the excerpt cannot hold.
+  // Stable, so that at the one-line cap (equal shown confidence) its weight, not maturity, puts it first.
   auto set = WithBuiltins(R"js({"id": "tail", "kb": "connection-refused", "explanation": "x", "weight": 0.99,
+    "maturity": "stable",
     "lines": [{"name": "never", "literal": "a line no log has", "optional": true},
               {"name": "r", "regex": "Connection refused$"}],
     "examples": {"match": ["corpus/lab/openssh-9.2/connection-refused.log#last-1"]}})js");
