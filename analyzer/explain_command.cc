@@ -37,7 +37,7 @@ int RunExplain(int argc, char** argv) {
     std::cout << "Usage: sshdiag explain --signature ID [LOG...]\n"
                  "Shows, session by session and condition by condition, which lines satisfied the signature\n"
                  "ID or why it did not fire. Reads standard input when no LOG is given.\n"
-                 "Exit status: 0 it matched some session, 1 it matched none, 2 usage error.\n\n"
+                 "Exit status: 0 it matched some session, 1 it matched none, 2 usage error or unusable input.\n\n"
               << visible;
     return kExitOk;
   }
@@ -69,10 +69,14 @@ int RunExplain(int argc, char** argv) {
   Analyzer analyzer(data.signatures, data.kb, options);
   if (files.empty()) files.push_back("-");
   Report report = analyzer.AnalyzeFiles(files);
+  bool unusable = false;
   for (const auto& input : report.inputs) {
-    if (!input.error.empty()) std::cerr << "sshdiag: " << MakeVisible(input.name + ": " + input.error) << "\n";
+    if (input.error.empty()) continue;
+    std::cerr << "sshdiag: " << MakeVisible(input.name + ": " + input.error) << "\n";
+    unusable = true;
   }
-  return any_match ? kExitOk : 1;
+  if (any_match) return kExitOk;
+  return unusable ? kExitUsage : 1;
 }
 
 }  // namespace sshdiag

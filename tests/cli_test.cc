@@ -307,6 +307,9 @@ TEST_CASE("cli: explain shows why a signature fired on one log and not on anothe
   CHECK(miss.out.find("not matched:") != std::string::npos);
   CHECK(Sshdiag("explain --signature no-such-signature " + Corpus("success-exec.log")).code == 2);
   CHECK(Sshdiag("explain " + Corpus("success-exec.log")).code == 2);
+  Run empty = Sshdiag("explain --signature connection-refused /dev/null");
+  CHECK(empty.code == 2);
+  CHECK(empty.err.find("empty input") != std::string::npos);
 }
 
 TEST_CASE("cli: signatures new drafts a signature from a log that lint accepts and test passes", "[cli]") {
