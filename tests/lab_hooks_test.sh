@@ -29,6 +29,11 @@ printf 'Host *\n    BatchMode yes\n' > "\$LABDIR/ssh_config"
 LAB_EXTRA_SSH_CONFIG=\$'Host 127.0.0.1\n    IdentityFile /var/lib/sshdiag-lab/run.OLD/id_ed25519'
 _lab_extra_ssh_config -vvv -F "\$LABDIR/ssh_config" -p 42000 u@127.0.0.1
 _lab_extra_ssh_config -vvv -F "\$LABDIR/ssh_config" -p 42000 u@127.0.0.1
+# the scenario's own -o/-S for a keyword the block sets stand for the user's setting: left out
+LAB_EXTRA_SSH_CONFIG=\$'Host 127.0.0.1\n    GSSAPIAuthentication no\n    ControlPath ~/.ssh/cm-%C'
+args=(-o GSSAPIAuthentication=yes -oGSSAPIAuthentication=yes -o 'gssapiauthentication yes' -M -S /tmp/x -o ConnectTimeout=3 -p 42000 u@127.0.0.1 'echo -o hi')
+_lab_drop_overridden args 2>/dev/null
+printf '%s\n' "\${args[@]}" > "\$LABDIR/args"
 EOF
 bash "$TMP/hooks-probe.sh"
 S=$TMP/run.NEW/sshd_config
@@ -42,4 +47,6 @@ C=$TMP/run.NEW/ssh_config
 check "the config block is at the top of the -F file" [ "$(grep -v '^#' "$C" | head -n 1)" = "Host 127.0.0.1" ]
 check "the recorded temp dir stands for the run's" grep -q "IdentityFile $TMP/run.NEW/id_ed25519" "$C"
 check "the block is put in once" [ "$(grep -c '^Host 127.0.0.1' "$C")" = 1 ]
+check "a scenario's -o or -S that the block sets is left out, the others stay" \
+  [ "$(tr '\n' ' ' < "$TMP/run.NEW/args")" = "-M -o ConnectTimeout=3 -p 42000 u@127.0.0.1 echo -o hi " ]
 [[ $fails -eq 0 ]]

@@ -87,8 +87,9 @@ def check(sshdiag, repo, lab_dirs, out=sys.stdout, known=None, found=None):
                 problems.append(f"{tag}/{name}: the remedy '{v.get('remedy_id')}' FAILED in the lab: {v.get('reason')}\n"
                                 f"  fix the remedy (kb/{v.get('kb')}.json) or the set-up, then re-verify: "
                                 + verify_command(tag, [name]))
-            diag = R.top_diagnosis(sshdiag, os.path.join(d, name + ".log"))
-            why = R.stale(o, diag)
+            logfile = os.path.join(d, name + ".log")
+            diag = R.top_diagnosis(sshdiag, logfile)
+            why = R.stale(o, diag, R.read_log(logfile))
             if why:
                 found["stale"].append(key)
             if why and key in known_stale:
@@ -138,7 +139,7 @@ def self_test(sshdiag, repo):
         sidecar = json.load(open(os.path.join(src, name + ".json")))
         sidecar.pop("verification", None)
         diag = R.top_diagnosis(sshdiag, os.path.join(d, name + ".log"))
-        idx, rem, skipped = R.plan(diag, R.server_is_openssh(sidecar))
+        idx, rem, skipped = R.plan(diag, R.server_is_openssh(sidecar), R.read_log(os.path.join(d, name + ".log")))
         assert rem is not None, "the self-test log needs a remedy the lab can apply"
         current = {"verdict": "verified", "reason": "self-test", "kb": diag["kb"], "remedy_id": rem["id"],
                    "remedy_index": idx, "remedy_text": R.remedy_text(rem), "skipped": skipped}

@@ -358,6 +358,40 @@ _lab_extra_ssh_config() { # the run's ARGS: prepend LAB_EXTRA_SSH_CONFIG to the 
   cat "$f.verify" > "$f"; rm -f "$f.verify"
   LAB_EXTRA_APPLIED_TO=$f
 }
+# A scenario's own -o option (or -S) stands for the user's setting.  ssh takes the first value
+# it sees and the command line comes before any config file, so a remedy's ~/.ssh/config block
+# could never replace it; a user following the advice changes their setting where it is.  So,
+# with LAB_EXTRA_SSH_CONFIG, the scenario's -o KEYWORD=... and -o 'KEYWORD ...' words (and -S
+# for ControlPath) whose keyword the block sets are dropped: the block's value takes effect, as
+# it would in the user's own ~/.ssh/config.  The -o form of a remedy needs nothing: it comes first.
+_lab_drop_overridden() { # NAME-OF-ARRAY: the scenario's ssh arguments, filtered in place
+  local -n _args=$1
+  local kw=() line out=() i=0 a k
+  while IFS= read -r line; do
+    line=${line#"${line%%[![:space:]]*}"}
+    [[ -z $line || $line == \#* ]] && continue
+    k=${line%%[[:space:]=]*}; k=${k,,}
+    [[ $k == host || $k == match ]] || kw+=("$k")
+  done < <(printf '%s\n' "$LAB_EXTRA_SSH_CONFIG")
+  _lab_kw_set() { local x; for x in "${kw[@]}"; do [[ $x == "$1" ]] && return 0; done; return 1; }
+  while (( i < ${#_args[@]} )); do
+    a=${_args[i]}
+    if [[ $a == -o && $((i + 1)) -lt ${#_args[@]} ]] || [[ $a == -o?* ]]; then
+      local opt=${a#-o}; local n=1
+      [[ -n $opt ]] || { opt=${_args[i+1]}; n=2; }
+      k=${opt%%[[:space:]=]*}; k=${k,,}
+      if _lab_kw_set "$k"; then
+        lab_log "LAB_EXTRA_SSH_CONFIG sets $k: the scenario's -o $opt is left out (the block replaces the user's setting)"
+        i=$((i + n)); continue
+      fi
+    elif [[ $a == -S && $((i + 1)) -lt ${#_args[@]} ]] && _lab_kw_set controlpath; then
+      lab_log "LAB_EXTRA_SSH_CONFIG sets controlpath: the scenario's -S ${_args[i+1]} is left out (the block replaces it)"
+      i=$((i + 2)); continue
+    fi
+    out+=("$a"); i=$((i + 1))
+  done
+  _args=("${out[@]}")
+}
 # after the run in verification mode: what happened, for corpus/lab/verify
 _lab_verify_result() { # VERB
   local verb=$1 log=$LABDIR/client.$1.log present=0 server
@@ -391,6 +425,7 @@ _lab_ssh_once() { # VERB ARGS...
   local extra=()
   [[ -z ${LAB_EXTRA_SSH_ARGS:-} ]] || mapfile -t extra < <(_lab_verify_subst "$LAB_EXTRA_SSH_ARGS")
   user=("${extra[@]}" "${user[@]}")
+  [[ -z ${LAB_EXTRA_SSH_CONFIG:-} ]] || _lab_drop_overridden user
   local args=("${vflag[@]}" -F "$LABDIR/ssh_config" "${user[@]}")
   [[ $prog != ssh || -n ${LAB_SSH_NO_F:-} ]] && args=("${user[@]}")
   _lab_extra_ssh_config "${args[@]}"

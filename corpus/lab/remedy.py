@@ -68,12 +68,50 @@ def placeholders(r):
     return sorted(set(found))
 
 
-def why_not_applied(r, server_is_openssh):
+# config keywords whose value is a file (or program, directory) that must already exist for
+# the line to work: a remedy naming one the log does not show is an example for the user to
+# adapt (their key, their CA, their key service), not a change the lab can apply as printed
+FILE_KEYWORDS = {"identityfile", "certificatefile", "identityagent", "hostcertificate", "hostkey",
+                 "authorizedkeyscommand", "authorizedprincipalscommand", "trustedusercakeys",
+                 "revokedkeys", "revokedhostkeys", "chrootdirectory"}
+
+
+def paths_not_in_log(r, log_text):
+    """The files remedy R's config lines need (FILE_KEYWORDS) that LOG_TEXT never names, or
+    names only as a default identity ssh found missing (~/x counts as named when the log has
+    /x at any home); of a path with a %-expansion
+    (/srv/sftp/%u) the part before it is what the log must name."""
+    if log_text is None:
+        return []
+    out = []
+    for k in ("config", "server_config"):
+        for line in (r.get(k) or "").split("\n"):
+            w = line.strip().split(None, 1)
+            if len(w) < 2 or w[0].lower() not in FILE_KEYWORDS:
+                continue
+            for path in re.findall(r"(?:~|/)[^\s\"']+", w[1]):
+                lit = path.split("%", 1)[0]
+                lit = lit[1:] if lit.startswith("~") else lit
+                if not lit.strip("/"):
+                    continue
+                # named, but only as a default identity ssh found missing ('identity file X type -1')
+                missing = re.search(r"identity file \S*" + re.escape(lit) + r" type -1$", log_text, re.M) and \
+                    not re.search(r"identity file \S*" + re.escape(lit) + r" type [0-9]", log_text)
+                if lit not in log_text or missing:
+                    out.append(path)
+    return out
+
+
+def why_not_applied(r, server_is_openssh, log_text=None):
     where = r.get("where")
     ph = placeholders(r)
     if ph and where in ("client", "server"):
         return ("it asks the user to fill in " + ", ".join(ph) +
                 ": a value the lab cannot choose for them")
+    foreign = paths_not_in_log(r, log_text)
+    if foreign and where in ("client", "server"):
+        return ("its config names " + ", ".join(foreign) + ", which the log does not show (or shows missing): an example "
+                "for the user to adapt (their key, CA or key service), not a change the lab can apply as printed")
     if where == "network":
         return "network-side: a change to the network path, which the lab cannot make on the user's behalf"
     if where == "client":
@@ -89,13 +127,14 @@ def why_not_applied(r, server_is_openssh):
     return f"unknown side '{where}'"
 
 
-def plan(diag, server_is_openssh):
+def plan(diag, server_is_openssh, log_text=None):
     """Which remedy of DIAG (the top diagnosis) the lab checks: the first remedy shown that
     it can apply.  Returns (index, remedy or None, skipped) where skipped lists the remedies
-    shown before it ({id, text, why}); index is 1-based, 0 when none applies."""
+    shown before it ({id, text, why}); index is 1-based, 0 when none applies.  LOG_TEXT, the
+    log's text, tells which files the log names (paths_not_in_log)."""
     skipped = []
     for i, r in enumerate((diag or {}).get("remedies") or [], start=1):
-        why = why_not_applied(r, server_is_openssh)
+        why = why_not_applied(r, server_is_openssh, log_text)
         if why is None:
             return i, r, skipped
         skipped.append({"id": r.get("id"), "text": remedy_text(r), "why": why})
@@ -103,8 +142,10 @@ def plan(diag, server_is_openssh):
 
 
 def is_vvv_sidecar(obj):
+    """A client -vvv log of a scenario (not a -v/plain or wrapper copy, not sshd's own log:
+    source.side "server", whose remedies are checked through the client's log)."""
     src = obj.get("source") or {}
-    return src.get("verbosity", "vvv") == "vvv" and not src.get("wrapper")
+    return src.get("verbosity", "vvv") == "vvv" and not src.get("wrapper") and src.get("side") != "server"
 
 
 def server_is_openssh(sidecar):
@@ -116,10 +157,17 @@ def server_is_openssh(sidecar):
     return str((sidecar.get("source") or {}).get("server", "")).startswith("OpenSSH")
 
 
-def stale(sidecar, diag):
+def read_log(path):
+    """A log's text as plan() reads it (undecodable bytes replaced, no carriage returns:
+    ssh's -vvv lines end in CR LF when a pty was asked for)."""
+    with open(path, "rb") as f:
+        return f.read().decode("utf-8", "replace").replace("\r", "")
+
+
+def stale(sidecar, diag, log_text=None):
     """Why the sidecar's verification no longer describes what sshdiag shows today, or None."""
     v = sidecar.get("verification") or {}
-    idx, r, skipped = plan(diag, server_is_openssh(sidecar))
+    idx, r, skipped = plan(diag, server_is_openssh(sidecar), log_text)
     # the remedy checked; when none can be, the first one shown (None: no remedy at all)
     today_text = remedy_text(r) if r else (skipped[0]["text"] if skipped else None)
     today_skipped = [(s["id"], s["text"]) for s in skipped]

@@ -11,6 +11,7 @@ EXPECT_DECISIVE='Offering public key'
 EXPECT_DECISIVE_MIN=v
 HANG_AFTER=8
 NOTES="Variant of fresh batch-2 authorizedkeyscommand-hang: sshd keeps the default AuthorizedKeysFile (the user's key is not in it) and adds AuthorizedKeysCommand /.../key-service %u %t %f (AuthorizedKeysCommandUser nobody), a script that waits for an answer from a key service by reading a named pipe nobody writes to. The client offers its key and waits; the user presses Ctrl-C after 8 s (LoginGraceTime is the default 120 s)."
+VERIFY_NOT_APPLICABLE="the key service is a stand-in (a script reading a named pipe nobody writes to); only a working key service (the cure) would answer, which no client or sshd setting can provide here"
 lab_begin
 mkfifo -m 644 "$LABDIR/key-service.fifo"
 cat > "$LABDIR/key-service" <<SH

@@ -13,6 +13,7 @@ EXPECT_EMPTY="plain"
 EXPECT_DECISIVE='^debug1: Connecting to 127\.0\.0\.1 \[127\.0\.0\.1\] port [0-9]+\.$'
 EXPECT_DECISIVE_MIN=v
 NOTES="sshd listens, but iptables (private network namespace) drops every SYN to the port: iptables -A INPUT -i lo -p tcp --dport PORT --syn -j DROP; the client runs with -o ConnectTimeout=0 (no timeout, ssh's default), so connect() blocks while the kernel retransmits the SYN."
+VERIFY_NOT_APPLICABLE="iptables drops every SYN to the port in the scenario's namespace (a firewall between client and server); no ssh or sshd setting can get the connection through, the fix is the firewall rule"
 lab_begin
 lab_authorize; lab_known_hosts
 lab_sshd

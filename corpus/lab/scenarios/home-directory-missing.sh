@@ -8,6 +8,7 @@ EXPECT_LAST='^debug1: Exit status 0$'
 NOTES="A copy of the server tree's /etc/passwd in which sshdiag-lab's home is /nonexistent/sshdiag-lab is bind-mounted over it inside the scenario's private mount namespace (the machine's account is unchanged); the lab key is authorized (AuthorizedKeysFile lies outside the home); ssh runs 'pwd; echo hello'. sshd (UsePAM no) prints 'Could not chdir to home directory ...: No such file or directory' on the session's stderr, then runs the command in /."
 EXPECT_LAST_PLAIN='^hello$'
 EXPECT_DECISIVE='Could not chdir to home directory .*: No such file or directory$'
+VERIFY_NOT_APPLICABLE="the cure is the account's home directory created by the administrator (or pam_mkhomedir, which needs UsePAM yes and the PAM stack the lab's sshd runs without); no ssh setting and no sshd_config line of the lab's sshd creates it"
 lab_begin
 lab_authorize; lab_known_hosts
 passwd=${SROOT}/etc/passwd

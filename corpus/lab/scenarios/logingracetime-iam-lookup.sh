@@ -8,6 +8,7 @@ EXPECT_NEVER="ipqos-tos-drop connection-refused connection-timeout publickey-not
 EXPECT_LAST='Connection closed by 127\.0\.0\.1 port [0-9]+$'
 EXPECT_DECISIVE='Connection closed by 127\.0\.0\.1 port [0-9]+'
 NOTES="Variant of fresh batch-2 logingracetime-slow-keys-lookup: sshd_config LoginGraceTime 3 (a hardening baseline), the default AuthorizedKeysFile plus AuthorizedKeysCommand /.../iam-keys %u (AuthorizedKeysCommandUser nobody) that takes 15 s and then prints nothing (a cloud IAM lookup timing out). The client offers its key; the 3 s grace timer fires first and the connection is closed."
+VERIFY_NOT_APPLICABLE="the key service is a stand-in (a script that answers nothing after 15 s); with a longer LoginGraceTime the lookup ends but yields no key, and only a working key service (the cure) would give one"
 lab_begin
 cat > "$LABDIR/iam-keys" <<'SH'
 #!/bin/sh
