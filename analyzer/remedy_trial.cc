@@ -191,10 +191,14 @@ std::string VerdictLine(const TrialOutcome& o) {
       return "confirmed: with " + shown + " the connection succeeds";
     case Verdict::kNotConfirmed: {
       const TrialRun& r = *o.with_remedy;
-      std::string how = HasCause(r, o.plan.diagnosis->kb) ? "the same way"
-                        : r.top_title.empty()             ? "in a way sshdiag does not recognise"
-                                                          : "now with another cause: " + r.top_title;
-      return "not confirmed: with " + shown + " the connection still fails, " + how;
+      if (HasCause(r, o.plan.diagnosis->kb)) return "not confirmed: with " + shown + " the connection still fails the same way";
+      if (r.top_title.empty()) {
+        return "not confirmed: with " + shown + " the connection still fails, in a way sshdiag does not recognise";
+      }
+      // Often a step further: the remedy worked and the next problem shows
+      // (a host key the batch-mode trial cannot accept, a key not authorised).
+      return "not confirmed: with " + shown + " the diagnosed failure is gone, but the connection now fails with " +
+             "another cause: " + r.top_title;
     }
     case Verdict::kCouldNotReproduce:
       return o.control->Succeeded()

@@ -141,10 +141,11 @@ TEST_CASE("remedy trial: not confirmed when the remedy run fails too", "[remedy_
   ScriptedRunner same{{Failed({"ipqos-tos-drop"}), Failed({"ipqos-tos-drop"})}, {}};
   TrialOutcome o = VerifyRemedy(plan, User({"u@h"}), {}, same.Get());
   CHECK(o.verdict == Verdict::kNotConfirmed);
-  CHECK(VerdictLine(o) == "not confirmed: with -o IPQoS=none the connection still fails, the same way");
+  CHECK(VerdictLine(o) == "not confirmed: with -o IPQoS=none the connection still fails the same way");
   ScriptedRunner other{{Failed({"ipqos-tos-drop"}), Failed({"publickey-not-authorized"}, "Key refused")}, {}};
   CHECK(VerdictLine(VerifyRemedy(plan, User({"u@h"}), {}, other.Get())) ==
-        "not confirmed: with -o IPQoS=none the connection still fails, now with another cause: Key refused");
+        "not confirmed: with -o IPQoS=none the diagnosed failure is gone, but the connection now fails with another "
+        "cause: Key refused");
   std::ostringstream out;
   PrintVerification(o, "ssh", User({"u@h"}), {}, "en", out);
   CHECK(out.str().find("~/.ssh/config") == std::string::npos);

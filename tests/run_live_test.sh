@@ -267,7 +267,7 @@ timeout 100 "$sshdiag" --verify run "${base[@]}" -i "$work/other_key" -p "$PORT_
   > "$work/6b.out" 2> "$work/6b.err" < /dev/null
 expect_status "maxauthtries, wrong key: run" 255 $?
 expect "maxauthtries, wrong key: not confirmed" "$work/6b.err" \
-  "not confirmed: with -o IdentitiesOnly=yes the connection still fails, now with another cause"
+  "not confirmed: with -o IdentitiesOnly=yes the diagnosed failure is gone, but the connection now fails with another cause"
 kill "$SSH_AGENT_PID" 2>/dev/null
 unset SSH_AUTH_SOCK
 
