@@ -3,18 +3,39 @@
 #ifndef SSHDIAG_COMMANDS_H_
 #define SSHDIAG_COMMANDS_H_
 
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "failure_lines.h"
 #include "knowledge_base.h"
+#include "report.h"
 #include "signature.h"
 
 namespace sshdiag {
 
-// `sshdiag [OPTIONS] [FILE...]`: analyse logs (the default command).
+// `sshdiag [OPTIONS] [FILE...]`: analyse logs (the default command); with
+// `run` among its words, `sshdiag [OPTIONS] run [SSH ARGUMENTS...]`.
 int RunDiagnose(int argc, char** argv);
+
+// The options of the analysing command, shared by its two forms.
+struct DiagnoseOptions {
+  std::string format = "text";
+  std::string color = "auto";
+  std::string lang;  // "en" or "ja" once parsed
+  std::vector<std::string> signature_dirs, kb_dirs, files;
+  size_t top = 3;
+  bool quiet = false;
+  bool strict = false;
+  bool tee = false;  // pass standard input through to standard output as it arrives
+  // `run`: everything after the word goes to ssh untouched.
+  bool run = false;
+  std::vector<std::string> ssh_args;
+  bool verify = false;           // --verify (or --verify-insecure)
+  bool verify_insecure = false;  // also remedies that weaken security
+  int verify_timeout = 20;       // seconds per trial run
+};
 
 // `sshdiag eval [DIR]`: score sshdiag against a corpus; 0 when every log
 // that is not a known gap gets its expected diagnosis, 1 otherwise.
@@ -56,6 +77,19 @@ void Warn(const std::string& message);
 
 // "sshdiag: MESSAGE" and a hint on stderr; returns the usage exit code.
 int UsageError(const std::string& message);
+
+// `sshdiag [OPTIONS] run [SSH ARGUMENTS...]`: runs ssh with the user's
+// arguments plus -vvv -E PRIVATE-FILE, the terminal and the standard streams
+// left to the session; when ssh fails (exit 255) or its log shows a failure,
+// prints the diagnosis on standard error, and with --verify tries the remedy
+// (remedy_trial.h). Returns ssh's own exit status (128+N when signal N ended
+// it), 127 when ssh cannot be run, kExitUsage for a usage error.
+int RunSshAndDiagnose(const DiagnoseOptions& options, const LoadedData& data);
+
+// Prints report in options.format (nothing with --quiet); colour when
+// options.color says so for a terminal on fd.
+void PrintReport(const Report& report, const DiagnoseOptions& options, const std::string& signature_set,
+                 std::ostream& out, int fd);
 
 }  // namespace sshdiag
 

@@ -14,6 +14,7 @@
 #include "markdown_printer.h"
 #include "safe_text.h"
 #include "signature.h"
+#include "tee_input.h"
 #include "text_printer.h"
 
 namespace po = boost::program_options;
@@ -24,12 +25,16 @@ namespace {
 
 const char* kUsage =
     "Usage: sshdiag [OPTIONS] [FILE...]\n"
+    "       sshdiag [OPTIONS] run [SSH ARGUMENTS...]   run ssh, diagnose it if it fails\n"
     "       sshdiag eval [DIR]    score sshdiag against a corpus of logs\n"
     "Explains why an ssh connection failed, from the output of ssh -v/-vv/-vvv.\n"
     "Reads standard input when no FILE (or '-') is given:\n"
-    "    ssh -vvv HOST 2>&1 | sshdiag\n\n"
+    "    ssh -vvv HOST 2>&1 | sshdiag\n"
+    "    ssh -vvv HOST 2>&1 | sshdiag --tee    (the session's output passes through)\n"
+    "    sshdiag run [--verify] HOST           (ssh runs as usual; a failure is diagnosed)\n\n"
     "Exit status: 0 nothing wrong found, 1 at least one diagnosis, 3 a failure\n"
-    "was seen but nothing explains it, 2 usage error or unusable input.\n";
+    "was seen but nothing explains it, 2 usage error or unusable input.\n"
+    "run exits with ssh's own status (127 when ssh cannot be run).\n";
 
 std::string DefaultLang() {
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
@@ -41,33 +46,71 @@ std::string DefaultLang() {
 
 }  // namespace
 
+void PrintReport(const Report& report, const DiagnoseOptions& options, const std::string& signature_set,
+                 std::ostream& out, int fd) {
+  if (options.quiet) return;
+  PrintOptions print;
+  print.top = options.top;
+  print.program_version = SSHDIAG_VERSION;
+  print.signature_set = signature_set;
+  const char* no_color = std::getenv("NO_COLOR");
+  print.color = options.color == "always" || (options.color == "auto" && isatty(fd) && !(no_color && *no_color));
+  if (options.format == "json") {
+    PrintJson(report, print, out);
+  } else if (options.format == "markdown") {
+    PrintMarkdown(report, print, out);
+  } else {
+    PrintText(report, print, out);
+  }
+  out.flush();
+}
+
 int RunDiagnose(int argc, char** argv) {
-  std::string format, color, lang;
-  std::vector<std::string> signature_dirs, kb_dirs, files;
-  size_t top = 3;
+  DiagnoseOptions opt;
   po::options_description visible("Options");
   visible.add_options()
       ("help,h", "show this help and exit")
       ("version,V", "show sshdiag's version and the signature set's, and exit")
-      ("format,f", po::value(&format)->default_value("text"), "output format: text, json or markdown")
-      ("signatures,s", po::value(&signature_dirs)->composing(),
+      ("format,f", po::value(&opt.format)->default_value("text"), "output format: text, json or markdown")
+      ("signatures,s", po::value(&opt.signature_dirs)->composing(),
        "add a directory of signatures on top of the built-in set (repeatable; same id replaces)")
-      ("kb", po::value(&kb_dirs)->composing(), "add a directory of knowledge-base articles (repeatable)")
-      ("top,n", po::value(&top)->default_value(3), "show at most N diagnoses (0: all)")
+      ("kb", po::value(&opt.kb_dirs)->composing(), "add a directory of knowledge-base articles (repeatable)")
+      ("top,n", po::value(&opt.top)->default_value(3), "show at most N diagnoses (0: all)")
       ("quiet,q", "print nothing on standard output; the exit status tells")
       ("strict", "treat warnings (skipped signatures, cut lines) as errors: exit 2")
-      ("color", po::value(&color)->default_value("auto"), "colour: auto, always or never (NO_COLOR is honoured)")
-      ("lang", po::value(&lang), "language of explanations: en or ja (default from LANG)");
+      ("color", po::value(&opt.color)->default_value("auto"), "colour: auto, always or never (NO_COLOR is honoured)")
+      ("lang", po::value(&opt.lang), "language of explanations: en or ja (default from LANG)")
+      ("tee", "pass standard input through to standard output as it arrives; the diagnosis goes to "
+              "standard error at the end")
+      ("verify", "with run: when ssh fails, try the top diagnosis's client option remedy (a run without it "
+                 "and one with it)")
+      ("verify-insecure", "with run: like --verify, and also try remedies that weaken security")
+      ("verify-timeout", po::value(&opt.verify_timeout)->default_value(20), "with --verify: seconds per trial run");
   po::options_description hidden;
-  hidden.add_options()("file", po::value(&files)->composing());
+  hidden.add_options()("file", po::value(&opt.files)->composing());
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
   positional.add("file", -1);
 
+  // `run` ends sshdiag's options: what follows is ssh's (its -f, -n, -q, -s
+  // and -V are sshdiag options too). Boost tries this parser first at each
+  // word that is not an option's value, so `--format run` stays a value.
+  auto run_parser = [&opt](std::vector<std::string>& args) {
+    if (opt.run || args.empty() || args.front() != "run") return std::vector<po::option>();
+    opt.run = true;
+    opt.ssh_args.assign(args.begin() + 1, args.end());
+    args.clear();
+    return std::vector<po::option>();
+  };
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .extra_style_parser(run_parser)
+                  .run(),
+              vm);
     po::notify(vm);
   } catch (const po::error& e) {
     return UsageError(e.what());
@@ -76,17 +119,31 @@ int RunDiagnose(int argc, char** argv) {
     std::cout << kUsage << "\n" << visible << "\nSee sshdiag(1) and README.md.\n";
     return kExitOk;
   }
-  if (format != "text" && format != "json" && format != "markdown") {
-    return UsageError("unknown --format '" + format + "' (use text, json or markdown)");
+  opt.quiet = vm.count("quiet") > 0;
+  opt.strict = vm.count("strict") > 0;
+  opt.tee = vm.count("tee") > 0;
+  opt.verify_insecure = vm.count("verify-insecure") > 0;
+  opt.verify = vm.count("verify") > 0 || opt.verify_insecure;
+  if (opt.format != "text" && opt.format != "json" && opt.format != "markdown") {
+    return UsageError("unknown --format '" + opt.format + "' (use text, json or markdown)");
   }
-  if (color != "auto" && color != "always" && color != "never") {
-    return UsageError("unknown --color '" + color + "' (use auto, always or never)");
+  if (opt.color != "auto" && opt.color != "always" && opt.color != "never") {
+    return UsageError("unknown --color '" + opt.color + "' (use auto, always or never)");
   }
-  if (lang.empty()) lang = DefaultLang();
-  if (lang != "en" && lang != "ja") return UsageError("unknown --lang '" + lang + "' (use en or ja)");
+  if (opt.lang.empty()) opt.lang = DefaultLang();
+  if (opt.lang != "en" && opt.lang != "ja") return UsageError("unknown --lang '" + opt.lang + "' (use en or ja)");
+  if (opt.run && !opt.files.empty()) return UsageError("run takes ssh's arguments, not FILEs before it");
+  if (opt.run && opt.tee) return UsageError("--tee is for the pipe form; run leaves ssh's output to the session");
+  if (opt.verify && !opt.run) return UsageError("--verify needs run: sshdiag --verify run [SSH ARGUMENTS...]");
+  if (opt.verify_timeout < 1 || opt.verify_timeout > 600) {
+    return UsageError("--verify-timeout must be between 1 and 600 seconds");
+  }
+  if (opt.tee && !(opt.files.empty() || (opt.files.size() == 1 && opt.files[0] == "-"))) {
+    return UsageError("--tee passes standard input through; it takes no FILE");
+  }
 
-  LoadedData data = LoadData(signature_dirs, kb_dirs);
-  if (auto reason = UnusableDataReason(data, signature_dirs, kb_dirs); !reason.empty()) {
+  LoadedData data = LoadData(opt.signature_dirs, opt.kb_dirs);
+  if (auto reason = UnusableDataReason(data, opt.signature_dirs, opt.kb_dirs); !reason.empty()) {
     WarnLoadIssues(data);
     std::cerr << "sshdiag: " << reason << "\n";
     return kExitUsage;
@@ -94,20 +151,17 @@ int RunDiagnose(int argc, char** argv) {
   const SignatureSet& signatures = data.signatures;
   const KnowledgeBase& kb = data.kb;
 
-  PrintOptions print;
-  print.top = top;
-  print.program_version = SSHDIAG_VERSION;
-  print.signature_set = signatures.fingerprint();
-
   if (vm.count("version")) {
     std::cout << "sshdiag " << SSHDIAG_VERSION << "\nsignatures: " << signatures.signatures().size()
               << " loaded (set " << signatures.fingerprint() << ") from " << data.data_dir << "\nknowledge base: "
               << kb.articles().size() << " articles\n";
     return kExitOk;
   }
+  if (opt.run) return RunSshAndDiagnose(opt, data);
 
   size_t warnings = WarnLoadIssues(data);
 
+  std::vector<std::string> files = opt.files;
   if (files.empty()) files.push_back("-");
   for (const auto& f : files) {
     if (f == "-" && isatty(STDIN_FILENO)) {
@@ -116,34 +170,36 @@ int RunDiagnose(int argc, char** argv) {
     }
   }
   AnalyzerOptions analyzer_options;
-  analyzer_options.lang = lang;
+  analyzer_options.lang = opt.lang;
   analyzer_options.failure_lines = data.failure_lines;
   Analyzer analyzer(signatures, kb, analyzer_options);
-  Report report = analyzer.AnalyzeFiles(files);
+  Report report;
+  if (opt.tee) {
+    // The pass-through owns standard output; the diagnosis goes to standard error.
+    TeeInput tee(STDIN_FILENO, STDOUT_FILENO);
+    std::istream in(&tee);
+    report = analyzer.AnalyzeStream(in, "-");
+    tee.Drain();
+  } else {
+    report = analyzer.AnalyzeFiles(files);
+  }
 
   for (const auto& w : report.warnings) {
     Warn(w);
     ++warnings;
   }
-  if (format != "json") {
+  if (opt.format != "json") {
     for (const auto& in : report.inputs) {
       if (!in.error.empty()) std::cerr << "sshdiag: " << MakeVisible(in.name) << ": " << in.error << "\n";
     }
   }
-  if (!vm.count("quiet")) {
-    const char* no_color = std::getenv("NO_COLOR");
-    print.color = color == "always" ||
-                  (color == "auto" && isatty(STDOUT_FILENO) && !(no_color && *no_color));
-    if (format == "json") {
-      PrintJson(report, print, std::cout);
-    } else if (format == "markdown") {
-      PrintMarkdown(report, print, std::cout);
-    } else {
-      PrintText(report, print, std::cout);
-    }
+  if (opt.tee) {
+    PrintReport(report, opt, signatures.fingerprint(), std::cerr, STDERR_FILENO);
+  } else {
+    PrintReport(report, opt, signatures.fingerprint(), std::cout, STDOUT_FILENO);
   }
   std::cout.flush();
-  if (vm.count("strict") && warnings > 0) {
+  if (opt.strict && warnings > 0) {
     std::cerr << "sshdiag: --strict: " << warnings << " warning(s)\n";
     return kExitUsage;
   }
