@@ -1,7 +1,10 @@
 // The sshdiag program as a user runs it: exit codes, streams, options.
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <sstream>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -350,4 +353,25 @@ TEST_CASE("cli: an experimental signature says so in text, Markdown and JSON", "
   auto builtin = nlohmann::json::parse(Sshdiag("--format json " + Corpus("connection-refused.log")).out);
   CHECK(builtin["diagnoses"][0]["maturity"] == "stable");
   CHECK(Sshdiag(Corpus("connection-refused.log")).out.find("experimental") == std::string::npos);
+}
+
+TEST_CASE("cli: signatures export-patterns prints one pattern a line in each flavor", "[cli]") {
+  Run re2 = Sshdiag("signatures export-patterns");
+  CHECK(re2.code == 0);
+  CHECK(re2.out.find("(?:") != std::string::npos);
+  CHECK(re2.out.find("(?P<") == std::string::npos);
+  Run ere = Sshdiag("signatures export-patterns --flavor ere");
+  CHECK(ere.code == 0);
+  CHECK(ere.out.find("(?") == std::string::npos);
+  CHECK(ere.out.find("\\d") == std::string::npos);
+  Run pcre = Sshdiag("signatures export-patterns --flavor pcre");
+  CHECK(pcre.code == 0);
+  CHECK(pcre.out.find("(?P<") == std::string::npos);
+  auto lines = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
+  CHECK(lines(re2.out) > 100);
+  CHECK(lines(pcre.out) == lines(re2.out));
+  CHECK(lines(ere.out) <= lines(re2.out));
+  Run bad = Sshdiag("signatures export-patterns --flavor posix");
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("--flavor must be") != std::string::npos);
 }
