@@ -7,8 +7,10 @@ namespace sshdiag {
 
 namespace {
 
+// The characters an ERE needs escaped to stand for themselves; ']' and '}'
+// alone are ordinary, and grep warns about "\]" (a stray backslash).
 bool IsEreSpecial(char c) {
-  static const std::string kSpecial = ".[]()*+?{}|^$\\";
+  static const std::string kSpecial = ".[()*+?{|^$\\";
   return kSpecial.find(c) != std::string::npos;
 }
 

@@ -30,11 +30,12 @@ TEST_CASE("pattern export parses the flavor names", "[pattern_export]") {
 
 TEST_CASE("pattern export writes Perl classes groups and lazy quantifiers in ERE", "[pattern_export]") {
   CHECK(Ere(R"(^debug1: Connecting to (?P<host>\S+) \[(?:\d+\.)+\d+\] port (?P<port>\d+)\.$)") ==
-        R"(^debug1: Connecting to ([^[:space:]]+) \[([0-9]+\.)+[0-9]+\] port ([0-9]+)\.$)");
+        R"(^debug1: Connecting to ([^[:space:]]+) \[([0-9]+\.)+[0-9]+] port ([0-9]+)\.$)");
   CHECK(Ere(R"([\w.-]+@[^\s']+)") == R"([[:alnum:]_.-]+@[^[:space:]']+)");
   CHECK(Ere(R"(a.*?b+?c)") == "a.*b+c");
   CHECK(Ere(R"(\A\'x\:y\z)") == "^'x:y$");  // RE2::QuoteMeta escapes every punctuation mark
   CHECK(Ere(R"([\]\-a])") == "[]a-]");
+  CHECK(Ere(R"(\[x\]\{1\})") == R"(\[x]\{1})");
 }
 
 TEST_CASE("pattern export refuses what a flavor cannot say", "[pattern_export]") {
