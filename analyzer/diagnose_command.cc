@@ -6,8 +6,10 @@
 #include <vector>
 
 #include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
 
 #include "analyzer.h"
+#include "batch.h"
 #include "commands.h"
 #include "json_printer.h"
 #include "knowledge_base.h"
@@ -27,7 +29,10 @@ const char* kUsage =
     "       sshdiag eval [DIR]    score sshdiag against a corpus of logs\n"
     "Explains why an ssh connection failed, from the output of ssh -v/-vv/-vvv.\n"
     "Reads standard input when no FILE (or '-') is given:\n"
-    "    ssh -vvv HOST 2>&1 | sshdiag\n\n"
+    "    ssh -vvv HOST 2>&1 | sshdiag\n"
+    "       sshdiag --batch [--jobs N] DIR|FILE...\n"
+    "Batch mode: every log on its own (a directory: every file below it, sorted), one JSON\n"
+    "record per log on its own line (JSON Lines), in that order, on N threads.\n\n"
     "Exit status: 0 nothing wrong found, 1 at least one diagnosis, 3 a failure\n"
     "was seen but nothing explains it, 2 usage error or unusable input.\n";
 
@@ -39,12 +44,75 @@ std::string DefaultLang() {
   return "en";
 }
 
+// The overall verdict in the order 2, 1, 3, 0 (README "Exit status").
+Status Worse(Status a, Status b) {
+  auto rank = [](Status s) {
+    switch (s) {
+      case Status::kError: return 3;
+      case Status::kDiagnosed: return 2;
+      case Status::kUnrecognised: return 1;
+      case Status::kOk: return 0;
+    }
+    return 3;
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+int RunBatchMode(const Analyzer& analyzer, const std::vector<std::string>& logs, int jobs,
+                 const PrintOptions& print, bool quiet, bool strict, size_t warnings) {
+  if (logs.empty()) {
+    std::cerr << "sshdiag: --batch: no files found\n";
+    return kExitUsage;
+  }
+  // Each record carries its own warnings and input errors; stderr gets only
+  // a count, and the progress when it is a terminal.
+  std::vector<Status> statuses(logs.size(), Status::kOk);
+  std::vector<size_t> warning_counts(logs.size(), 0);
+  BatchOptions options;
+  options.jobs = jobs;
+  const bool show_progress = isatty(STDERR_FILENO);
+  if (show_progress) {
+    options.progress = [](size_t done, size_t total) {
+      std::cerr << "\rsshdiag: " << done << "/" << total << " logs" << (done == total ? "\n" : "") << std::flush;
+    };
+  }
+  RunBatch(
+      logs, options,
+      [&](size_t index, const std::string& log) {
+        Report report = analyzer.AnalyzeFiles({log});
+        statuses[index] = report.status;  // each index is one worker's alone
+        warning_counts[index] = report.warnings.size();
+        return ReportToJson(report, print).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      },
+      [&](size_t, const std::string& record) {
+        if (!quiet) std::cout << record;
+      });
+  std::cout.flush();
+  Status overall = Status::kOk;
+  size_t errors = 0;
+  for (size_t i = 0; i < logs.size(); ++i) {
+    overall = Worse(overall, statuses[i]);
+    errors += statuses[i] == Status::kError ? 1 : 0;
+    warnings += warning_counts[i];
+  }
+  if (errors > 0) {
+    std::cerr << "sshdiag: --batch: " << errors << " of " << logs.size()
+              << " log(s) could not be analysed (their records say why)\n";
+  }
+  if (strict && warnings > 0) {
+    std::cerr << "sshdiag: --strict: " << warnings << " warning(s)\n";
+    return kExitUsage;
+  }
+  return ExitCodeFor(overall);
+}
+
 }  // namespace
 
 int RunDiagnose(int argc, char** argv) {
   std::string format, color, lang;
   std::vector<std::string> signature_dirs, kb_dirs, files;
   size_t top = 3;
+  int jobs = 1;
   po::options_description visible("Options");
   visible.add_options()
       ("help,h", "show this help and exit")
@@ -57,7 +125,9 @@ int RunDiagnose(int argc, char** argv) {
       ("quiet,q", "print nothing on standard output; the exit status tells")
       ("strict", "treat warnings (skipped signatures, cut lines) as errors: exit 2")
       ("color", po::value(&color)->default_value("auto"), "colour: auto, always or never (NO_COLOR is honoured)")
-      ("lang", po::value(&lang), "language of explanations: en or ja (default from LANG)");
+      ("lang", po::value(&lang), "language of explanations: en or ja (default from LANG)")
+      ("batch", "analyse each FILE, and each file below each directory, on its own: JSON Lines, one record per log")
+      ("jobs,j", po::value(&jobs)->default_value(1), "--batch: analyse N logs at once (threads)");
   po::options_description hidden;
   hidden.add_options()("file", po::value(&files)->composing());
   po::options_description all;
@@ -82,6 +152,12 @@ int RunDiagnose(int argc, char** argv) {
   if (color != "auto" && color != "always" && color != "never") {
     return UsageError("unknown --color '" + color + "' (use auto, always or never)");
   }
+  const bool batch = vm.count("batch") > 0;
+  if (batch && !vm["format"].defaulted() && format != "json") {
+    return UsageError("--batch writes JSON Lines: --format must be json");
+  }
+  if (batch && files.empty()) return UsageError("--batch needs a directory or files");
+  if (jobs < 1 || jobs > 256) return UsageError("--jobs must be between 1 and 256");
   if (lang.empty()) lang = DefaultLang();
   if (lang != "en" && lang != "ja") return UsageError("unknown --lang '" + lang + "' (use en or ja)");
 
@@ -119,6 +195,8 @@ int RunDiagnose(int argc, char** argv) {
   analyzer_options.lang = lang;
   analyzer_options.failure_lines = data.failure_lines;
   Analyzer analyzer(signatures, kb, analyzer_options);
+  if (batch) return RunBatchMode(analyzer, ExpandBatchInputs(files), jobs, print, vm.count("quiet") > 0,
+                                 vm.count("strict") > 0, warnings);
   Report report = analyzer.AnalyzeFiles(files);
 
   for (const auto& w : report.warnings) {

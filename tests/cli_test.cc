@@ -375,3 +375,34 @@ TEST_CASE("cli: signatures export-patterns prints one pattern a line in each fla
   CHECK(bad.code == 2);
   CHECK(bad.err.find("--flavor must be") != std::string::npos);
 }
+
+TEST_CASE("cli: batch mode writes one JSON record per log in order whatever --jobs", "[cli]") {
+  TempDir dir;
+  const std::vector<std::string> names = {"connection-refused.log", "success-exec.log", "ipqos-reset.log"};
+  for (size_t i = 0; i < names.size(); ++i) {
+    dir.Write("logs/" + std::to_string(i) + "-" + names[i], ReadFile(Corpus(names[i].c_str())));
+  }
+  Run one = Sshdiag("--batch " + dir.path() + "/logs --jobs 1");
+  Run two = Sshdiag("--batch " + dir.path() + "/logs --jobs 2");
+  CHECK(one.code == 1);
+  CHECK(two.code == 1);
+  CHECK(one.out == two.out);
+  CHECK(one.err.empty());  // no progress when stderr is not a terminal
+  std::istringstream lines(one.out);
+  std::string line;
+  std::vector<nlohmann::json> records;
+  while (std::getline(lines, line)) records.push_back(nlohmann::json::parse(line));
+  REQUIRE(records.size() == names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    CHECK(records[i]["inputs"][0]["name"] == dir.path() + "/logs/" + std::to_string(i) + "-" + names[i]);
+  }
+  CHECK(records[0]["status"] == "diagnosed");
+  CHECK(records[1]["status"] == "ok");
+  // A file that cannot be read is a record of its own, and the status says so.
+  Run missing = Sshdiag("--batch " + dir.path() + "/nope.log " + Corpus("success-exec.log"));
+  CHECK(missing.code == 2);
+  CHECK(std::count(missing.out.begin(), missing.out.end(), '\n') == 2);
+  CHECK(missing.out.find("cannot open file") != std::string::npos);
+  CHECK(Sshdiag("--batch --format text " + dir.path()).code == 2);
+  CHECK(Sshdiag("--batch " + dir.path() + " --jobs 0").code == 2);
+}
