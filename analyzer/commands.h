@@ -35,6 +35,9 @@ struct DiagnoseOptions {
   bool verify = false;           // --verify (or --verify-insecure)
   bool verify_insecure = false;  // also remedies that weaken security
   int verify_timeout = 20;       // seconds per trial run
+  // --batch: each log on its own, JSON Lines, on `jobs` threads (batch.h).
+  bool batch = false;
+  int jobs = 1;
 };
 
 // `sshdiag eval [DIR]`: score sshdiag against a corpus; 0 when every log
@@ -90,6 +93,10 @@ int RunSshAndDiagnose(const DiagnoseOptions& options, const LoadedData& data);
 // options.color says so for a terminal on fd.
 void PrintReport(const Report& report, const DiagnoseOptions& options, const std::string& signature_set,
                  std::ostream& out, int fd);
+
+// The printers' options for these command-line options: colour when
+// options.color says so for a terminal on fd.
+PrintOptions MakePrintOptions(const DiagnoseOptions& options, const std::string& signature_set, int fd);
 
 }  // namespace sshdiag
 

@@ -6,8 +6,10 @@
 #include <vector>
 
 #include <boost/program_options.hpp>
+#include <nlohmann/json.hpp>
 
 #include "analyzer.h"
+#include "batch.h"
 #include "commands.h"
 #include "json_printer.h"
 #include "knowledge_base.h"
@@ -31,7 +33,10 @@ const char* kUsage =
     "Reads standard input when no FILE (or '-') is given:\n"
     "    ssh -vvv HOST 2>&1 | sshdiag\n"
     "    ssh -vvv HOST 2>&1 | sshdiag --tee    (the session's output passes through)\n"
-    "    sshdiag run [--verify] HOST           (ssh runs as usual; a failure is diagnosed)\n\n"
+    "    sshdiag run [--verify] HOST           (ssh runs as usual; a failure is diagnosed)\n"
+    "       sshdiag --batch [--jobs N] DIR|FILE...\n"
+    "Batch mode: every log on its own (a directory: every file below it, sorted), one JSON\n"
+    "record per log on its own line (JSON Lines), in that order, on N threads.\n\n"
     "Exit status: 0 nothing wrong found, 1 at least one diagnosis, 3 a failure\n"
     "was seen but nothing explains it, 2 usage error or unusable input.\n"
     "run exits with ssh's own status (127 when ssh cannot be run).\n";
@@ -44,17 +49,84 @@ std::string DefaultLang() {
   return "en";
 }
 
+// The overall verdict in the order 2, 1, 3, 0 (README "Exit status").
+Status Worse(Status a, Status b) {
+  auto rank = [](Status s) {
+    switch (s) {
+      case Status::kError: return 3;
+      case Status::kDiagnosed: return 2;
+      case Status::kUnrecognised: return 1;
+      case Status::kOk: return 0;
+    }
+    return 3;
+  };
+  return rank(a) >= rank(b) ? a : b;
+}
+
+int RunBatchMode(const Analyzer& analyzer, const std::vector<std::string>& logs, int jobs,
+                 const PrintOptions& print, bool quiet, bool strict, size_t warnings) {
+  if (logs.empty()) {
+    std::cerr << "sshdiag: --batch: no files found\n";
+    return kExitUsage;
+  }
+  // Each record carries its own warnings and input errors; stderr gets only
+  // a count, and the progress when it is a terminal.
+  std::vector<Status> statuses(logs.size(), Status::kOk);
+  std::vector<size_t> warning_counts(logs.size(), 0);
+  BatchOptions options;
+  options.jobs = jobs;
+  const bool show_progress = isatty(STDERR_FILENO);
+  if (show_progress) {
+    options.progress = [](size_t done, size_t total) {
+      std::cerr << "\rsshdiag: " << done << "/" << total << " logs" << (done == total ? "\n" : "") << std::flush;
+    };
+  }
+  RunBatch(
+      logs, options,
+      [&](size_t index, const std::string& log) {
+        Report report = analyzer.AnalyzeFiles({log});
+        statuses[index] = report.status;  // each index is one worker's alone
+        warning_counts[index] = report.warnings.size();
+        return ReportToJson(report, print).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+      },
+      [&](size_t, const std::string& record) {
+        if (!quiet) std::cout << record;
+      });
+  std::cout.flush();
+  Status overall = Status::kOk;
+  size_t errors = 0;
+  for (size_t i = 0; i < logs.size(); ++i) {
+    overall = Worse(overall, statuses[i]);
+    errors += statuses[i] == Status::kError ? 1 : 0;
+    warnings += warning_counts[i];
+  }
+  if (errors > 0) {
+    std::cerr << "sshdiag: --batch: " << errors << " of " << logs.size()
+              << " log(s) could not be analysed (their records say why)\n";
+  }
+  if (strict && warnings > 0) {
+    std::cerr << "sshdiag: --strict: " << warnings << " warning(s)\n";
+    return kExitUsage;
+  }
+  return ExitCodeFor(overall);
+}
+
 }  // namespace
 
-void PrintReport(const Report& report, const DiagnoseOptions& options, const std::string& signature_set,
-                 std::ostream& out, int fd) {
-  if (options.quiet) return;
+PrintOptions MakePrintOptions(const DiagnoseOptions& options, const std::string& signature_set, int fd) {
   PrintOptions print;
   print.top = options.top;
   print.program_version = SSHDIAG_VERSION;
   print.signature_set = signature_set;
   const char* no_color = std::getenv("NO_COLOR");
   print.color = options.color == "always" || (options.color == "auto" && isatty(fd) && !(no_color && *no_color));
+  return print;
+}
+
+void PrintReport(const Report& report, const DiagnoseOptions& options, const std::string& signature_set,
+                 std::ostream& out, int fd) {
+  if (options.quiet) return;
+  PrintOptions print = MakePrintOptions(options, signature_set, fd);
   if (options.format == "json") {
     PrintJson(report, print, out);
   } else if (options.format == "markdown") {
@@ -85,7 +157,9 @@ int RunDiagnose(int argc, char** argv) {
       ("verify", "with run: when ssh fails, try the top diagnosis's client option remedy (a run without it "
                  "and one with it)")
       ("verify-insecure", "with run: like --verify, and also try remedies that weaken security")
-      ("verify-timeout", po::value(&opt.verify_timeout)->default_value(20), "with --verify: seconds per trial run");
+      ("verify-timeout", po::value(&opt.verify_timeout)->default_value(20), "with --verify: seconds per trial run")
+      ("batch", "analyse each FILE, and each file below each directory, on its own: JSON Lines, one record per log")
+      ("jobs,j", po::value(&opt.jobs)->default_value(1), "--batch: analyse N logs at once (threads)");
   po::options_description hidden;
   hidden.add_options()("file", po::value(&opt.files)->composing());
   po::options_description all;
@@ -141,6 +215,13 @@ int RunDiagnose(int argc, char** argv) {
   if (opt.tee && !(opt.files.empty() || (opt.files.size() == 1 && opt.files[0] == "-"))) {
     return UsageError("--tee passes standard input through; it takes no FILE");
   }
+  opt.batch = vm.count("batch") > 0;
+  if (opt.batch && !vm["format"].defaulted() && opt.format != "json") {
+    return UsageError("--batch writes JSON Lines: --format must be json");
+  }
+  if (opt.batch && opt.files.empty()) return UsageError("--batch needs a directory or files");
+  if (opt.batch && (opt.run || opt.tee)) return UsageError("--batch analyses files: it takes neither run nor --tee");
+  if (opt.jobs < 1 || opt.jobs > 256) return UsageError("--jobs must be between 1 and 256");
 
   LoadedData data = LoadData(opt.signature_dirs, opt.kb_dirs);
   if (auto reason = UnusableDataReason(data, opt.signature_dirs, opt.kb_dirs); !reason.empty()) {
@@ -173,6 +254,11 @@ int RunDiagnose(int argc, char** argv) {
   analyzer_options.lang = opt.lang;
   analyzer_options.failure_lines = data.failure_lines;
   Analyzer analyzer(signatures, kb, analyzer_options);
+  if (opt.batch) {
+    return RunBatchMode(analyzer, ExpandBatchInputs(files), opt.jobs,
+                        MakePrintOptions(opt, signatures.fingerprint(), STDOUT_FILENO), opt.quiet, opt.strict,
+                        warnings);
+  }
   Report report;
   if (opt.tee) {
     // The pass-through owns standard output; the diagnosis goes to standard error.

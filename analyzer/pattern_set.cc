@@ -2,18 +2,13 @@
 
 #include <algorithm>
 
+#include "compiled_patterns.h"
+
 namespace sshdiag {
 
 namespace {
 
-RE2::Options PatternOptions(int64_t max_mem) {
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(max_mem);
-  // Logs are bytes: a server can send invalid UTF-8, and it must still match.
-  options.set_encoding(RE2::Options::EncodingLatin1);
-  return options;
-}
+RE2::Options PatternOptions(int64_t max_mem) { return SignaturePatternOptions(max_mem); }
 
 }  // namespace
 
@@ -23,8 +18,8 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
 
 int PatternSet::Add(std::string_view pattern, std::string* error) {
-  auto re = std::make_unique<RE2>(re2::StringPiece(pattern.data(), pattern.size()),
-                                  PatternOptions(kPatternMaxMem));
+  // The signature loader compiled it already to check it: take that one.
+  std::unique_ptr<RE2> re = TakeCompiled(std::string(pattern), kPatternMaxMem);
   if (!re->ok()) {
     *error = re->error();
     return -1;

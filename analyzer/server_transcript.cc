@@ -141,15 +141,29 @@ bool IsSshdProgram(std::string_view program) {
   return program == "sshd" || program == "sshd-session" || program == "sshd-auth";
 }
 
-ServerTranscript::ServerTranscript(std::string source_name, const FailureLines* failures)
-    : source_(std::move(source_name)), failures_(failures ? failures : &FailureLines::BuiltinServer()) {
-  for (const char* p : kPatterns) {
+namespace {
+
+// Fixed patterns: compiled once per process, not once per log (batch mode).
+const PatternSet& ServerPatterns() {
+  static const PatternSet* const set = [] {
+    auto* s = new PatternSet();  // never destroyed: readers may outlive main's locals
+    for (const char* p : kPatterns) {
+      std::string error;
+      s->Add(p, &error);  // fixed patterns: covered by tests
+    }
     std::string error;
-    patterns_.Add(p, &error);  // fixed patterns: covered by tests
-  }
-  std::string error;
-  patterns_.Compile(&error);
+    s->Compile(&error);
+    return s;
+  }();
+  return *set;
 }
+
+}  // namespace
+
+ServerTranscript::ServerTranscript(std::string source_name, const FailureLines* failures)
+    : source_(std::move(source_name)),
+      failures_(failures ? failures : &FailureLines::BuiltinServer()),
+      patterns_(ServerPatterns()) {}
 
 ServerTranscript::Open* ServerTranscript::Start(const Line& line, const std::string& pid) {
   if (open_.size() >= kMaxOpen) Finish(0);

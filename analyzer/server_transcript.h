@@ -94,7 +94,7 @@ class ServerTranscript {
 
   std::string source_;
   const FailureLines* failures_;
-  PatternSet patterns_;
+  const PatternSet& patterns_;  // shared by every reader
   std::deque<Open> open_;  // oldest first
   std::vector<Session> finished_;
   int next_index_ = 0;

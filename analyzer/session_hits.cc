@@ -4,13 +4,22 @@ namespace sshdiag {
 
 void HitList::Add(uint64_t line, std::string_view text) {
   ++total_;
-  Hit h{line, std::string(text.substr(0, kMaxHitTextBytes))};
+  text = text.substr(0, kMaxHitTextBytes);
   if (first_.size() < kKeepFirst) {
-    first_.push_back(std::move(h));
+    first_.push_back(Hit{line, std::string(text)});
     return;
   }
+  if (last_.size() < kKeepLast) {
+    last_.push_back(Hit{line, std::string(text)});
+    return;
+  }
+  // Full: the oldest kept hit makes room, and its buffer is reused (a
+  // pattern that hits every line allocates nothing once it has 64 hits).
+  Hit h = std::move(last_.front());
+  last_.pop_front();
+  h.line = line;
+  h.text.assign(text.data(), text.size());
   last_.push_back(std::move(h));
-  if (last_.size() > kKeepLast) last_.pop_front();
 }
 
 std::vector<const Hit*> HitList::Kept() const {

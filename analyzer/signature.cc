@@ -1,5 +1,6 @@
 #include "signature.h"
 
+#include "compiled_patterns.h"
 #include "json_fields.h"
 
 #include <algorithm>
@@ -27,12 +28,10 @@ std::string PatternOf(const json& j, const std::string& where) {
   if (p.size() > SignatureLimits::kMaxPatternBytes) {
     throw FieldError(where + ": pattern is over " + std::to_string(SignatureLimits::kMaxPatternBytes) + " bytes");
   }
-  RE2::Options options;
-  options.set_log_errors(false);
-  options.set_max_mem(PatternSet::kPatternMaxMem);
-  options.set_encoding(RE2::Options::EncodingLatin1);
-  RE2 re(p, options);
-  if (!re.ok()) throw FieldError(where + ": invalid regex: " + re.error());
+  std::unique_ptr<RE2> re = TakeCompiled(p, PatternSet::kPatternMaxMem);
+  if (!re->ok()) throw FieldError(where + ": invalid regex: " + re->error());
+  // SignatureSet::Compile needs it compiled again: hand this one over.
+  StashCompiled(std::move(re), PatternSet::kPatternMaxMem);
   return p;
 }
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "pattern_export.h"
 #include "report.h"
 #include "safe_text.h"
 #include "signature_examples.h"
@@ -25,10 +26,14 @@ const char* kUsage =
     "       sshdiag signatures test [OPTIONS] [PATH...]\n"
     "       sshdiag signatures list [OPTIONS]\n"
     "       sshdiag signatures new --from LOG --cause KEY [--id ID]\n"
+    "       sshdiag signatures export-patterns [--flavor re2|pcre|ere]\n"
     "PATH is a signature file or a directory of them (default: the built-in set).\n"
     "lint: checks each file as the loader does and more (codes in signatures/LINT.md).\n"
     "test: runs each signature's examples with the built-in set plus PATH in force.\n"
     "new: prints a draft signature built from LOG's last failure lines (save it as signatures/ID.json).\n"
+    "export-patterns: every distinct line pattern of the signatures in force, one a line, for other\n"
+    "      regex tools (bench/): re2 as sshdiag reads them (ripgrep), pcre (grep -P, Hyperscan, Python),\n"
+    "      ere (grep -E); a pattern the flavor cannot express is left out and counted on stderr.\n"
     "list: every signature in force, with the layer it comes from (built-in, pack, user, SSHDIAG_PATH,\n"
     "      --signatures); a later layer's signature with the same id replaces an earlier one's.\n"
     "Exit status: 0 no error (warnings allowed), 1 an error or a failed example, 2 usage error.\n\n";
@@ -150,6 +155,16 @@ int New(const std::string& from, const std::string& kb, std::string id, const Lo
   return kExitOk;
 }
 
+int ExportPatternsCommand(const LoadedData& data, PatternFlavor flavor) {
+  ExportedPatterns exported = ExportPatterns(data.signatures, flavor);
+  for (const auto& p : exported.patterns) std::cout << p << "\n";
+  if (exported.untranslatable > 0) {
+    std::cerr << "sshdiag: signatures export-patterns: " << exported.untranslatable
+              << " pattern(s) have no form in this flavor and were left out\n";
+  }
+  return kExitOk;
+}
+
 int List(const LoadedData& data, bool json) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto& sig : data.signatures.signatures()) {
@@ -169,16 +184,17 @@ int List(const LoadedData& data, bool json) {
 
 int RunSignatures(int argc, char** argv) {
   if (argc < 2 || (std::strcmp(argv[1], "lint") != 0 && std::strcmp(argv[1], "test") != 0 &&
-                    std::strcmp(argv[1], "list") != 0 && std::strcmp(argv[1], "new") != 0)) {
+                    std::strcmp(argv[1], "list") != 0 && std::strcmp(argv[1], "new") != 0 &&
+                    std::strcmp(argv[1], "export-patterns") != 0)) {
     if (argc >= 2 && (std::strcmp(argv[1], "-h") == 0 || std::strcmp(argv[1], "--help") == 0)) {
       std::cout << kUsage;
       return kExitOk;
     }
-    return UsageError("signatures: expected 'lint', 'test', 'list' or 'new'");
+    return UsageError("signatures: expected 'lint', 'test', 'list', 'new' or 'export-patterns'");
   }
   const std::string action = argv[1];
   std::vector<std::string> paths, kb_dirs, signature_dirs;
-  std::string root = ".", format = "text", from, new_kb, new_id;
+  std::string root = ".", format = "text", from, new_kb, new_id, flavor_name = "re2";
   po::options_description visible("Options");
   visible.add_options()
       ("help,h", "show this help and exit")
@@ -187,7 +203,8 @@ int RunSignatures(int argc, char** argv) {
       ("from", po::value(&from), "new: the log to draft a signature from")
       ("id", po::value(&new_id), "new: the draft's id (default draft-KEY)")
       ("cause", po::value(&new_kb), "new: the root-cause key (the KB article) the draft points to")
-      ("signatures,s", po::value(&signature_dirs)->composing(), "list: add a signature layer (repeatable)")
+      ("flavor", po::value(&flavor_name), "export-patterns: re2 (default), pcre or ere")
+      ("signatures,s", po::value(&signature_dirs)->composing(), "list, export-patterns: add a signature layer (repeatable)")
       ("kb", po::value(&kb_dirs)->composing(), "add a knowledge-base layer (repeatable)");
   po::options_description all;
   all.add(visible).add_options()("path", po::value(&paths)->composing());
@@ -205,12 +222,19 @@ int RunSignatures(int argc, char** argv) {
     return kExitOk;
   }
   if (format != "text" && format != "json") return UsageError("signatures: --format must be text or json");
-  LoadedData data = LoadData(action == "list" ? signature_dirs : std::vector<std::string>{}, kb_dirs);
+  auto flavor = ParsePatternFlavor(flavor_name);
+  if (!flavor) return UsageError("signatures export-patterns: --flavor must be re2, pcre or ere");
+  const bool layered = action == "list" || action == "export-patterns";
+  LoadedData data = LoadData(layered ? signature_dirs : std::vector<std::string>{}, kb_dirs);
   if (auto reason = UnusableDataReason(data, signature_dirs, kb_dirs); !reason.empty()) {
     std::cerr << "sshdiag: signatures " << action << ": " << reason << "\n";
     return kExitUsage;
   }
   if (action == "new") return New(from, new_kb, new_id, data);
+  if (action == "export-patterns") {
+    WarnLoadIssues(data);
+    return ExportPatternsCommand(data, *flavor);
+  }
   if (action == "list") {
     WarnLoadIssues(data);
     return List(data, format == "json");

@@ -299,15 +299,30 @@ uint64_t Session::terminal_from() const {
   return last_own_line > 0 ? last_own_line : last_line;
 }
 
-TranscriptParser::TranscriptParser(std::string source_name, const FailureLines* failures)
-    : source_(std::move(source_name)), failures_(failures ? failures : &FailureLines::Builtin()) {
-  for (const auto& p : kFactPatterns) {
+namespace {
+
+// The fact patterns are fixed: compiled once per process (thread-safe static
+// initialisation), not once per parser, which batch mode makes per log.
+const PatternSet& FactPatterns() {
+  static const PatternSet* const set = [] {
+    auto* s = new PatternSet();  // never destroyed: parsers may outlive main's locals
+    for (const auto& p : kFactPatterns) {
+      std::string error;
+      s->Add(p.regex, &error);  // fixed patterns: covered by tests
+    }
     std::string error;
-    patterns_.Add(p.regex, &error);  // fixed patterns: covered by tests
-  }
-  std::string error;
-  patterns_.Compile(&error);
+    s->Compile(&error);
+    return s;
+  }();
+  return *set;
 }
+
+}  // namespace
+
+TranscriptParser::TranscriptParser(std::string source_name, const FailureLines* failures)
+    : source_(std::move(source_name)),
+      failures_(failures ? failures : &FailureLines::Builtin()),
+      patterns_(FactPatterns()) {}
 
 int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits) {
   bool is_version = std::binary_search(hits.begin(), hits.end(), static_cast<int>(kVersionLine));

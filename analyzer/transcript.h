@@ -189,7 +189,7 @@ class TranscriptParser {
 
   std::string source_;
   const FailureLines* failures_;
-  PatternSet patterns_;
+  const PatternSet& patterns_;  // shared by every parser
   std::deque<Session> sessions_;
   int base_ = 0;        // the index of sessions_.front()
   int first_open_ = 0;  // sessions with a lower index are finished

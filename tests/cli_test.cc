@@ -1,7 +1,10 @@
 // The sshdiag program as a user runs it: exit codes, streams, options.
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <sstream>
+#include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -350,4 +353,56 @@ TEST_CASE("cli: an experimental signature says so in text, Markdown and JSON", "
   auto builtin = nlohmann::json::parse(Sshdiag("--format json " + Corpus("connection-refused.log")).out);
   CHECK(builtin["diagnoses"][0]["maturity"] == "stable");
   CHECK(Sshdiag(Corpus("connection-refused.log")).out.find("experimental") == std::string::npos);
+}
+
+TEST_CASE("cli: signatures export-patterns prints one pattern a line in each flavor", "[cli]") {
+  Run re2 = Sshdiag("signatures export-patterns");
+  CHECK(re2.code == 0);
+  CHECK(re2.out.find("(?:") != std::string::npos);
+  CHECK(re2.out.find("(?P<") == std::string::npos);
+  Run ere = Sshdiag("signatures export-patterns --flavor ere");
+  CHECK(ere.code == 0);
+  CHECK(ere.out.find("(?") == std::string::npos);
+  CHECK(ere.out.find("\\d") == std::string::npos);
+  Run pcre = Sshdiag("signatures export-patterns --flavor pcre");
+  CHECK(pcre.code == 0);
+  CHECK(pcre.out.find("(?P<") == std::string::npos);
+  auto lines = [](const std::string& s) { return std::count(s.begin(), s.end(), '\n'); };
+  CHECK(lines(re2.out) > 100);
+  CHECK(lines(pcre.out) == lines(re2.out));
+  CHECK(lines(ere.out) <= lines(re2.out));
+  Run bad = Sshdiag("signatures export-patterns --flavor posix");
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("--flavor must be") != std::string::npos);
+}
+
+TEST_CASE("cli: batch mode writes one JSON record per log in order whatever --jobs", "[cli]") {
+  TempDir dir;
+  const std::vector<std::string> names = {"connection-refused.log", "success-exec.log", "ipqos-reset.log"};
+  for (size_t i = 0; i < names.size(); ++i) {
+    dir.Write("logs/" + std::to_string(i) + "-" + names[i], ReadFile(Corpus(names[i].c_str())));
+  }
+  Run one = Sshdiag("--batch " + dir.path() + "/logs --jobs 1");
+  Run two = Sshdiag("--batch " + dir.path() + "/logs --jobs 2");
+  CHECK(one.code == 1);
+  CHECK(two.code == 1);
+  CHECK(one.out == two.out);
+  CHECK(one.err.empty());  // no progress when stderr is not a terminal
+  std::istringstream lines(one.out);
+  std::string line;
+  std::vector<nlohmann::json> records;
+  while (std::getline(lines, line)) records.push_back(nlohmann::json::parse(line));
+  REQUIRE(records.size() == names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    CHECK(records[i]["inputs"][0]["name"] == dir.path() + "/logs/" + std::to_string(i) + "-" + names[i]);
+  }
+  CHECK(records[0]["status"] == "diagnosed");
+  CHECK(records[1]["status"] == "ok");
+  // A file that cannot be read is a record of its own, and the status says so.
+  Run missing = Sshdiag("--batch " + dir.path() + "/nope.log " + Corpus("success-exec.log"));
+  CHECK(missing.code == 2);
+  CHECK(std::count(missing.out.begin(), missing.out.end(), '\n') == 2);
+  CHECK(missing.out.find("cannot open file") != std::string::npos);
+  CHECK(Sshdiag("--batch --format text " + dir.path()).code == 2);
+  CHECK(Sshdiag("--batch " + dir.path() + " --jobs 0").code == 2);
 }
