@@ -10,6 +10,7 @@
 
 #include "failure_lines.h"
 #include "knowledge_base.h"
+#include "print_options.h"
 #include "report.h"
 #include "signature.h"
 
