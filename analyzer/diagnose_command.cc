@@ -44,7 +44,9 @@ std::string DefaultLang() {
 int RunDiagnose(int argc, char** argv) {
   std::string format, color, lang;
   std::vector<std::string> signature_dirs, kb_dirs, files;
-  size_t top = 3;
+  // Read signed, so that a negative count is refused rather than wrapped
+  // around to "all".
+  long long top = 3;
   po::options_description visible("Options");
   visible.add_options()
       ("help,h", "show this help and exit")
@@ -82,6 +84,7 @@ int RunDiagnose(int argc, char** argv) {
   if (color != "auto" && color != "always" && color != "never") {
     return UsageError("unknown --color '" + color + "' (use auto, always or never)");
   }
+  if (top < 0) return UsageError("--top must be 0 (all) or more, not " + std::to_string(top));
   if (lang.empty()) lang = DefaultLang();
   if (lang != "en" && lang != "ja") return UsageError("unknown --lang '" + lang + "' (use en or ja)");
 
@@ -95,7 +98,7 @@ int RunDiagnose(int argc, char** argv) {
   const KnowledgeBase& kb = data.kb;
 
   PrintOptions print;
-  print.top = top;
+  print.top = static_cast<size_t>(top);
   print.program_version = SSHDIAG_VERSION;
   print.signature_set = signatures.fingerprint();
 
