@@ -1,6 +1,8 @@
 #include "analyzer.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -117,18 +119,13 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   bool any_text = false;
   bool binary = false;
   Line message;
-  while (source.Next(&raw)) {
-    if (source.saw_nul() && source.bytes_read() <= kBinaryProbeBytes) {
-      binary = true;
-      break;
-    }
-    Line line{raw.number, CleanPastedLine(raw.text)};
-    if (line.text.empty()) continue;
+  PasteCleaner cleaner(KnownMessages::Builtin(&signatures_.patterns()));
+  auto process = [&](const Line& line) {
     any_text = true;
     int server_session = -1;
     switch (server.Feed(line, &message, &server_session)) {
       case ServerTranscript::Route::kOther:
-        continue;
+        return;
       case ServerTranscript::Route::kServer:
         if (server_session >= 0) {
           signatures_.patterns().Match(message.text, &ids);
@@ -139,7 +136,7 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
         }
         server.TakeFinished(&finished);
         if (!finished.empty()) conclude_finished(server_hits, false);
-        continue;
+        return;
       case ServerTranscript::Route::kClient:
         break;
     }
@@ -151,6 +148,19 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     }
     parser.TakeFinished(&finished);
     if (!finished.empty()) conclude_finished(hits, true);
+  };
+  Line cleaned;
+  while (source.Next(&raw)) {
+    if (source.saw_nul() && source.bytes_read() <= kBinaryProbeBytes) {
+      binary = true;
+      break;
+    }
+    cleaner.Feed(raw);
+    while (cleaner.Next(&cleaned)) process(cleaned);
+  }
+  if (!binary) {
+    cleaner.Finish();
+    while (cleaner.Next(&cleaned)) process(cleaned);
   }
   input.bytes = source.bytes_read();
   input.lines = raw.number;
@@ -418,11 +428,16 @@ Report Analyzer::AnalyzeFiles(const std::vector<std::string>& paths) const {
       AnalyzeInto(std::cin, "-", &report, &tally);
       continue;
     }
+    errno = 0;
     std::ifstream file(path, std::ios::binary);
     if (!file) {
+      // open(2)'s reason: a missing file and a permission problem have
+      // different fixes.
+      const int why = errno;
       InputReport bad;
       bad.name = path;
       bad.error = "cannot open file";
+      if (why != 0) bad.error += std::string(": ") + std::strerror(why);
       report.inputs.push_back(bad);
       continue;
     }

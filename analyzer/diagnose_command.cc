@@ -139,6 +139,9 @@ void PrintReport(const Report& report, const DiagnoseOptions& options, const std
 
 int RunDiagnose(int argc, char** argv) {
   DiagnoseOptions opt;
+  // Read signed, so that a negative count is refused rather than wrapped
+  // around to "all".
+  long long top = 3;
   po::options_description visible("Options");
   visible.add_options()
       ("help,h", "show this help and exit")
@@ -147,7 +150,7 @@ int RunDiagnose(int argc, char** argv) {
       ("signatures,s", po::value(&opt.signature_dirs)->composing(),
        "add a directory of signatures on top of the built-in set (repeatable; same id replaces)")
       ("kb", po::value(&opt.kb_dirs)->composing(), "add a directory of knowledge-base articles (repeatable)")
-      ("top,n", po::value(&opt.top)->default_value(3), "show at most N diagnoses (0: all)")
+      ("top,n", po::value(&top)->default_value(3), "show at most N diagnoses (0: all)")
       ("quiet,q", "print nothing on standard output; the exit status tells")
       ("strict", "treat warnings (skipped signatures, cut lines) as errors: exit 2")
       ("color", po::value(&opt.color)->default_value("auto"), "colour: auto, always or never (NO_COLOR is honoured)")
@@ -204,6 +207,8 @@ int RunDiagnose(int argc, char** argv) {
   if (opt.color != "auto" && opt.color != "always" && opt.color != "never") {
     return UsageError("unknown --color '" + opt.color + "' (use auto, always or never)");
   }
+  if (top < 0) return UsageError("--top must be 0 (all) or more, not " + std::to_string(top));
+  opt.top = static_cast<size_t>(top);
   if (opt.lang.empty()) opt.lang = DefaultLang();
   if (opt.lang != "en" && opt.lang != "ja") return UsageError("unknown --lang '" + opt.lang + "' (use en or ja)");
   if (opt.run && !opt.files.empty()) return UsageError("run takes ssh's arguments, not FILEs before it");

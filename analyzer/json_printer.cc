@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "attempts.h"
 #include "safe_text.h"
 
 namespace sshdiag {
@@ -93,8 +94,13 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
   }
   j["inputs"] = inputs;
   json sessions = json::array();
+  const std::vector<Attempt> attempts = Attempts(report);
   for (const auto& sr : report.sessions) {
     const Session& s = sr.session;
+    json attempt = nullptr;
+    for (const Attempt& a : attempts) {
+      if (a.session == &sr) attempt = {{"number", a.number}, {"of", a.count}};
+    }
     json last = json::array();
     for (const auto& l : s.failure_lines) last.push_back({{"line", l.number}, {"text", u(l.text)}});
     sessions.push_back({{"index", s.index},
@@ -108,6 +114,7 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
                         {"phase_reached", PhaseName(s.phase)},
                         {"verbosity", VerbosityName(s.verbosity)},
                         {"extent", s.whole ? "whole" : "excerpt"},
+                        {"attempt", attempt},
                         {"facts", FactsJson(s.facts, u)},
                         {"last_failure_lines", last}});
   }

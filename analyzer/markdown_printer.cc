@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "attempts.h"
 #include "safe_text.h"
+#include "text_printer.h"
 
 namespace sshdiag {
 
@@ -11,10 +13,20 @@ std::string EscapeMarkdownInline(std::string_view text) {
   std::string visible = MakeVisible(text);
   std::string out;
   out.reserve(visible.size());
+  // '-', '+' and '#' only make a list or a heading at the start of a line:
+  // inside a word ("re-keyed", "Wi-Fi") a backslash would only show in a
+  // plain-text ticket.
+  bool at_start = true;
   for (char c : visible) {
+    bool start = at_start;
+    if (c != ' ') at_start = false;
     switch (c) {
+      case '#': case '+': case '-':
+        if (start) out.push_back('\\');
+        out.push_back(c);
+        break;
       case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']': case '(': case ')':
-      case '#': case '+': case '!': case '|': case '~': case '-':
+      case '!': case '|': case '~':
         out.push_back('\\');
         out.push_back(c);
         break;
@@ -62,16 +74,23 @@ struct MarkdownLabels {
   const char* got_as_far;
   const char* also_possible;
   const char* tell_apart;
+  const char* attempts;
+  const char* attempt;  // "attempt N of M (lines A-B)"
+  const char* of;
+  const char* lines;
+  const char* attempt_unexplained;
 };
 
 const MarkdownLabels kEnglishLabels = {
     "confidence", "root cause", "signature", "experimental", ", context only", "Evidence:", "What to do", "Note:", "Risk:",
     "If unsure:", "Session", "no problem found", "failure not recognised", "The connection got as far as",
-    "Also possible (the same lines fit these causes):", "Tell apart:"};
+    "Also possible (the same lines fit these causes):", "Tell apart:", "Attempts in this paste", "attempt ", " of ",
+    " (lines ", "failure not recognised; it got as far as"};
 const MarkdownLabels kJapaneseLabels = {
     "確信度", "根本原因", "シグネチャ", "試験的", "、参考情報のみ", "根拠:", "対処", "注:", "リスク:", "判断に迷うとき:",
     "セッション", "問題なし", "認識できない失敗", "接続が到達した段階:",
-    "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方:"};
+    "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方:", "貼り付けられた試行", "試行 ", " / ",
+    " (行 ", "認識できない失敗、到達した段階:"};
 
 void CodeBlock(const std::string& body, std::ostream& out, const char* info = "") {
   std::string fence = FenceFor(body);
@@ -162,6 +181,25 @@ void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostre
   for (const auto& in : report.inputs) {
     if (!in.error.empty()) out << "- **" << EscapeMarkdownInline(in.name) << "**: " << EscapeMarkdownInline(in.error) << "\n";
   }
+  // Which attempt failed how, when an input holds several: read first.
+  std::vector<Attempt> attempts = Attempts(report);
+  if (!attempts.empty()) {
+    out << "**" << l.attempts << "**\n\n";
+    for (const Attempt& a : attempts) {
+      const Session& s = a.session->session;
+      out << "- ";
+      if (report.inputs.size() > 1) out << "**" << EscapeMarkdownInline(s.source) << "**: ";
+      out << l.attempt << a.number << l.of << a.count << l.lines << s.first_line << "-" << s.last_line << "): ";
+      if (a.top) {
+        out << EscapeMarkdownInline(a.top->title) << " (*" << LevelName(a.top->level) << "*, `" << a.top->kb << "`)\n";
+      } else if (a.session->status == Status::kOk) {
+        out << l.no_problem << "\n";
+      } else {
+        out << l.attempt_unexplained << " *" << PhaseName(s.phase) << "*\n";
+      }
+    }
+    out << "\n";
+  }
   size_t shown = 0;
   for (size_t i = 0; i < report.diagnoses.size(); ++i) {
     const Diagnosis& d = report.diagnoses[i];
@@ -189,7 +227,8 @@ void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostre
   for (const auto& sr : report.sessions) {
     if (sr.status == Status::kDiagnosed) continue;
     const Session& s = sr.session;
-    out << "#### " << l.session << " " << s.index + 1 << ": ";
+    out << "#### " << (report.inputs.size() > 1 ? EscapeMarkdownInline(s.source) + ": " : std::string()) << l.session
+        << " " << s.index + 1 << ": ";
     if (sr.status == Status::kOk) {
       out << l.no_problem << " (" << OutcomeName(s.outcome()) << ")\n\n";
       continue;
@@ -201,6 +240,7 @@ void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostre
       CodeBlock(body, out, "text");
       out << "\n";
     }
+    out << EscapeMarkdownInline(UnrecognisedNextSteps(lang)) << "\n\n";
   }
   out << "<sub>sshdiag " << EscapeMarkdownInline(options.program_version) << ", signatures "
       << EscapeMarkdownInline(options.signature_set) << "</sub>\n";

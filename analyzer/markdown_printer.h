@@ -17,7 +17,8 @@ namespace sshdiag {
 // end a block or inject links, HTML or formatting.
 void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostream& out);
 
-// Backslash-escapes Markdown syntax and HTML in inline text (after MakeVisible).
+// Backslash-escapes Markdown syntax and HTML in inline text (after MakeVisible);
+// '-', '+' and '#' only at the start, where they would make a list or a heading.
 std::string EscapeMarkdownInline(std::string_view text);
 
 // A fence of '~' longer than any run of '~' or '`' in body (at least three).

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "attempts.h"
 #include "safe_text.h"
 
 namespace sshdiag {
@@ -58,6 +59,14 @@ struct Labels {
   const char* tell_apart;
   const char* experimental;  // after [kb] when the signature is not yet proven on two releases
   const char* server_line;  // an evidence line from sshd's log, before its number
+  // The summary of several attempts: heading, "attempt N of M (lines A-B): "
+  // pieces, and how an attempt without an answer ended.
+  const char* attempts;
+  const char* attempt;
+  const char* of;
+  const char* lines;
+  const char* attempt_ok;
+  const char* attempt_unexplained;  // + phase
 };
 
 const Labels kEnglish = {
@@ -72,7 +81,8 @@ const Labels kEnglish = {
     "(cannot tell: this log has no ", " lines, which tell this cause from its look-alikes; rerun with ssh -vvv)",
     "(cannot tell: this is the end of a log; its start tells this cause from its look-alikes; paste the whole log)",
     "Also possible (the same lines fit these causes):", "Tell apart: ", "(experimental signature)",
-    "sshd's log, line "};
+    "sshd's log, line ", "Attempts in this paste:", "attempt ", " of ", " (lines ", "no problem found",
+    "failed, no signature explains it; it got as far as "};
 
 const Labels kJapanese = {
     "根拠:", "意味:", "対処:", "~/.ssh/config に:", "一度だけ:", "サーバーの /etc/ssh/sshd_config に:", "注: ",
@@ -86,7 +96,8 @@ const Labels kJapanese = {
     "(判断できません: このログには ", " の行がなく、似た原因と区別できません。ssh -vvv で再実行してください)",
     "(判断できません: これはログの末尾だけです。似た原因との区別はログの先頭でつきます。ログ全体を貼ってください)",
     "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方: ", "(試験的なシグネチャ)",
-    "sshd のログ、行 "};
+    "sshd のログ、行 ", "貼り付けられた試行:", "試行 ", " / ", " (行 ", "問題なし",
+    "失敗しましたが、説明できるシグネチャがありません。到達した段階: "};
 
 const Labels& LabelsFor(const std::string& lang) { return lang == "ja" ? kJapanese : kEnglish; }
 
@@ -205,8 +216,11 @@ std::string Percent(double confidence) {
   return buf;
 }
 
-std::string SessionLabel(const Session& s) {
+// With several inputs the label names the session's input: "session 2,
+// line 40" alone would not say which file.
+std::string SessionLabel(const Session& s, const Report& report) {
   std::string label = "session " + std::to_string(s.index + 1);
+  if (report.inputs.size() > 1) label = s.source + ": " + label;
   if (!s.facts.client_software.empty()) label += ", " + s.facts.client_software;
   if (!s.facts.host.empty()) label += " -> " + s.facts.host + (s.facts.port.empty() ? "" : ":" + s.facts.port);
   if (s.parent >= 0) label += " (ProxyJump child of session " + std::to_string(s.parent + 1) + ")";
@@ -220,7 +234,9 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
       << style.Level(d.level, std::string(LevelName(d.level)) + " " + Percent(d.confidence)) << "  "
       << style.Dim("[" + d.kb + "]" + (d.maturity == "experimental" ? std::string(" ") + l.experimental : "")) << "\n";
   const SessionReport* sr = report.FindSession(d.session);
-  if (report.sessions.size() > 1 && sr) out << "   " << style.Dim(SessionLabel(sr->session)) << "\n";
+  if ((report.sessions.size() > 1 || report.inputs.size() > 1) && sr) {
+    out << "   " << style.Dim(SessionLabel(sr->session, report)) << "\n";
+  }
   if (!d.explanation.empty()) out << Prose(d.explanation, "   ");
   if (!d.terminal) out << "   " << style.Dim(l.context) << "\n";
   if (d.untold_absent > 0) {
@@ -278,7 +294,7 @@ void PrintAlternative(const Diagnosis& d, const Report& report, const Style& sty
 void PrintUnexplained(const SessionReport& sr, const Report& report, const Style& style, std::ostream& out) {
   const Labels& l = LabelsFor(report.lang);
   const Session& s = sr.session;
-  if (report.sessions.size() > 1) out << style.Dim(SessionLabel(s)) << "\n";
+  if (report.sessions.size() > 1 || report.inputs.size() > 1) out << style.Dim(SessionLabel(s, report)) << "\n";
   if (sr.status == Status::kOk) {
     out << style.Green(l.no_problem);
     if (s.outcome() == Outcome::kRemoteCommandFailed) {
@@ -301,10 +317,38 @@ void PrintUnexplained(const SessionReport& sr, const Report& report, const Style
   out << Prose(l.next_steps, "   ");
 }
 
+// Which attempt failed how, when an input holds several: read first.
+void PrintAttempts(const Report& report, const Style& style, std::ostream& out) {
+  std::vector<Attempt> attempts = Attempts(report);
+  if (attempts.empty()) return;
+  const Labels& l = LabelsFor(report.lang);
+  out << style.Bold(l.attempts) << "\n";
+  for (const Attempt& a : attempts) {
+    const SessionReport& sr = *a.session;
+    const Session& s = sr.session;
+    std::string head = std::string(l.attempt) + std::to_string(a.number) + l.of + std::to_string(a.count) + l.lines +
+                       std::to_string(s.first_line) + "-" + std::to_string(s.last_line) + "): ";
+    if (report.inputs.size() > 1) head = MakeVisible(s.source) + ": " + head;
+    out << "  " << head;
+    if (a.top) {
+      out << MakeVisible(a.top->title) << "  " << style.Level(a.top->level, LevelName(a.top->level)) << "  "
+          << style.Dim("[" + a.top->kb + "]") << "\n";
+    } else if (sr.status == Status::kOk) {
+      out << style.Green(l.attempt_ok) << "\n";
+    } else {
+      out << l.attempt_unexplained << PhaseName(s.phase) << "\n";
+    }
+  }
+  out << "\n";
+}
+
 }  // namespace
+
+const char* UnrecognisedNextSteps(const std::string& lang) { return LabelsFor(lang).next_steps; }
 
 void PrintText(const Report& report, const PrintOptions& options, std::ostream& out) {
   Style style(options.color);
+  PrintAttempts(report, style, out);
   size_t shown = 0, answers = 0;
   for (const auto& d : report.diagnoses) answers += d.alternative_to < 0;
   for (size_t i = 0; i < report.diagnoses.size(); ++i) {

@@ -3,6 +3,7 @@
 #define SSHDIAG_TEXT_PRINTER_H_
 
 #include <ostream>
+#include <string>
 
 #include "print_options.h"
 #include "report.h"
@@ -13,6 +14,10 @@ namespace sshdiag {
 // nothing is wrong, or that a failure was seen that nothing explains. Every
 // piece of text that came from the log is passed through MakeVisible().
 void PrintText(const Report& report, const PrintOptions& options, std::ostream& out);
+
+// What to do next when a failure was seen that no signature explains, in lang
+// ("en", "ja"): the same words in every format.
+const char* UnrecognisedNextSteps(const std::string& lang);
 
 }  // namespace sshdiag
 

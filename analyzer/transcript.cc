@@ -58,6 +58,7 @@ enum Fact {
   kClientPath,
   kOfferingKey,
   kDebugLine,
+  kCommandLine,
   kFactCount
 };
 
@@ -117,6 +118,10 @@ constexpr FactPattern kFactPatterns[] = {
     {kClientPath, R"re((?:Reading configuration data|identity file|Will attempt key:|Offering public key:|Trying private key:|Load key|Permissions 0\d+ for|Bad owner or permissions on) ["']?([A-Za-z]:[\\/][^"' ]*|__PROGRAMDATA__[^"' ]*|/[^"' ]+))re"},
     {kOfferingKey, R"re(^debug1: (?:\w+: )?Offering public key: (\S+))re"},
     {kDebugLine, R"re(^debug[123]: )re"},
+    // A shell prompt and an ssh command ("$ ssh -v host", "user@box:~$ ssh
+    // host", "PS C:\> ssh host"): someone pasted their next attempt. It is
+    // not ssh's output; it starts a session.
+    {kCommandLine, R"re(^(?:(?:\[[^\]]*\]|PS [^>]*|[^\s$#%>]*)[$#%>] ?)?ssh +\S)re"},
 };
 static_assert(sizeof(kFactPatterns) / sizeof(kFactPatterns[0]) == kFactCount, "one pattern per fact");
 
@@ -194,6 +199,20 @@ const char* OutcomeName(Outcome outcome) {
     case Outcome::kIncomplete: return "incomplete";
   }
   return "incomplete";
+}
+
+const PatternSet& TranscriptFactPatterns() {
+  static const PatternSet* const kSet = [] {
+    auto* set = new PatternSet;
+    for (const auto& p : kFactPatterns) {
+      std::string error;
+      set->Add(p.regex, &error);  // fixed patterns: covered by tests
+    }
+    std::string error;
+    set->Compile(&error);
+    return set;
+  }();
+  return *kSet;
 }
 
 bool IsFailureLine(std::string_view text) { return FailureLines::Builtin().IsFailure(text); }
@@ -326,8 +345,12 @@ TranscriptParser::TranscriptParser(std::string source_name, const FailureLines* 
 
 int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits) {
   bool is_version = std::binary_search(hits.begin(), hits.end(), static_cast<int>(kVersionLine));
+  bool is_command = std::binary_search(hits.begin(), hits.end(), static_cast<int>(kCommandLine));
   bool start_new = current_ < first_open_;  // no session yet, or FinishAll() was called
   int parent = -1;
+  // A command line after ssh output starts the next attempt; the version
+  // line that follows it joins the session it started.
+  if (is_command && !start_new && At(current_).ssh_line_count > 0) start_new = true;
   if (is_version && !start_new) {
     const Session& cur = At(current_);
     // A version line after ssh output starts another ssh: a ProxyJump child
@@ -424,7 +447,8 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
     s->last_marker_line = line.number;
     s->failure_block_start = 0;
   };
-  if (!hits.empty()) {
+  // A command line someone typed is not ssh's output.
+  if (!hits.empty() && !(hits.size() == 1 && hits[0] == kCommandLine)) {
     saw_ssh_output_ = true;
     ++s->ssh_line_count;
   }
@@ -684,6 +708,7 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
         if (v > s->verbosity) s->verbosity = v;
         break;
       }
+      case kCommandLine:
       case kFactCount:
         break;
     }

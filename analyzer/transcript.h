@@ -201,6 +201,11 @@ class TranscriptParser {
   bool in_server_proposal_ = false;
 };
 
+// The patterns of every line the parser reads a fact from (ssh's version
+// line, every debugN: line, ...), compiled once: the messages the paste
+// cleaner knows as ssh's.
+const PatternSet& TranscriptFactPatterns();
+
 // True when the line is one ssh prints when it fails (not a debug line), by
 // the built-in failures/client.json.
 bool IsFailureLine(std::string_view text);

@@ -41,13 +41,23 @@ inline const std::vector<std::string>& TargetNames() {
   return names;
 }
 
-// CleanPastedLine on the whole input as one line.
+// CleanPastedLine on the whole input as one line, then CleanPaste on it as a
+// paste: numbers rise and stay those of input lines, nothing is blank.
 inline std::string FuzzPasteCleaner(const uint8_t* data, size_t size) {
   std::string_view raw(reinterpret_cast<const char*>(data), size);
   std::string cleaned = CleanPastedLine(raw);
   if (cleaned.size() > raw.size()) return "CleanPastedLine made the line longer";
   if (!cleaned.empty() && (cleaned.back() == '\r' || cleaned.back() == ' ' || cleaned.back() == '\t')) {
     return "CleanPastedLine left trailing white space";
+  }
+  uint64_t input_lines = 1;
+  for (char c : raw) input_lines += c == '\n';
+  uint64_t last = 0;
+  for (const Line& line : CleanPaste(raw)) {
+    if (line.number <= last) return "CleanPaste numbers do not rise";
+    if (line.number > input_lines) return "CleanPaste gave a number past the input";
+    if (line.text.empty()) return "CleanPaste gave a blank line";
+    last = line.number;
   }
   return "";
 }

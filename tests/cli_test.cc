@@ -60,6 +60,8 @@ TEST_CASE("cli: unusable input exits 2 with a clear message", "[cli]") {
   Run missing = Sshdiag(dir.path() + "/nope.log");
   CHECK(missing.code == 2);
   CHECK(missing.err.find("cannot open") != std::string::npos);
+  // It says why (strerror): a missing file and a permission problem differ.
+  CHECK(missing.err.find("No such file or directory") != std::string::npos);
   Run huge_line = Sshdiag(dir.Write("long", std::string(10 * 1024 * 1024, 'x') + "\n"));
   CHECK(huge_line.code == 2);
   CHECK(huge_line.err.find("cut") != std::string::npos);
@@ -69,6 +71,10 @@ TEST_CASE("cli: usage errors exit 2, --help and --version exit 0", "[cli]") {
   CHECK(Sshdiag("--no-such-option").code == 2);
   CHECK(Sshdiag("--format yaml").code == 2);
   CHECK(Sshdiag("--top many").code == 2);
+  CHECK(Sshdiag("--top -1 " + Corpus("ipqos-reset.log")).code == 2);
+  Run negative = Sshdiag("--top=-1 " + Corpus("ipqos-reset.log"));
+  CHECK(negative.code == 2);
+  CHECK(negative.err.find("--top must be 0") != std::string::npos);
   Run help = Sshdiag("--help");
   CHECK(help.code == 0);
   CHECK(help.out.find("Usage: sshdiag") != std::string::npos);

@@ -79,3 +79,23 @@ TEST_CASE("A remedy that weakens security says so in Markdown too", "[markdown_p
   std::string out = Print(AnalyzeFile("corpus/lab/openssh-9.2/no-matching-mac.plain.log"));
   CHECK(out.find("(client, weakens security)") != std::string::npos);
 }
+
+TEST_CASE("Markdown escapes a hyphen plus or hash only where it would start a block", "[markdown_printer]") {
+  CHECK(EscapeMarkdownInline("the connection was re-keyed over Wi-Fi, c++ #2") ==
+        "the connection was re-keyed over Wi-Fi, c++ #2");
+  CHECK(EscapeMarkdownInline("- not a list") == "\\- not a list");
+  CHECK(EscapeMarkdownInline("  + not a list") == "  \\+ not a list");
+  CHECK(EscapeMarkdownInline("# not a heading") == "\\# not a heading");
+}
+
+TEST_CASE("Markdown gives an unrecognised failure the next steps the text output gives", "[markdown_printer]") {
+  // Synthetic: a disconnect no signature explains.
+  Report r = AnalyzeText(
+      "debug1: Authentications that can continue: publickey\n"
+      "Received disconnect from 10.0.0.1 port 22:11: bye\n");
+  REQUIRE(r.status == Status::kUnrecognised);
+  std::string md = Print(r);
+  CHECK(md.find("Next steps: rerun with ssh \\-vvv") == std::string::npos);  // not at a line start: no backslash
+  CHECK(md.find("Next steps: rerun with ssh -vvv") != std::string::npos);
+  CHECK(md.find("ssh -G HOST") != std::string::npos);
+}

@@ -1,5 +1,9 @@
 #include "paste_cleaner.h"
 
+#include <functional>
+#include <string>
+#include <vector>
+
 #include <catch2/catch.hpp>
 
 using namespace sshdiag;
@@ -37,4 +41,187 @@ TEST_CASE("CleanPastedLine keeps ordinary text byte for byte", "[paste_cleaner]"
   CHECK(CleanPastedLine("") == "");
   std::string latin("caf\xe9 \xff");
   CHECK(CleanPastedLine(latin) == latin);
+}
+
+// The pastes below are synthetic: real ssh lines with the clutter a chat, a
+// ticket or a web page adds, written out by hand to show one rule each (the
+// corpus test, corpus_mangled_test.cc, applies the same to every real log).
+namespace {
+
+std::vector<std::string> Texts(const std::vector<Line>& lines) {
+  std::vector<std::string> out;
+  for (const auto& l : lines) out.push_back(l.text);
+  return out;
+}
+
+std::vector<uint64_t> Numbers(const std::vector<Line>& lines) {
+  std::vector<uint64_t> out;
+  for (const auto& l : lines) out.push_back(l.number);
+  return out;
+}
+
+const std::vector<std::string> kLog = {
+    "OpenSSH_9.2p1 Debian-2+deb12u3, OpenSSL 3.0.15 3 Sep 2024",
+    "debug1: Reading configuration data /etc/ssh/ssh_config",
+    "debug1: Connecting to example.org [192.0.2.10] port 22.",
+    "debug1: Connection established.",
+    "debug1: Authentications that can continue: publickey",
+    "user@example.org: Permission denied (publickey).",
+};
+
+std::string Prefixed(const std::vector<std::string>& lines, const std::function<std::string(size_t)>& prefix) {
+  std::string out;
+  for (size_t i = 0; i < lines.size(); ++i) out += prefix(i) + lines[i] + "\n";
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("CleanPaste removes chat prefixes most lines share", "[paste_cleaner]") {
+  CHECK(Texts(CleanPaste(Prefixed(kLog, [](size_t i) { return "[09:1" + std::to_string(i) + "] "; }))) == kLog);
+  CHECK(Texts(CleanPaste(Prefixed(kLog, [](size_t) { return "alice: "; }))) == kLog);
+  CHECK(Texts(CleanPaste(Prefixed(kLog, [](size_t) { return "<nick> "; }))) == kLog);
+  CHECK(Texts(CleanPaste(Prefixed(kLog, [](size_t) { return "<@op> "; }))) == kLog);
+  // Layers: a chat time, then a name.
+  CHECK(Texts(CleanPaste(Prefixed(kLog, [](size_t) { return "[09:15] bob: "; }))) == kLog);
+}
+
+TEST_CASE("CleanPaste removes line numbers most lines share", "[paste_cleaner]") {
+  CHECK(Texts(CleanPaste(Prefixed(kLog, [](size_t i) {
+          std::string n = std::to_string(i + 9);
+          return std::string(4 - n.size(), ' ') + n + " | ";
+        }))) == kLog);
+  CHECK(Texts(CleanPaste(Prefixed(kLog, [](size_t i) { return std::to_string(i + 1) + ": "; }))) == kLog);
+  // A blank line numbered is blank.
+  CHECK(Texts(CleanPaste("1: debug1: Connection established.\n2:\n3: Permission denied (publickey).\n")) ==
+        std::vector<std::string>{"debug1: Connection established.", "Permission denied (publickey)."});
+}
+
+TEST_CASE("CleanPaste never takes ssh's own words for a name prefix", "[paste_cleaner]") {
+  std::vector<std::string> v = {"debug1: Connection established.", "debug1: Authentications that can continue: publickey"};
+  CHECK(Texts(CleanPaste(Prefixed(v, [](size_t) { return ""; }))) == v);
+  std::vector<std::string> plain = {"ssh: connect to host example.org port 22: Connection refused"};
+  CHECK(Texts(CleanPaste(plain[0] + "\n")) == plain);
+  std::vector<std::string> warn = {"Warning: Permanently added 'example.org' (ED25519) to the list of known hosts.",
+                                   "Warning: Remote host identification has changed"};
+  CHECK(Texts(CleanPaste(warn[0] + "\n" + warn[1] + "\n")) == warn);
+  // Function names ssh prefixes messages with are not chat names either.
+  std::vector<std::string> fatal = {
+      "ssh_dispatch_run_fatal: Connection to 127.0.0.1 port 42000: message authentication code incorrect"};
+  CHECK(Texts(CleanPaste(fatal[0] + "\n")) == fatal);
+}
+
+TEST_CASE("CleanPaste keeps a prefix-like line when most lines do not share its shape", "[paste_cleaner]") {
+  // One line that starts like a quote or a chat time in a log without them.
+  std::vector<std::string> v = kLog;
+  v.insert(v.begin() + 4, "> not a quote: a banner line");
+  v.insert(v.begin() + 5, "[12:30] also the banner");
+  v.insert(v.begin() + 6, "2024-01-02 10:11:12 banner date");
+  CHECK(Texts(CleanPaste(Prefixed(v, [](size_t) { return ""; }))) == v);
+  // The same lines in a paste whose every line is quoted lose one marker.
+  std::string quoted = Prefixed(v, [](size_t) { return "> "; });
+  auto got = Texts(CleanPaste(quoted));
+  CHECK(got == v);
+}
+
+TEST_CASE("CleanPaste removes ISO-8601 timestamps with fractions and zones", "[paste_cleaner]") {
+  CHECK(Texts(CleanPaste(Prefixed(kLog, [](size_t i) {
+          return "2026-12-05T10:11:1" + std::to_string(i) + ".123456Z ";
+        }))) == kLog);
+  CHECK(Texts(CleanPaste(Prefixed(kLog, [](size_t) { return "[2026-12-05 10:11:12,5+01:00]\t"; }))) == kLog);
+}
+
+TEST_CASE("CleanPaste decodes HTML entities and non-breaking spaces in a paste that has them", "[paste_cleaner]") {
+  std::string html =
+      "debug1: Authenticating to example.org:22 as &#39;user&#39;\n"
+      "debug1: expecting SSH2_MSG_KEX_ECDH_REPLY\n"
+      "debug1: kex: client-&gt;server cipher: aes128-ctr MAC: umac-64@openssh.com compression: none\n"
+      "debug1: Authenticated to example.org ([192.0.2.10]:22) using &quot;publickey&quot;.\n"
+      "debug1:\xC2\xA0" "Exit&nbsp;status 0 &amp;&#x41;&lt;&#0;\n";
+  CHECK(Texts(CleanPaste(html)) ==
+        std::vector<std::string>{"debug1: Authenticating to example.org:22 as 'user'",
+                                 "debug1: expecting SSH2_MSG_KEX_ECDH_REPLY",
+                                 "debug1: kex: client->server cipher: aes128-ctr MAC: umac-64@openssh.com compression: none",
+                                 "debug1: Authenticated to example.org ([192.0.2.10]:22) using \"publickey\".",
+                                 "debug1: Exit status 0 &A<&#0;"});
+  // Without any entity or U+00A0 the text is the log's own: "&lt" stays.
+  CHECK(Texts(CleanPaste("debug1: banner says &lt not an entity\n")) ==
+        std::vector<std::string>{"debug1: banner says &lt not an entity"});
+}
+
+TEST_CASE("CleanPaste rejoins lines wrapped at 72 or 80 columns into known messages", "[paste_cleaner]") {
+  const std::string longline =
+      "debug1: Remote protocol version 2.0, remote software version OpenSSH_9.2p1 Debian-2+deb12u3";
+  const std::string failure = "ssh: connect to host a-rather-long-host-name.example.org port 2222: Connection refused";
+  for (size_t width : {72, 80}) {
+    INFO(width);
+    std::string paste = "debug1: Connection established.\n";
+    for (const std::string& l : {longline, failure}) {
+      for (size_t i = 0; i < l.size(); i += width) paste += l.substr(i, width) + "\n";
+    }
+    auto lines = CleanPaste(paste);
+    CHECK(Texts(lines) == std::vector<std::string>{"debug1: Connection established.", longline, failure});
+    // Each keeps its first piece's number in the input.
+    CHECK(Numbers(lines) == std::vector<uint64_t>{1, 2, 4});
+  }
+}
+
+TEST_CASE("CleanPaste keeps apart lines that are messages of their own", "[paste_cleaner]") {
+  // Exactly 80 wide, then lines that start messages: nothing to join.
+  std::string wide = "debug1: Reading configuration data /etc/ssh/ssh_config.d/a-file-name-of-80x.conf";
+  REQUIRE(wide.size() == 80);
+  std::vector<std::string> v = {wide, "debug1: Connection established.", wide,
+                                "Permission denied (publickey).", wide, "", "debug1: x"};
+  CHECK(Texts(CleanPaste(Prefixed(v, [](size_t) { return ""; }))) ==
+        std::vector<std::string>{wide, "debug1: Connection established.", wide, "Permission denied (publickey).",
+                                 wide, "debug1: x"});
+  // A line exactly 80 wide but not the widest: the paste is not wrapped, and
+  // a banner line after it stays its own.
+  std::vector<std::string> banner = {wide, "Welcome to the machine", wide + " and more"};
+  CHECK(Texts(CleanPaste(Prefixed(banner, [](size_t) { return ""; }))) == banner);
+}
+
+TEST_CASE("CleanPaste numbers lines as the input does and drops blank ones", "[paste_cleaner]") {
+  auto lines = CleanPaste("\r\n[09:15] alice: debug1: Connection established.\r\n\r\n[09:16] alice: Permission denied (publickey).\r\n");
+  CHECK(Texts(lines) == std::vector<std::string>{"debug1: Connection established.", "Permission denied (publickey)."});
+  CHECK(Numbers(lines) == std::vector<uint64_t>{2, 4});
+}
+
+TEST_CASE("CleanPaste decides per block on a paste longer than a block", "[paste_cleaner]") {
+  // A first part with a chat prefix and a second without: each keeps its own.
+  std::string paste;
+  std::vector<std::string> want;
+  for (size_t i = 0; i < PasteCleaner::kBlockLines; ++i) {
+    paste += "alice: debug1: Connection established.\n";
+    want.push_back("debug1: Connection established.");
+  }
+  for (size_t i = 0; i < PasteCleaner::kBlockLines; ++i) {
+    paste += "debug1: Connection established.\n";
+    want.push_back("debug1: Connection established.");
+  }
+  CHECK(Texts(CleanPaste(paste)) == want);
+}
+
+TEST_CASE("CleanPaste bounds a rejoined line and survives hostile input", "[paste_cleaner]") {
+  // 5000 lines exactly 80 wide that no message table knows: each stays a line.
+  std::string junk(80, 'x');
+  std::string paste;
+  for (int i = 0; i < 5000; ++i) paste += junk + "\n";
+  auto lines = CleanPaste(paste);
+  CHECK(lines.size() == 5000);
+  // A debug line followed by many 80-wide pieces: at most kMaxPieces join.
+  std::string debug = "debug1: " + std::string(72, 'y');
+  paste = debug + "\n";
+  for (int i = 0; i < 100; ++i) paste += junk + "\n";
+  lines = CleanPaste(paste);
+  REQUIRE(!lines.empty());
+  CHECK(lines[0].text.size() <= 80 * PasteCleaner::kMaxPieces);
+  CHECK(lines[0].text.size() > 80);
+  // Entities everywhere and a numeric one past Unicode.
+  std::string ents;
+  for (int i = 0; i < 2000; ++i) ents += "&amp;&#99999999;&#x110000;&";
+  lines = CleanPaste("debug1: " + ents + "\n");
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0].text.find("&#99999999;") != std::string::npos);
+  CHECK(lines[0].text.find("&#x110000;") != std::string::npos);
 }

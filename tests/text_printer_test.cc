@@ -137,3 +137,14 @@ TEST_CASE("Text output says which evidence lines are numbered in sshd's log", "[
   CHECK(text.find("sshd's log, line ") != std::string::npos);
   CHECK(text.find("not allowed because listed in DenyUsers") != std::string::npos);
 }
+
+TEST_CASE("Text output names the file of each session when given several files", "[text_printer]") {
+  Analyzer analyzer(sshdiag::testing::BuiltinSignatures(), sshdiag::testing::BuiltinKb());
+  std::string a = sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/ipqos-reset.log");
+  std::string b = sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/connection-refused.plain.log");
+  std::string out = Print(analyzer.AnalyzeFiles({a, b}));
+  CHECK(out.find(a + ": session 1") != std::string::npos);
+  CHECK(out.find(b + ": session 2") != std::string::npos);
+  // One file: no file name needed.
+  CHECK(Print(analyzer.AnalyzeFiles({a})).find(a + ": session") == std::string::npos);
+}
