@@ -1,9 +1,26 @@
 #include "pairing.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace sshdiag {
+namespace {
+
+// Either side may not name a user (a client excerpt, sshd's drop lines).
+bool SameUser(const Session& client, const Session& server) {
+  return client.facts.user.empty() || server.facts.user.empty() || client.facts.user == server.facts.user;
+}
+
+// Whether the key sshd judged is one the client offered; nullopt when either
+// side does not say.
+std::optional<bool> SameKey(const Session& client, const Session& server) {
+  if (server.key_fingerprint.empty() || client.offered_fingerprints.empty()) return std::nullopt;
+  const auto& offered = client.offered_fingerprints;
+  return std::find(offered.begin(), offered.end(), server.key_fingerprint) != offered.end();
+}
+
+}  // namespace
 
 void PairSides(Report* report) {
   bool any_client = false, any_server = false;
@@ -16,18 +33,22 @@ void PairSides(Report* report) {
   std::vector<Diagnosis> added;
   for (auto& client : report->sessions) {
     if (client.session.side != Side::kClient || client.status == Status::kOk) continue;
-    const std::string& user = client.session.facts.user;
     const SessionReport* match = nullptr;
+    bool match_by_key = false;
     for (const auto& server : report->sessions) {
       if (server.session.side != Side::kServer || server.status != Status::kDiagnosed) continue;
       if (paired.count(server.session.index)) continue;
-      const std::string& server_user = server.session.facts.user;
-      if (!user.empty() && !server_user.empty() && user != server_user) continue;
-      // The latest connection wins (by where it starts: a short one, such as
-      // a drop, is concluded before a long one that began earlier).
-      if (!match || server.session.source != match->session.source ||
-          server.session.first_line > match->session.first_line) {
+      if (!SameUser(client.session, server.session)) continue;
+      std::optional<bool> key = SameKey(client.session, server.session);
+      if (key == false) continue;
+      bool by_key = key.value_or(false);
+      // The latest connection wins among equals (by where it starts: a short
+      // one, such as a drop, is concluded before a long one that began earlier).
+      bool later = !match || server.session.source != match->session.source ||
+                   server.session.first_line > match->session.first_line;
+      if (!match || (by_key && !match_by_key) || (by_key == match_by_key && later)) {
         match = &server;
+        match_by_key = by_key;
       }
     }
     if (!match) continue;
@@ -35,15 +56,40 @@ void PairSides(Report* report) {
     // The server's answer: its best-scored diagnosis that is not an alternative.
     const Diagnosis* answer = nullptr;
     double client_best = 0;
+    bool client_has_any = false;
     for (const auto& d : report->diagnoses) {
       if (d.session == match->session.index && d.answer_local < 0 && (!answer || d.score > answer->score)) answer = &d;
-      if (d.session == client.session.index) client_best = std::max(client_best, d.group_score);
+      if (d.session == client.session.index) {
+        client_best = std::max(client_best, d.group_score);
+        client_has_any = true;
+      }
     }
     if (!answer) continue;
+    bool confident = answer->level != Level::kPossible || !client_has_any;
+    // The client already names that cause: the server's lines join its
+    // evidence, rather than the cause being listed twice.
+    Diagnosis* same = nullptr;
+    for (auto& d : report->diagnoses) {
+      if (d.session == client.session.index && d.answer_local < 0 && d.kb == answer->kb) same = &d;
+    }
+    if (same) {
+      same->evidence.insert(same->evidence.end(), answer->evidence.begin(), answer->evidence.end());
+      if (confident) {
+        same->level = std::max(same->level, answer->level);
+        same->score = std::max(same->score, client_best + 1e-3);
+        same->group_score = same->score;
+      }
+      continue;
+    }
     Diagnosis d = *answer;
     d.session = client.session.index;
-    // Above every diagnosis of the client session: the server says which.
-    d.score = std::max(d.score, client_best) + 1e-3;
+    if (confident) {
+      // The server names the cause: above every diagnosis of the client session.
+      d.score = std::max(d.score, client_best) + 1e-3;
+    } else {
+      // A possible answer only adds the server's view below the client's best.
+      d.score = std::min(d.score, client_best - 1e-3);
+    }
     d.group_score = d.score;
     d.answer_local = -1;
     d.session_order = -1;

@@ -8,14 +8,22 @@
 namespace sshdiag {
 
 // When the report holds sessions of both sides, pairs each failed client
-// session, in order, with the server connection that tells its other side: a
-// diagnosed connection of the same user (either side may not name one), not
-// paired before, the last such (a client's log is pasted after it failed, so
-// the latest refusal is the one it saw). The server's answer then ranks first
-// for the client session, with the server's lines as evidence (side kServer);
-// the client's own diagnoses follow it. Server connections paired with no
-// client session are dropped from the report with their diagnoses: a server
-// log carries other users' names and addresses, and only the paired
+// session, in order, with the server connection that tells its other side,
+// chosen among the diagnosed connections not paired before:
+//   - the user must agree where both sides name one;
+//   - where the client printed the fingerprints of the keys it offered (-v)
+//     and the server names the key it judged (VERBOSE and up), that key must
+//     be one of them, and such a connection is preferred;
+//   - among equals, the last one (a client's log is pasted after it failed,
+//     so the latest refusal is the one it saw).
+// The server's answer then joins the client session with the server's lines
+// as evidence (side kServer). A confident answer (likely or certain: the
+// server's log names a cause) ranks first, above the client's own diagnoses;
+// a merely possible one (e.g. "the client closed the connection during
+// authentication", which any client-side cause also produces) ranks below
+// the client's best and never overturns it. Server connections paired with
+// no client session are dropped from the report with their diagnoses: a
+// server log carries other users' names and addresses, and only the paired
 // connection's lines are shown. Call before the report's final ordering
 // (diagnoses' session, group_score and alternative indices are re-derived
 // there). A report of one side only is left as it is.

@@ -116,7 +116,7 @@ constexpr FactPattern kFactPatterns[] = {
     {kPermanentlyAdded, R"re(^Warning: Permanently added '([^']+)')re"},
     // Paths on the client's side: its configuration files and keys.
     {kClientPath, R"re((?:Reading configuration data|identity file|Will attempt key:|Offering public key:|Trying private key:|Load key|Permissions 0\d+ for|Bad owner or permissions on) ["']?([A-Za-z]:[\\/][^"' ]*|__PROGRAMDATA__[^"' ]*|/[^"' ]+))re"},
-    {kOfferingKey, R"re(^debug1: (?:\w+: )?Offering public key: (\S+))re"},
+    {kOfferingKey, R"re(^debug1: (?:\w+: )?Offering public key: (\S+)(?: \S+ (SHA256:\S+))?)re"},
     {kDebugLine, R"re(^debug[123]: )re"},
     // A shell prompt and an ssh command ("$ ssh -v host", "user@box:~$ ssh
     // host", "PS C:\> ssh host"): someone pasted their next attempt. It is
@@ -698,8 +698,13 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
         break;
       }
       case kOfferingKey: {
-        std::array<std::string, 1> c;
-        if (Capture(re, t, &c)) f.offered_key = c[0];
+        std::array<std::string, 2> c;
+        if (Capture(re, t, &c)) {
+          f.offered_key = c[0];
+          if (!c[1].empty() && s->offered_fingerprints.size() < Session::kMaxFingerprints) {
+            s->offered_fingerprints.push_back(c[1]);
+          }
+        }
         break;
       }
       case kDebugLine: {

@@ -140,6 +140,11 @@ struct Session {
   std::string peer_address;
   std::string peer_port;
   std::string key_fingerprint;
+  // Client side only: the fingerprints of the keys ssh offered (-v and up),
+  // in order, at most kMaxFingerprints; pairing (pairing.h) matches them with
+  // the server's key_fingerprint.
+  static constexpr size_t kMaxFingerprints = 16;
+  std::vector<std::string> offered_fingerprints;
 
   Outcome outcome() const;
   // The line from which evidence accounts for how the session ended: the

@@ -882,9 +882,14 @@ _lab_keep_server_log() { # CLIENT SERVER SCRIPT
   OUT="$LAB_OUTDIR/$name.json" /usr/bin/python3 - <<'PY'
 import json, os, datetime
 e = os.environ
-expect = {"status": e["EXPECT_STATUS"]}
-if e["EXPECT_STATUS"] != "ok":
-    expect["top"] = e["EXPECT_TOP"]
+# A cause on the client's side (its key files, agent, known_hosts, the network
+# path) is not in sshd's log: EXPECT_SERVER_STATUS=needs-verbose says the
+# server's log alone cannot show it; EXPECT_SERVER_TOP names another cause
+# when sshd words it otherwise.
+status = e.get("EXPECT_SERVER_STATUS") or e["EXPECT_STATUS"]
+expect = {"status": status}
+if status != "ok":
+    expect["top"] = e.get("EXPECT_SERVER_TOP") or e["EXPECT_TOP"]
     expect["also_ok"] = []
     expect["within_top"] = 1
 expect["never"] = [w for w in e.get("EXPECT_NEVER", "").split() if w]
@@ -908,7 +913,7 @@ PY
 }
 EXPECT_DECISIVE=${EXPECT_DECISIVE:-}
 export SCENARIO EXPECT_STATUS EXPECT_TOP EXPECT_ALSO_OK EXPECT_WITHIN_TOP EXPECT_NEVER EXPECT_TODO NOTES REPRODUCES
-export EXPECT_DECISIVE HANG_AFTER
+export EXPECT_DECISIVE HANG_AFTER EXPECT_SERVER_STATUS EXPECT_SERVER_TOP
 
 # scenario not applicable to this client/server pair: exit 3 (runner counts it as skipped)
 lab_skip() { lab_log "skipped: $*"; exit 3; }

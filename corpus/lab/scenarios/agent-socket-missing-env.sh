@@ -2,6 +2,8 @@
 # The only authorized key is in an agent, but IdentityAgent points at a socket path that does not exist (agent not started in this login).
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=agent-not-reachable
+# sshd's log alone (INFO) cannot show it: the agent is missing on the client; sshd sees only a client that gave up
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="publickey-not-authorized"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop too-many-auth-failures agent-signing-failed"

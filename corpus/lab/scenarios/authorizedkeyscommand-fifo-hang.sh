@@ -2,6 +2,8 @@
 # The server's AuthorizedKeysCommand blocks reading from a key service that never answers; the user presses Ctrl-C.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=server-stalls-during-auth
+# sshd's log alone (INFO) cannot show it: at INFO sshd logs nothing while the AuthorizedKeysCommand blocks
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="server-not-responding"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop connection-refused connection-timeout mtu-blackhole publickey-not-authorized"

@@ -2,6 +2,8 @@
 # CheckHostIP with StrictHostKeyChecking yes: the name's key matches, the address has another (ECDSA) key on record.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=host-key-changed
+# sshd's log alone (INFO) cannot show it: ssh refuses the host key on its side; sshd sees a closed connection
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="known-hosts-problem"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized host-key-unknown-batchmode"

@@ -2,6 +2,8 @@
 # ChrootDirectory with %u (per-user jails built for sftp): the jail has empty bin directories, no shell.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=chroot-or-session-setup-failure
+# sshd's log alone (INFO) cannot show it: at INFO sshd logs no session error, only the disconnect
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="shell-invalid-or-exits"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized home-directory-missing"

@@ -2,6 +2,8 @@
 # ForceCommand points at a program that does not exist.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=forcecommand
+# sshd's log alone (INFO) cannot show it: the forced command fails inside the session; sshd logs only the disconnect
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="shell-invalid-or-exits"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized"

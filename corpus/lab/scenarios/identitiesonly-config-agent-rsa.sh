@@ -2,6 +2,8 @@
 # The authorized RSA key is only in ssh-agent; the client config says IdentitiesOnly yes with another IdentityFile.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=identitiesonly-hides-agent-key
+# sshd's log alone (INFO) cannot show it: which keys ssh offers is the client's choice; sshd sees a client that gave up
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="publickey-not-authorized"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop too-many-auth-failures agent-signing-failed"

@@ -3,6 +3,8 @@
 # files (none exist) and offers nothing.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=identity-file-missing
+# sshd's log alone (INFO) cannot show it: the key file is missing on the client; sshd sees a client that gave up
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="no-auth-methods-left"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="key-invalid-format publickey-not-authorized ipqos-tos-drop"

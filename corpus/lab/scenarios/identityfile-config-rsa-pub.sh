@@ -2,6 +2,8 @@
 # The client config's IdentityFile names an RSA key's .pub file instead of the private key.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=identityfile-is-public-key
+# sshd's log alone (INFO) cannot show it: the client cannot load its key; sshd sees a client that gave up
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="key-invalid-format identity-file-missing"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop private-key-permissions-too-open"

@@ -3,6 +3,8 @@
 # right after the channel opens; keepalives end it.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=ipqos-tos-drop
+# sshd's log alone (INFO) cannot show it: the network drops the client's packets; sshd logs a normal login
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="server-not-responding"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="connection-timeout mtu-blackhole publickey-not-authorized"

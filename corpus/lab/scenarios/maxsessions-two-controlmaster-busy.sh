@@ -2,6 +2,8 @@
 # sshd MaxSessions 2; the ControlMaster connection already carries two sessions: a third ssh sharing it is refused a session.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=controlmaster-problem
+# sshd's log names it otherwise: sshd says only that MaxSessions is reached ('no more sessions'); the ControlMaster sharing is the client's side of it
+EXPECT_SERVER_TOP=session-channel-refused
 EXPECT_ALSO_OK="session-channel-refused"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized too-many-auth-failures"

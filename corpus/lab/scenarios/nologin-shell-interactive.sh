@@ -2,6 +2,8 @@
 # The account's login shell is nologin; an interactive login (ssh -tt, no command) gets its refusal.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=shell-invalid-or-exits
+# sshd's log alone (INFO) cannot show it: the shell prints its refusal inside the session; sshd logs a normal login
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="nologin-active"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized pty-allocation-failed"

@@ -2,6 +2,8 @@
 # sshd PermitTunnel ethernet; the client asks for a point-to-point (layer 3) tunnel.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=tunnel-forwarding-refused
+# sshd's log alone (INFO) cannot show it: at INFO sshd does not log the refused tunnel
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="port-forward-prohibited"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized"

@@ -2,6 +2,8 @@
 # The jump host forbids TCP forwarding: the child's -W channel is refused.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=proxyjump-failure
+# sshd's log names it otherwise: sshd words it as a refused port forward: the ProxyJump is the client's side of it
+EXPECT_SERVER_TOP=port-forward-prohibited
 EXPECT_ALSO_OK="port-forward-prohibited"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="banner-reset-or-closed ipqos-tos-drop"

@@ -2,6 +2,8 @@
 # The client's RevokedHostKeys file lists the server's host keys.
 source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=host-key-revoked
+# sshd's log alone (INFO) cannot show it: ssh rejects the revoked host key on its side; sshd sees a closed connection
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="known-hosts-problem host-key-changed"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized host-key-unknown-batchmode"

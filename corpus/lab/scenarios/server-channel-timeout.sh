@@ -3,6 +3,8 @@
 source "$(dirname "$0")/../lib.sh"
 [[ $LAB_SERVER != 8.4 ]] || lab_skip "ChannelTimeout needs a 9.2+ sshd"
 EXPECT_TOP=server-idle-disconnect
+# sshd's log alone (INFO) cannot show it: at INFO sshd does not log the channel timeout, only the disconnect
+EXPECT_SERVER_STATUS=needs-verbose
 EXPECT_ALSO_OK="idle-timeout-nat"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop server-not-responding"
