@@ -31,14 +31,6 @@ const char* kUsage =
     "Exit status: 0 nothing wrong found, 1 at least one diagnosis, 3 a failure\n"
     "was seen but nothing explains it, 2 usage error or unusable input.\n";
 
-std::string DefaultLang() {
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
-    if (v && *v) return std::string(v).rfind("ja", 0) == 0 ? "ja" : "en";
-  }
-  return "en";
-}
-
 }  // namespace
 
 int RunDiagnose(int argc, char** argv) {
