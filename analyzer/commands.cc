@@ -1,5 +1,6 @@
 #include "commands.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
@@ -62,6 +63,14 @@ size_t WarnLoadIssues(const LoadedData& data) {
     ++n;
   }
   return n;
+}
+
+std::string DefaultLang() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(var);
+    if (v && *v) return std::string(v).rfind("ja", 0) == 0 ? "ja" : "en";
+  }
+  return "en";
 }
 
 void Warn(const std::string& message) { std::cerr << "sshdiag: warning: " << MakeVisible(message) << "\n"; }

@@ -53,6 +53,9 @@ int RunSignatures(int argc, char** argv);
 // session or not (see signature_explain.h); 0 when it matched one.
 int RunExplain(int argc, char** argv);
 
+// `sshdiag kb show KEY`: a knowledge-base article as a user reads it.
+int RunKb(int argc, char** argv);
+
 // The built-in signature and KB sets plus the user's layers.
 struct LoadedData {
   std::string data_dir;
@@ -72,6 +75,9 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
 // "unrecognised".
 std::string UnusableDataReason(const LoadedData& data, const std::vector<std::string>& signature_dirs,
                                const std::vector<std::string>& kb_dirs);
+
+// The language of the user's locale: "ja" for LC_ALL/LC_MESSAGES/LANG ja*, else "en".
+std::string DefaultLang();
 
 // Prints every load issue as a warning on stderr; returns how many.
 size_t WarnLoadIssues(const LoadedData& data);

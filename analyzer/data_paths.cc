@@ -34,16 +34,24 @@ std::string EnvOr(const char* name, const std::string& home_relative) {
 
 }  // namespace
 
+std::string PackRoot() {
+  std::string data = EnvOr("XDG_DATA_HOME", ".local/share");
+  return data.empty() ? "" : data + "/sshdiag";
+}
+
+std::string UserConfigDir() {
+  std::string config = EnvOr("XDG_CONFIG_HOME", ".config");
+  return config.empty() ? "" : config + "/sshdiag";
+}
+
 std::vector<OverlayRoot> OverlayRoots() {
   std::vector<OverlayRoot> roots;
   auto add = [&roots](const char* origin, const std::string& dir) {
     std::error_code ec;
     if (!dir.empty() && fs::is_directory(dir, ec)) roots.push_back({origin, dir});
   };
-  std::string data = EnvOr("XDG_DATA_HOME", ".local/share");
-  if (!data.empty()) add("pack", data + "/sshdiag");
-  std::string config = EnvOr("XDG_CONFIG_HOME", ".config");
-  if (!config.empty()) add("user", config + "/sshdiag");
+  if (std::string packs = PackRoot(); !packs.empty()) add("pack", packs + "/active");
+  if (std::string config = UserConfigDir(); !config.empty()) add("user", config);
   if (const char* path = std::getenv("SSHDIAG_PATH"); path && *path) {
     std::string list = path;
     size_t start = 0;

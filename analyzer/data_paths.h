@@ -18,9 +18,17 @@ struct OverlayRoot {
   std::string dir;
 };
 
+// Where `sshdiag signatures update` keeps packs: $XDG_DATA_HOME/sshdiag
+// (default ~/.local/share/sshdiag); "" when neither variable nor HOME is set.
+std::string PackRoot();
+
+// The user's own directory: $XDG_CONFIG_HOME/sshdiag (default
+// ~/.config/sshdiag), holding signatures/, kb/ and update.json; "" as above.
+std::string UserConfigDir();
+
 // The overlay roots in force, in load order (a later one's signature or
 // article with the same id replaces an earlier one's): the active update pack
-// ($XDG_DATA_HOME/sshdiag, default ~/.local/share/sshdiag), the user's own
+// (PackRoot()/active, a symlink to the pack's directory), the user's own
 // ($XDG_CONFIG_HOME/sshdiag, default ~/.config/sshdiag), then each directory
 // of $SSHDIAG_PATH (colon-separated). Roots that do not exist are left out:
 // they are places a user may fill, not requirements. `--signatures` and

@@ -41,14 +41,6 @@ const char* kUsage =
     "was seen but nothing explains it, 2 usage error or unusable input.\n"
     "run exits with ssh's own status (127 when ssh cannot be run).\n";
 
-std::string DefaultLang() {
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
-    if (v && *v) return std::string(v).rfind("ja", 0) == 0 ? "ja" : "en";
-  }
-  return "en";
-}
-
 // The overall verdict in the order 2, 1, 3, 0 (README "Exit status").
 Status Worse(Status a, Status b) {
   auto rank = [](Status s) {

@@ -236,6 +236,14 @@ void PrintBreakdown(const char* heading, const std::map<std::string, std::map<st
   }
 }
 
+// The string field key of j: "" when absent or null; a FieldError naming
+// where and key when it is anything but a string.
+std::string OptionalString(const json& j, const char* key, const std::string& where) {
+  if (!j.contains(key) || j[key].is_null()) return "";
+  if (!j[key].is_string()) throw FieldError(where + ": '" + key + "' must be a string");
+  return j[key].get<std::string>();
+}
+
 std::string Expected(const CorpusCase& c) { return c.status == "diagnosed" ? c.top : c.status; }
 
 std::string Join(const std::vector<std::string>& v) {
@@ -268,18 +276,36 @@ std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue
       continue;
     }
     try {
+      // Every field through a strict reader: a mistake names the file and the field.
+      if (!j.is_object()) throw FieldError("the sidecar must be a JSON object");
+      CheckKeys(j, {"source", "expect", "verification"}, "sidecar");
       const json source = j.value("source", json::object());
       const json expect = j.value("expect", json::object());
-      c.status = expect.value("status", "");
-      c.top = expect.value("top", "");
+      if (!source.is_object()) throw FieldError("'source' must be an object");
+      if (!expect.is_object()) throw FieldError("'expect' must be an object");
+      CheckKeys(expect, {"status", "top", "also_ok", "never", "within_top", "todo", "decisive", "decisive_min",
+                         "decisive_in_log"},
+                "expect");
+      c.status = OptionalString(expect, "status", "expect");
+      c.top = OptionalString(expect, "top", "expect");
       c.also_ok = GetStrings(expect, "also_ok", "expect");
       c.never = GetStrings(expect, "never", "expect");
-      if (expect.contains("within_top") && expect["within_top"].is_number_unsigned()) {
+      if (expect.contains("within_top")) {
+        if (!expect["within_top"].is_number_unsigned()) {
+          throw FieldError("expect: 'within_top' must be a whole number of at least 0");
+        }
         c.within_top = expect["within_top"].get<size_t>();
       }
-      if (expect.contains("todo") && expect["todo"].is_string()) c.gap = expect["todo"].get<std::string>();
-      if (expect.contains("decisive") && !expect["decisive"].is_null()) c.decisive = expect.value("decisive", "");
+      c.gap = OptionalString(expect, "todo", "expect");
+      c.decisive = OptionalString(expect, "decisive", "expect");
+      OptionalString(expect, "decisive_min", "expect");
+      if (expect.contains("decisive_in_log") && !expect["decisive_in_log"].is_boolean()) {
+        throw FieldError("expect: 'decisive_in_log' must be true or false");
+      }
       c.decisive_in_log = expect.value("decisive_in_log", true);
+      for (const char* key : {"verbosity", "side", "log_level", "client", "wrapper", "kind"}) {
+        OptionalString(source, key, "source");
+      }
       c.verbosity = source.value("verbosity", "vvv");
       c.side = source.value("side", "client");
       if (c.side == "server") {

@@ -19,6 +19,46 @@ using nlohmann::json;
 
 namespace {
 
+// "examples"."match" or "no_match": each a log path, or an object with the
+// path in "log" and what is expected of it.
+std::vector<SignatureExample> GetExamples(const nlohmann::json& examples, const char* key) {
+  std::vector<SignatureExample> out;
+  if (!examples.contains(key)) return out;
+  const std::string where = std::string("'examples.") + key + "'";
+  if (!examples[key].is_array()) throw FieldError(where + " must be an array");
+  for (const auto& e : examples[key]) {
+    SignatureExample x;
+    if (e.is_string()) {
+      x.log = e.get<std::string>();
+    } else if (e.is_object()) {
+      const bool match = std::string(key) == "match";
+      if (match) {
+        CheckKeys(e, {"log", "rank", "verbosity", "todo"}, where);
+      } else {
+        CheckKeys(e, {"log", "verbosity", "todo"}, where);
+      }
+      x.log = GetString(e, "log", where, true);
+      x.rank = GetString(e, "rank", where, false);
+      x.verbosity = GetString(e, "verbosity", where, false);
+      x.todo = GetString(e, "todo", where, false);
+      if (!x.rank.empty() && x.rank != "first" && x.rank != "top3") {
+        throw FieldError(where + ": 'rank' must be \"first\" or \"top3\", not \"" + x.rank + "\"");
+      }
+      if (!x.verbosity.empty() && x.verbosity != "plain" && x.verbosity != "v" && x.verbosity != "vv" &&
+          x.verbosity != "vvv") {
+        throw FieldError(where + ": 'verbosity' must be plain, v, vv or vvv, not \"" + x.verbosity + "\"");
+      }
+      if (e.contains("todo") && x.todo.empty()) throw FieldError(where + ": 'todo' must give the reason");
+    } else {
+      throw FieldError(where + " holds log paths or objects with a \"log\"");
+    }
+    if (x.log.empty()) throw FieldError(where + ": an empty log path");
+    out.push_back(std::move(x));
+  }
+  return out;
+}
+
+
 std::string PatternOf(const json& j, const std::string& where) {
   bool has_regex = j.contains("regex"), has_literal = j.contains("literal");
   if (has_regex == has_literal) throw FieldError(where + ": give exactly one of 'regex' and 'literal'");
@@ -222,8 +262,8 @@ Signature ParseSignature(const json& j, const std::string& file, std::string* id
   }
   if (j.contains("examples")) {
     CheckKeys(j["examples"], {"match", "no_match"}, "'examples'");
-    s.match_examples = GetStrings(j["examples"], "match", "'examples'");
-    s.no_match_examples = GetStrings(j["examples"], "no_match", "'examples'");
+    s.match_examples = GetExamples(j["examples"], "match");
+    s.no_match_examples = GetExamples(j["examples"], "no_match");
   }
   if (j.contains("notes") && !j["notes"].is_string()) throw FieldError("'notes' must be a string");
   return s;

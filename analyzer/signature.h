@@ -65,6 +65,14 @@ struct FactPredicates {
 enum class Maturity { kExperimental, kStable };
 const char* MaturityName(Maturity maturity);
 
+// One example log of a signature ("examples" in signatures/README.md).
+struct SignatureExample {
+  std::string log;        // a path relative to the test's root; "LOG#KIND" for the excerpt people paste
+  std::string rank;       // match only: "" (among the diagnoses), "first" (the first answer) or "top3"
+  std::string verbosity;  // "" as recorded, or "plain", "v", "vv": the log cut to what that ssh -v level prints
+  std::string todo;       // a known gap and why: reported without failing (signatures test --strict fails it)
+};
+
 struct Signature {
   std::string id;
   std::string kb;  // the KB article (root-cause key) this points to
@@ -86,8 +94,8 @@ struct Signature {
   // "possible" under this signature's answer when the log cannot decide
   // (see differential.h).
   std::vector<std::string> alternatives;
-  std::vector<std::string> match_examples;     // corpus logs it must match
-  std::vector<std::string> no_match_examples;  // corpus logs it must not match
+  std::vector<SignatureExample> match_examples;     // logs it must match
+  std::vector<SignatureExample> no_match_examples;  // logs it must not match
   std::string file;  // where it was loaded from
 };
 

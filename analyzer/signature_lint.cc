@@ -5,7 +5,15 @@
 #include <map>
 #include <set>
 
+#include <fstream>
+#include <sstream>
+
+#include <re2/re2.h>
+
+#include "analyzer.h"
+#include "evaluation.h"
 #include "json_fields.h"
+#include "placeholders.h"
 
 namespace sshdiag {
 
@@ -26,6 +34,11 @@ const std::vector<LintCode>& LintCodes() {
       {"SD010", "the signature has no \"no_match\" example (warning): nothing proves it stays silent on a look-alike"},
       {"SD011", "\"maturity\": \"stable\" without match examples from two OpenSSH releases (corpus directories "
                 "openssh-R...) and a no_match example"},
+      {"SD012", "a {placeholder} in the explanation that no capture of its lines, fact or computed value fills"},
+      {"SD013", "a condition that can never be met: a required line whose pattern an \"absent\" condition "
+                "forbids anywhere in the session"},
+      {"SD014", "the pattern is so generic that it gives a likely or certain diagnosis on a session that worked "
+                "(signatures lint --corpus DIR; unless DIR/benign-allowlist.tsv names the log and cause)"},
   };
   return codes;
 }
@@ -78,12 +91,103 @@ std::string ReleaseOf(const std::string& example) {
 
 std::string ExampleLog(const std::string& example) { return example.substr(0, example.find('#')); }
 
+// SD012: each {name} of each explanation (every language) must be a named
+// capture of a line condition, a fact or a computed placeholder.
+void CheckPlaceholders(const Signature& sig, const std::string& file, std::vector<LintProblem>* out) {
+  std::set<std::string> known;
+  for (const auto& c : sig.lines) {
+    RE2 re(c.pattern, RE2::Quiet);
+    for (const auto& [name, index] : re.NamedCapturingGroups()) known.insert(name);
+  }
+  for (const auto& f : FactTable()) known.insert(f.name);
+  for (const auto& p : ComputedPlaceholders()) known.insert(p.name);
+  std::set<std::string> reported;
+  for (const auto& alternative : sig.explanation) {
+    for (const auto& [lang, text] : alternative.all()) {
+      for (const auto& name : PlaceholdersIn(text)) {
+        if (known.count(name) || !reported.insert(name).second) continue;
+        out->push_back({"SD012", file, sig.id,
+                        "placeholder {" + name + "} in the explanation: no capture (?P<" + name +
+                            ">...) of its lines, fact or computed value fills it"});
+      }
+    }
+  }
+}
+
+// SD013: a required line whose pattern an "absent" condition forbids in the
+// whole session can never be matched.
+void CheckReachable(const Signature& sig, const std::string& file, std::vector<LintProblem>* out) {
+  for (const auto& c : sig.lines) {
+    if (c.optional) continue;
+    for (const auto& a : sig.absent) {
+      if (a.where == AbsentCondition::Where::kAnywhere && a.pattern == c.pattern) {
+        out->push_back({"SD013", file, sig.id,
+                        "line '" + c.name + "' can never match: an absent condition forbids the same pattern "
+                        "anywhere in the session"});
+      }
+    }
+  }
+}
+
+// (log, cause) pairs of the allowlist file; missing file = none.
+std::set<std::pair<std::string, std::string>> ReadAllowlist(const std::string& file) {
+  std::set<std::pair<std::string, std::string>> allowed;
+  std::ifstream in(file);
+  std::string row;
+  while (std::getline(in, row)) {
+    if (row.empty() || row[0] == '#') continue;
+    auto tab1 = row.find('\t');
+    auto tab2 = tab1 == std::string::npos ? tab1 : row.find('\t', tab1 + 1);
+    if (tab2 == std::string::npos || tab2 + 1 >= row.size()) continue;  // a row without a reason allows nothing
+    allowed.insert({row.substr(0, tab1), row.substr(tab1 + 1, tab2 - tab1 - 1)});
+  }
+  return allowed;
+}
+
+// SD014: the linted signatures, on top of the base set, over every
+// successful session of the corpus.
+void CheckBenign(std::vector<Signature> linted, const LintContext& context, std::vector<LintProblem>* out) {
+  std::vector<LoadIssue> issues;
+  std::vector<CorpusCase> cases = LoadCorpus(context.corpus_dir, &issues);
+  SignatureSet set = SignatureSet::LoadLayers(context.base_signature_dirs);
+  std::map<std::string, std::string> file_of;
+  for (auto& sig : linted) {
+    file_of[sig.id] = sig.file;
+    set.Add(std::move(sig));
+  }
+  set.Compile();
+  KnowledgeBase empty;
+  Analyzer analyzer(set, context.kb ? *context.kb : empty);
+  const auto allowed = ReadAllowlist(context.allowlist);
+  // Per signature: the successful logs it answered confidently, in corpus order.
+  std::map<std::string, std::vector<std::string>> hits;
+  for (const auto& c : cases) {
+    if (c.status != "ok") continue;
+    Report r = analyzer.AnalyzeFiles({c.log});
+    std::set<std::string> here;
+    for (const auto& d : r.diagnoses) {
+      if (!file_of.count(d.signature) || d.level == Level::kPossible || allowed.count({c.log, d.kb})) continue;
+      if (here.insert(d.signature).second) hits[d.signature].push_back(std::string(LevelName(d.level)) + " on " + c.log);
+    }
+  }
+  for (const auto& [id, logs] : hits) {
+    std::string where;
+    for (size_t i = 0; i < logs.size() && i < 3; ++i) where += (i ? "; " : "") + logs[i];
+    if (logs.size() > 3) where += "; and " + std::to_string(logs.size() - 3) + " more";
+    out->push_back({"SD014", file_of[id], id,
+                    "too generic: a confident answer on " + std::to_string(logs.size()) +
+                        " session(s) of the corpus that worked (" + where + "); make its lines specific, or allowlist "
+                        "a log with a reason in " + context.allowlist});
+  }
+}
+
 }  // namespace
 
 bool ProvenOnTwoReleases(const Signature& sig) {
   std::set<std::string> releases;
   for (const auto& e : sig.match_examples) {
-    std::string r = ReleaseOf(e);
+    if (!e.todo.empty()) continue;  // a known gap proves nothing
+    std::string r = ReleaseOf(e.log);
     if (!r.empty()) releases.insert(r);
   }
   return releases.size() >= 2 && !sig.no_match_examples.empty();
@@ -123,8 +227,8 @@ std::vector<LintProblem> LintSignatureFiles(const std::vector<std::string>& path
     if (!context.example_root.empty()) {
       for (const auto* list : {&sig->match_examples, &sig->no_match_examples}) {
         for (const auto& e : *list) {
-          if (!fs::exists(fs::path(context.example_root) / ExampleLog(e))) {
-            out.push_back({"SD008", file, sig->id, "example '" + e + "' not found under " + context.example_root});
+          if (!fs::exists(fs::path(context.example_root) / ExampleLog(e.log))) {
+            out.push_back({"SD008", file, sig->id, "example '" + e.log + "' not found under " + context.example_root});
           }
         }
       }
@@ -134,6 +238,8 @@ std::vector<LintProblem> LintSignatureFiles(const std::vector<std::string>& path
       out.push_back({"SD011", file, sig->id, "stable, but its examples do not show two releases and a look-alike"});
     }
     if (sig->no_match_examples.empty()) out.push_back({"SD010", file, sig->id, "no no_match example", false});
+    CheckPlaceholders(*sig, file, &out);
+    CheckReachable(*sig, file, &out);
     set.Add(std::move(*sig));
   }
   set.Compile();
@@ -144,6 +250,10 @@ std::vector<LintProblem> LintSignatureFiles(const std::vector<std::string>& path
     for (const auto& s : sig.suppresses) {
       if (!known.count(s)) out.push_back({"SD007", sig.file, sig.id, "suppresses '" + s + "': no such signature"});
     }
+  }
+  if (!context.corpus_dir.empty()) {
+    // Only signatures that compiled: the others are reported already.
+    CheckBenign(set.signatures(), context, &out);
   }
   std::stable_sort(out.begin(), out.end(), [](const LintProblem& a, const LintProblem& b) { return a.file < b.file; });
   return out;

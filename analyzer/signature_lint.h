@@ -28,14 +28,24 @@ struct LintContext {
   const KnowledgeBase* kb = nullptr;       // articles a "kb" or "alternatives" may name
   std::vector<std::string> other_ids;      // ids of the sets the linted files are layered on
   std::string example_root;                // examples are paths relative to this ("" = not checked)
+  // SD014: the signature directories the linted files go on top of, and a
+  // corpus ("" = not checked) whose successful sessions (sidecar
+  // expect.status "ok") they must not diagnose as likely or certain, unless
+  // the allowlist (LOG<TAB>CAUSE<TAB>REASON rows, the goodlog gate's) names them.
+  std::vector<std::string> base_signature_dirs;
+  std::string corpus_dir;
+  std::string allowlist;
 };
 
 // Lints each path (a signature file, or a directory of them). Every file is
 // parsed and compiled as the loader would; on top of the loader's checks it
 // reports duplicate ids, a file named other than its id, a KB article or
-// alternative that does not exist, "suppresses" naming an unknown id, and
-// examples that are missing or absent. Returns the problems, errors and
-// warnings, in file order.
+// alternative that does not exist, "suppresses" naming an unknown id,
+// examples that are missing or absent, a {placeholder} of the explanation
+// that no capture, fact or computed value fills, a required line that an
+// "absent anywhere" condition forbids (the signature can never match), and,
+// given a corpus, a confident diagnosis of a session that worked. Returns
+// the problems, errors and warnings, in file order.
 std::vector<LintProblem> LintSignatureFiles(const std::vector<std::string>& paths, const LintContext& context);
 
 // What "stable" needs: match examples from at least two release

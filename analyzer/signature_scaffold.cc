@@ -111,7 +111,7 @@ std::optional<nlohmann::ordered_json> DraftSignature(const Session& session, con
   sig["id"] = request.id;
   sig["kb"] = request.kb;
   sig["explanation"] = "DRAFT: say in a sentence or two what these lines mean for the user, naming values "
-                       "with {placeholders} from named groups.";
+                       "by the names of their groups in braces (a group (?P<port>...) is shown by writing port in braces).";
   sig["weight"] = 0.8;
   nlohmann::ordered_json conditions = nlohmann::ordered_json::array();
   uint64_t previous = 0;

@@ -375,4 +375,138 @@ void PrintText(const Report& report, const PrintOptions& options, std::ostream& 
   }
 }
 
+namespace {
+
+// The words of the show commands, per language.
+struct ShowLabels {
+  const char* mechanism;
+  const char* look_alikes;
+  const char* references;
+  const char* releases_from;   // + release
+  const char* releases_until;  // + release
+  const char* platforms;
+  const char* explanation;
+  const char* lines_ordered;
+  const char* lines_unordered;
+  const char* absent;
+  const char* when;
+  const char* suppresses;
+  const char* alternatives;
+  const char* examples_match;
+  const char* examples_no_match;
+  const char* file;
+  const char* no_article;
+};
+
+const ShowLabels kShowEnglish = {
+    "How it happens:", "Looks like:", "References:", "from OpenSSH ", "up to OpenSSH ", "for ",
+    "What it says:", "Lines it needs (in this order):", "Lines it needs (in any order):", "Lines that must not appear:",
+    "Only when:", "Stands in for:", "Also possible:", "Proven on:", "Stays silent on:", "Loaded from: ",
+    "(no such article)"};
+const ShowLabels kShowJapanese = {
+    "仕組み:", "似た原因:", "参考:", "OpenSSH ", "OpenSSH ", "対象: ",
+    "説明:", "必要な行 (この順):", "必要な行 (順不同):", "現れてはならない行:",
+    "条件:", "代わりに抑える:", "ほかに考えられる原因:", "一致する例:", "一致しない例:", "読み込み元: ",
+    "(該当する記事がありません)"};
+
+const ShowLabels& ShowLabelsFor(const std::string& lang) { return lang == "ja" ? kShowJapanese : kShowEnglish; }
+
+std::string Join(const std::vector<std::string>& items, const char* sep = ", ") {
+  std::string s;
+  for (const auto& i : items) s += (s.empty() ? "" : sep) + i;
+  return s;
+}
+
+// "LOG (first, at -v; todo: REASON)".
+std::string DescribeExample(const SignatureExample& e) {
+  std::vector<std::string> how;
+  if (!e.rank.empty()) how.push_back(e.rank);
+  if (!e.verbosity.empty()) how.push_back(e.verbosity == "plain" ? "without -v" : "at -" + e.verbosity);
+  if (!e.todo.empty()) how.push_back("todo: " + e.todo);
+  return e.log + (how.empty() ? "" : " (" + Join(how, "; ") + ")");
+}
+
+}  // namespace
+
+void PrintArticle(const Article& a, const std::string& lang, std::ostream& out) {
+  const Labels& l = LabelsFor(lang);
+  const ShowLabels& s = ShowLabelsFor(lang);
+  out << MakeVisible(a.title.Get(lang)) << "  [" << MakeVisible(a.key) << "]\n";
+  if (!a.summary.empty()) out << "   " << l.means << "\n" << Prose(a.summary.Get(lang), "     ");
+  if (!a.mechanism.empty()) out << "   " << s.mechanism << "\n" << Prose(a.mechanism.Get(lang), "     ");
+  if (!a.remedies.empty()) out << "   " << l.todo << "\n";
+  for (const auto& r : a.remedies) {
+    std::string tags = r.where + (r.weakens_security ? ", weakens security" : "");
+    out << Prose(r.title.Get(lang) + " (" + tags + ")", "   ", "- ");
+    for (const auto& f : r.forms) {
+      std::vector<std::string> scope;
+      if (f.since) scope.push_back(s.releases_from + f.since->ToString());
+      if (f.until) scope.push_back(s.releases_until + f.until->ToString());
+      if (!f.platforms.empty()) scope.push_back(s.platforms + Join(f.platforms));
+      if (!scope.empty()) out << "       (" << MakeVisible(Join(scope)) << ")\n";
+      if (!f.config.empty()) out << "       " << l.config << "\n" << Verbatim(f.config, "         ");
+      if (!f.option.empty()) out << "       " << l.once << "  ssh " << MakeVisible(f.option) << " ...\n";
+      if (!f.server_config.empty()) out << "       " << l.server_config << "\n" << Verbatim(f.server_config, "         ");
+      for (const auto& cmd : f.commands) out << "       $ " << MakeVisible(cmd) << "\n";
+      if (!f.note.empty()) out << Prose(f.note.Get(lang), "       ", l.note);
+    }
+    if (!r.risk.empty()) out << Prose(r.risk.Get(lang), "       ", l.risk);
+  }
+  if (!a.tell_apart.empty()) out << "   " << l.unsure << "\n" << Prose(a.tell_apart.Get(lang), "     ");
+  if (!a.look_alikes.empty()) out << Prose(Join(a.look_alikes), "   ", std::string(s.look_alikes) + " ");
+  if (!a.references.empty()) {
+    out << "   " << s.references << "\n";
+    for (const auto& ref : a.references) out << "     " << MakeVisible(ref) << "\n";
+  }
+  out << "   " << s.file << MakeVisible(a.file) << "\n";
+}
+
+void PrintSignature(const Signature& sig, const Article* article, const std::string& origin,
+                    const std::string& lang, std::ostream& out) {
+  const ShowLabels& s = ShowLabelsFor(lang);
+  std::string title = !sig.title.empty() ? sig.title.Get(lang) : article ? article->title.Get(lang) : s.no_article;
+  out << MakeVisible(sig.id) << "  [" << MakeVisible(sig.kb) << "]  " << MaturityName(sig.maturity) << ", weight "
+      << Percent(sig.weight) << ", " << SideName(sig.side) << "\n";
+  out << Prose(title, "   ");
+  out << "   " << s.explanation << "\n";
+  for (const auto& e : sig.explanation) out << Prose(e.Get(lang), "     ", "- ");
+  out << "   " << (sig.ordered ? s.lines_ordered : s.lines_unordered) << "\n";
+  for (size_t i = 0; i < sig.lines.size(); ++i) {
+    const LineCondition& c = sig.lines[i];
+    std::vector<std::string> how;
+    if (c.optional) how.push_back("optional");
+    if (c.within > 0) how.push_back("within " + std::to_string(c.within) + " lines");
+    if (c.level != Verbosity::kPlain) how.push_back(VerbosityName(c.level));
+    if (!c.evidence) how.push_back("not shown");
+    out << "     " << i + 1 << ". " << MakeVisible(c.name) << ": " << MakeVisible(c.pattern)
+        << (how.empty() ? "" : "  (" + Join(how) + ")") << "\n";
+  }
+  if (!sig.absent.empty()) out << "   " << s.absent << "\n";
+  for (const auto& a : sig.absent) {
+    std::string where = a.where == AbsentCondition::Where::kBetween ? "between " + a.from + " and " + a.to
+                        : a.where == AbsentCondition::Where::kAfter  ? "after " + a.from
+                        : a.where == AbsentCondition::Where::kBefore ? "before " + a.to
+                                                                     : "anywhere";
+    out << "     - " << MakeVisible(a.pattern) << "  (" << MakeVisible(where) << ")\n";
+  }
+  std::vector<std::string> when;
+  std::vector<std::string> phases, outcomes;
+  for (auto p : sig.when.phases) phases.push_back(PhaseName(p));
+  for (auto o : sig.when.outcomes) outcomes.push_back(OutcomeName(o));
+  if (!phases.empty()) when.push_back("phase " + Join(phases, " or "));
+  if (!outcomes.empty()) when.push_back("outcome " + Join(outcomes, " or "));
+  if (sig.when.client_min) when.push_back("client OpenSSH " + sig.when.client_min->ToString() + " or later");
+  if (sig.when.client_max) when.push_back("client OpenSSH " + sig.when.client_max->ToString() + " or earlier");
+  for (const auto& [fact, pattern] : sig.when.facts_match) when.push_back(fact + " matches " + pattern);
+  for (const auto& fact : sig.when.facts_absent) when.push_back("no " + fact);
+  if (!when.empty()) out << Prose(Join(when, "; "), "   ", std::string(s.when) + " ");
+  if (!sig.suppresses.empty()) out << Prose(Join(sig.suppresses), "   ", std::string(s.suppresses) + " ");
+  if (!sig.alternatives.empty()) out << Prose(Join(sig.alternatives), "   ", std::string(s.alternatives) + " ");
+  if (!sig.match_examples.empty()) out << "   " << s.examples_match << "\n";
+  for (const auto& e : sig.match_examples) out << "     " << MakeVisible(DescribeExample(e)) << "\n";
+  if (!sig.no_match_examples.empty()) out << "   " << s.examples_no_match << "\n";
+  for (const auto& e : sig.no_match_examples) out << "     " << MakeVisible(DescribeExample(e)) << "\n";
+  out << "   " << s.file << MakeVisible(sig.file) << (origin.empty() ? "" : " (" + MakeVisible(origin) + ")") << "\n";
+}
+
 }  // namespace sshdiag

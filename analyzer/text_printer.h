@@ -5,8 +5,10 @@
 #include <ostream>
 #include <string>
 
+#include "knowledge_base.h"
 #include "print_options.h"
 #include "report.h"
+#include "signature.h"
 
 namespace sshdiag {
 
@@ -18,6 +20,17 @@ void PrintText(const Report& report, const PrintOptions& options, std::ostream& 
 // What to do next when a failure was seen that no signature explains, in lang
 // ("en", "ja"): the same words in every format.
 const char* UnrecognisedNextSteps(const std::string& lang);
+
+// `sshdiag kb show KEY`: the article as a user reads it, every remedy with
+// every form and the releases it is for. Every text is passed through
+// MakeVisible(): an article may come from a stranger's pack.
+void PrintArticle(const Article& article, const std::string& lang, std::ostream& out);
+
+// `sshdiag signatures show ID`: what the signature looks for, what it says,
+// its examples and where it was loaded from (origin: the layer's name),
+// made safe like PrintArticle. article is its KB article, or nullptr.
+void PrintSignature(const Signature& sig, const Article* article, const std::string& origin,
+                    const std::string& lang, std::ostream& out);
 
 }  // namespace sshdiag
 

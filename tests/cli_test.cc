@@ -269,7 +269,7 @@ TEST_CASE("cli: overlays load in order pack, user, SSHDIAG_PATH, --signatures, a
     return R"js({"id": "connection-refused", "kb": "connection-refused", "explanation": ")js" + text +
            R"js(", "lines": [{"name": "r", "literal": "Connection refused"}]})js";
   };
-  home.Write("data/sshdiag/signatures/connection-refused.json", sig("FROM THE PACK"));
+  home.Write("data/sshdiag/active/signatures/connection-refused.json", sig("FROM THE PACK"));
   home.Write("config/sshdiag/signatures/connection-refused.json", sig("FROM THE USER"));
   home.Write("config/sshdiag/signatures/broken.json", "{not json");
   home.Write("path1/signatures/connection-refused.json", sig("FROM SSHDIAG_PATH"));
@@ -411,4 +411,40 @@ TEST_CASE("cli: batch mode writes one JSON record per log in order whatever --jo
   CHECK(missing.out.find("cannot open file") != std::string::npos);
   CHECK(Sshdiag("--batch --format text " + dir.path()).code == 2);
   CHECK(Sshdiag("--batch " + dir.path() + " --jobs 0").code == 2);
+}
+
+TEST_CASE("cli: kb show and signatures show print what is in force and suggest close ids", "[cli]") {
+  Run article = Sshdiag("kb show connection-refused");
+  CHECK(article.code == 0);
+  CHECK(article.out.find("[connection-refused]") != std::string::npos);
+  CHECK(article.out.find("What to do:") != std::string::npos);
+  Run typo = Sshdiag("kb show conection-refused");
+  CHECK(typo.code == 2);
+  CHECK(typo.err.find("no article 'conection-refused'; did you mean connection-refused?") != std::string::npos);
+  CHECK(Sshdiag("kb show").code == 2);
+  CHECK(Sshdiag("kb list").code == 2);
+  Run sig = Sshdiag("signatures show connection-refused");
+  CHECK(sig.code == 0);
+  CHECK(sig.out.find("connection-refused  [connection-refused]") != std::string::npos);
+  CHECK(sig.out.find("built-in") != std::string::npos);
+  Run unknown = Sshdiag("signatures show connection-refusd");
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("did you mean connection-refused") != std::string::npos);
+  Run hostile = Sshdiag("signatures show \"$(printf 'evil\\033[2J')\"");
+  CHECK(hostile.code == 2);
+  CHECK(hostile.err.find('\x1b') == std::string::npos);
+}
+
+TEST_CASE("cli: signatures test --strict fails on a todo example that the plain run reports", "[cli]") {
+  TempDir dir;
+  // Synthetic signature over real corpus logs, with a known gap marked todo.
+  std::string file = dir.Write("connection-refused.json", R"js({"id": "connection-refused", "kb": "connection-refused",
+    "explanation": "x", "weight": 0.99, "lines": [{"name": "r", "regex": "Connection refused$"}],
+    "examples": {"match": ["corpus/lab/openssh-9.2/connection-refused.log",
+                           {"log": "corpus/lab/openssh-9.2/success-exec.log", "todo": "a known gap"}]}})js");
+  Run lenient = Sshdiag("signatures test --root " + sshdiag::testing::SourcePath("") + " " + file);
+  CHECK(lenient.code == 0);
+  CHECK(lenient.out.find("todo: match example corpus/lab/openssh-9.2/success-exec.log") != std::string::npos);
+  Run strict = Sshdiag("signatures test --strict --root " + sshdiag::testing::SourcePath("") + " " + file);
+  CHECK(strict.code == 1);
 }

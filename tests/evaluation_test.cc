@@ -154,6 +154,41 @@ TEST_CASE("LoadCorpus refuses known-gaps.json and invalid sidecar fields", "[eva
   CHECK(Has(messages, "notop.json: expect.top is required"));
 }
 
+TEST_CASE("LoadCorpus reads every sidecar field strictly and names the file and the field", "[evaluation]") {
+  TempDir dir;
+  AddCase(dir, "good", kRefusedLog, R"js({"status": "diagnosed", "top": "connection-refused", "todo": null})js");
+  AddCase(dir, "alsook", kRefusedLog, R"js({"status": "diagnosed", "top": "connection-refused", "also_ok": [1]})js");
+  AddCase(dir, "statusnum", kRefusedLog, R"js({"status": 1})js");
+  AddCase(dir, "within", kRefusedLog, R"js({"status": "diagnosed", "top": "x", "within_top": "2"})js");
+  AddCase(dir, "typo", kRefusedLog, R"js({"status": "ok", "nevr": []})js");
+  AddCase(dir, "inlog", kRefusedLog, R"js({"status": "ok", "decisive_in_log": "yes"})js");
+  AddCase(dir, "side", kRefusedLog, R"js({"status": "ok"})js", R"js("side": 2)js");
+  dir.Write("corpus/expectlist.log", "x\n");
+  dir.Write("corpus/expectlist.json", R"js({"source": {}, "expect": []})js");
+  std::vector<LoadIssue> issues;
+  auto cases = LoadCorpus(dir.path() + "/corpus", &issues);
+  CHECK(cases.size() == 1);
+  std::vector<std::string> messages;
+  for (const auto& i : issues) messages.push_back(i.ToString());
+  CHECK(messages.size() == 7);
+  CHECK(Has(messages, "alsook.json: expect: 'also_ok' must be an array of strings"));
+  CHECK(Has(messages, "statusnum.json: expect: 'status' must be a string"));
+  CHECK(Has(messages, "within.json: expect: 'within_top' must be a whole number"));
+  CHECK(Has(messages, "typo.json: expect: unknown field 'nevr'"));
+  CHECK(Has(messages, "inlog.json: expect: 'decisive_in_log' must be true or false"));
+  CHECK(Has(messages, "side.json: source: 'side' must be a string"));
+  CHECK(Has(messages, "expectlist.json: 'expect' must be an object"));
+}
+
+TEST_CASE("sshdiag eval reports a sidecar of the wrong shape by file and field and does not abort", "[evaluation]") {
+  TempDir dir;
+  AddCase(dir, "hit", kRefusedLog, R"js({"status": "diagnosed", "top": "connection-refused"})js");
+  AddCase(dir, "bad", kRefusedLog, R"js({"status": "diagnosed", "top": "connection-refused", "also_ok": [1]})js");
+  Run r = Sshdiag("eval " + dir.path() + "/corpus");
+  CHECK(r.code == 0);
+  CHECK(r.err.find("bad.json: expect: 'also_ok' must be an array of strings") != std::string::npos);
+}
+
 TEST_CASE("Logs are tabled by verbosity, and fresh logs apart from in-sample ones", "[evaluation]") {
   TempDir dir;
   const std::string expect = R"js({"status": "diagnosed", "top": "connection-refused"})js";

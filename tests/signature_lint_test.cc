@@ -97,3 +97,52 @@ TEST_CASE("Lint refuses stable for a signature not proven on two releases with a
   for (const auto& p : problems) bad_value = bad_value || (p.code == "SD001" && p.message.find("beta") != std::string::npos);
   CHECK(bad_value);
 }
+
+TEST_CASE("Lint finds an unfilled placeholder and a line that can never match", "[signature_lint]") {
+  TempDir dir;
+  // Synthetic signatures, one fault each.
+  dir.Write("unfilled.json", R"js({"id": "unfilled", "kb": "connection-refused",
+    "explanation": ["Refused on {port_typo} by {peer}.", "Refused."],
+    "lines": [{"name": "a", "regex": "connect to host (?P<peer>\\S+) port"}]})js");
+  dir.Write("filled.json", R"js({"id": "filled", "kb": "connection-refused",
+    "explanation": "Refused by {peer} ({host}).", "lines": [{"name": "a", "regex": "to host (?P<peer>\\S+)"}]})js");
+  dir.Write("never.json", R"js({"id": "never", "kb": "connection-refused", "explanation": "x",
+    "lines": [{"name": "a", "literal": "Connection refused"}], "absent": [{"literal": "Connection refused"}]})js");
+  auto problems = LintSignatureFiles({dir.path()}, Context());
+  for (const auto& p : problems) UNSCOPED_INFO(p.ToString());
+  CHECK(Has(problems, "SD012", "unfilled"));
+  CHECK_FALSE(Has(problems, "SD012", "filled"));  // a capture and a fact
+  CHECK(Has(problems, "SD013", "never"));
+  for (const auto& p : problems) {
+    if (p.code == "SD012") {
+      CHECK(p.message.find("{port_typo}") != std::string::npos);
+      CHECK(p.message.find("{peer}") == std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("Lint with a corpus finds a signature that answers confidently on a session that worked",
+          "[signature_lint]") {
+  TempDir dir;
+  // A real successful session with a sidecar written for the test, and a
+  // synthetic signature on the line every working session ends with.
+  dir.Write("corpus/ok.log", ReadFile(SourcePath("corpus/lab/openssh-9.2/success-exec.log")));
+  dir.Write("corpus/ok.json", R"js({"source": {"kind": "test"}, "expect": {"status": "ok"}})js");
+  dir.Write("sigs/generic.json", R"js({"id": "generic", "kb": "connection-refused", "explanation": "x", "weight": 0.9,
+    "lines": [{"name": "end", "regex": "^debug1: Exit status \\d+$"}],
+    "when": {"outcome": ["succeeded", "failed"]}})js");
+  LintContext context = Context();
+  context.base_signature_dirs = {SourcePath("signatures")};
+  context.corpus_dir = dir.path() + "/corpus";
+  context.allowlist = dir.path() + "/corpus/benign-allowlist.tsv";
+  auto problems = LintSignatureFiles({dir.path() + "/sigs"}, context);
+  CHECK(Has(problems, "SD014", "generic"));
+  for (const auto& p : problems) {
+    if (p.code == "SD014") CHECK(p.message.find("ok.log") != std::string::npos);
+  }
+  // Allowlisted with a reason, it passes; without a reason the row allows nothing.
+  dir.Write("corpus/benign-allowlist.tsv", dir.path() + "/corpus/ok.log\tconnection-refused\n");
+  CHECK(Has(LintSignatureFiles({dir.path() + "/sigs"}, context), "SD014", "generic"));
+  dir.Write("corpus/benign-allowlist.tsv", dir.path() + "/corpus/ok.log\tconnection-refused\tthe test says so\n");
+  CHECK_FALSE(Has(LintSignatureFiles({dir.path() + "/sigs"}, context), "SD014", "generic"));
+}

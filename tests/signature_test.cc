@@ -215,3 +215,29 @@ TEST_CASE("A signature reads the client's log unless it says \"side\": \"server\
   REQUIRE(!wrong.empty());
   CHECK(wrong[0].message.find("side") != std::string::npos);
 }
+
+TEST_CASE("An example is a log path or an object with its rank verbosity and todo reason", "[signature]") {
+  std::vector<LoadIssue> issues;
+  auto ok = SignatureSet::Parse(R"js({"id": "ex", "kb": "k", "explanation": "x", "lines": [{"name": "a", "literal": "x"}],
+    "examples": {"match": ["a.log", {"log": "b.log", "rank": "first", "verbosity": "v"}],
+                 "no_match": [{"log": "c.log", "todo": "a known gap"}]}})js", "ex.json", &issues);
+  REQUIRE(ok);
+  REQUIRE(ok->match_examples.size() == 2);
+  CHECK(ok->match_examples[0].log == "a.log");
+  CHECK(ok->match_examples[1].rank == "first");
+  CHECK(ok->match_examples[1].verbosity == "v");
+  CHECK(ok->no_match_examples.at(0).todo == "a known gap");
+  for (const std::string bad : {R"js({"log": "b.log", "rank": "second"})js", R"js({"log": "b.log", "verbosity": "vvvv"})js",
+                                R"js({"log": "b.log", "todo": ""})js", R"js({"log": "b.log", "typo": 1})js",
+                                R"js({"rank": "first"})js", "3"}) {
+    INFO(bad);
+    std::vector<LoadIssue> found;
+    CHECK_FALSE(SignatureSet::Parse(R"js({"id": "ex", "kb": "k", "explanation": "x", "lines": [{"name": "a", "literal": "x"}],
+      "examples": {"match": [)js" + bad + "]}}", "ex.json", &found));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message.find("examples.match") != std::string::npos);
+  }
+  std::vector<LoadIssue> found;
+  CHECK_FALSE(SignatureSet::Parse(R"js({"id": "ex", "kb": "k", "explanation": "x", "lines": [{"name": "a", "literal": "x"}],
+    "examples": {"no_match": [{"log": "c.log", "rank": "first"}]}})js", "ex.json", &found));
+}

@@ -148,3 +148,51 @@ TEST_CASE("Text output names the file of each session when given several files",
   // One file: no file name needed.
   CHECK(Print(analyzer.AnalyzeFiles({a})).find(a + ": session") == std::string::npos);
 }
+
+TEST_CASE("An article is printed whole with every remedy form and made safe", "[text_printer]") {
+  std::ostringstream out;
+  PrintArticle(*sshdiag::testing::BuiltinKb().Find("ipqos-tos-drop"), "en", out);
+  std::string text = out.str();
+  CHECK(text.find("[ipqos-tos-drop]") != std::string::npos);
+  CHECK(text.find("What to do:") != std::string::npos);
+  CHECK(text.find("IPQoS") != std::string::npos);
+  // Synthetic hostile article, as a stranger's pack could bring.
+  std::vector<LoadIssue> issues;
+  auto hostile = KnowledgeBase::Parse(
+      "{\"key\": \"evil\", \"title\": \"Evil\\u001b]0;pwned\\u0007\", \"summary\": \"a\\u009b2J\", "
+      "\"mechanism\": \"m\", \"remedies\": [], \"tell_apart\": \"t\"}",
+      "evil.json", &issues);
+  if (!hostile) {
+    for (const auto& i : issues) UNSCOPED_INFO(i.ToString("article"));
+  }
+  REQUIRE(hostile);
+  std::ostringstream safe;
+  PrintArticle(*hostile, "en", safe);
+  CHECK(safe.str().find('\x1b') == std::string::npos);
+  CHECK(safe.str().find('\x07') == std::string::npos);
+  CHECK(safe.str().find("\xc2\x9b") == std::string::npos);
+  CHECK(safe.str().find("\\x1b") != std::string::npos);
+}
+
+TEST_CASE("A signature is printed with its lines examples and origin and made safe", "[text_printer]") {
+  std::vector<LoadIssue> issues;
+  // Synthetic signature with control characters where a stranger could put them.
+  auto sig = SignatureSet::Parse(
+      "{\"id\": \"shown\", \"kb\": \"connection-refused\", \"explanation\": \"Refused\\u001b[2J.\", "
+      "\"lines\": [{\"name\": \"c\", \"literal\": \"Connecting\"}, "
+      "{\"name\": \"r\", \"regex\": \"Connection refused$\", \"within\": 3}], "
+      "\"absent\": [{\"literal\": \"Connection established\"}], "
+      "\"examples\": {\"match\": [{\"log\": \"a.log\", \"rank\": \"first\"}], \"no_match\": [\"b.log\"]}}",
+      "/x/shown.json", &issues);
+  for (const auto& i : issues) UNSCOPED_INFO(i.ToString());
+  REQUIRE(sig);
+  std::ostringstream out;
+  PrintSignature(*sig, sshdiag::testing::BuiltinKb().Find("connection-refused"), "user", "en", out);
+  std::string text = out.str();
+  CHECK(text.find("shown  [connection-refused]  experimental") != std::string::npos);
+  CHECK(text.find("2. r: Connection refused$  (within 3 lines)") != std::string::npos);
+  CHECK(text.find("established  (anywhere)") != std::string::npos);
+  CHECK(text.find("a.log (first)") != std::string::npos);
+  CHECK(text.find("Loaded from: /x/shown.json (user)") != std::string::npos);
+  CHECK(text.find('\x1b') == std::string::npos);
+}
