@@ -274,7 +274,14 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     d.untold_absent = c.match.untold_absent;
     d.deepest_untold = c.match.deepest_untold;
     d.untold_before_excerpt = c.match.untold_before_excerpt;
-    explained = explained || d.terminal;
+    // When the remote shell said it could not start the command, ssh worked:
+    // such a session is "diagnosed" only on a likely cause; a merely possible
+    // one (the user's own command, or a transfer's program missing) is listed
+    // with it. Other sessions that worked keep their possible answers.
+    bool command_not_started = session.remote_command_failure_line > 0 &&
+                               (session.outcome() == Outcome::kSucceeded ||
+                                session.outcome() == Outcome::kRemoteCommandFailed);
+    explained = explained || (d.terminal && !(command_not_started && d.level == Level::kPossible));
     for (const auto& e : c.match.evidence) {
       if (e.shown) d.evidence.push_back(e);
     }

@@ -74,7 +74,7 @@ std::optional<FailureLines> FailureLines::Parse(const std::string& text, const s
                                                 std::vector<LoadIssue>* issues) {
   return ParseDataFile<FailureLines>(text, file, issues, [](const json& j, std::string*) {
     if (!j.is_object()) throw FieldError("the failure-lines file holds one JSON object");
-    CheckKeys(j, {"failure", "not_failure", "epilogue", "notes", "$schema"}, "failure lines");
+    CheckKeys(j, {"failure", "not_failure", "epilogue", "remote_command", "notes", "$schema"}, "failure lines");
     FailureLines f;
     f.failure_ = ParseList(j, "failure");
     if (f.failure_.empty()) throw FieldError("'failure' must list at least one pattern");
@@ -83,6 +83,8 @@ std::optional<FailureLines> FailureLines::Parse(const std::string& text, const s
     f.not_failure_re_ = Alternation(f.not_failure_, "not_failure");
     f.epilogue_ = ParseList(j, "epilogue");
     f.epilogue_re_ = Alternation(f.epilogue_, "epilogue");
+    f.remote_command_ = ParseList(j, "remote_command");
+    f.remote_command_re_ = Alternation(f.remote_command_, "remote_command");
     return f;
   });
 }
@@ -117,6 +119,11 @@ bool FailureLines::IsFailure(std::string_view text) const {
   if (not_failure_re_ && RE2::PartialMatch(piece, *not_failure_re_)) return false;
   if (epilogue_re_ && RE2::PartialMatch(piece, *epilogue_re_)) return false;
   return RE2::PartialMatch(piece, *failure_re_);
+}
+
+bool FailureLines::IsRemoteCommandFailure(std::string_view text) const {
+  if (text.empty() || !remote_command_re_ || IsFailure(text)) return false;
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *remote_command_re_);
 }
 
 bool FailureLines::IsEpilogue(std::string_view text) const {

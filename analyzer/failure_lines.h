@@ -59,9 +59,16 @@ class FailureLines {
   // line, never ssh output, and never where a session ended.
   bool IsEpilogue(std::string_view text) const;
 
+  // True when text is the remote shell saying the command it was asked to run
+  // failed to start ("bash: line 1: rsync: command not found"): it matches a
+  // "remote_command" pattern and is no failure line. ssh connected and ran the
+  // command, so such a line is ssh's session output, not where ssh failed.
+  bool IsRemoteCommandFailure(std::string_view text) const;
+
   const std::vector<FailurePattern>& failure() const { return failure_; }
   const std::vector<FailurePattern>& not_failure() const { return not_failure_; }
   const std::vector<FailurePattern>& epilogue() const { return epilogue_; }
+  const std::vector<FailurePattern>& remote_command() const { return remote_command_; }
   const std::vector<LoadIssue>& issues() const { return issues_; }
 
   FailureLines();
@@ -70,9 +77,9 @@ class FailureLines {
   ~FailureLines();
 
  private:
-  std::vector<FailurePattern> failure_, not_failure_, epilogue_;
+  std::vector<FailurePattern> failure_, not_failure_, epilogue_, remote_command_;
   // Each list as one alternation: one pass per line, as one RE2 would do.
-  std::unique_ptr<RE2> failure_re_, not_failure_re_, epilogue_re_;
+  std::unique_ptr<RE2> failure_re_, not_failure_re_, epilogue_re_, remote_command_re_;
   std::vector<LoadIssue> issues_;
 };
 

@@ -46,6 +46,7 @@ struct Labels {
   const char* exit0;
   const char* jump_carried;
   const char* remote_failed;
+  const char* remote_not_started;  // plain ssh: the remote shell said so, no exit status shown
   const char* unexplained;
   const char* got_as_far;
   const char* last_errors;
@@ -74,6 +75,7 @@ const Labels kEnglish = {
     "Note: ", "Risk: ", "If unsure:", "(context: this does not account for how the session ended)",
     "No problem found:", " the session succeeded", " (exit status 0)", " this jump-host connection carried session ",
     " the connection worked; the remote command exited with status ",
+    " the connection worked; the remote shell could not start the command",
     "A failure was seen, but no signature explains it.", "The connection got as far as: ", "Last error lines:",
     "Next steps: rerun with ssh -vvv if this was less verbose; read the server's log for the same moment "
     "(journalctl -u ssh, /var/log/auth.log); run ssh -G HOST for the effective client configuration.",
@@ -89,6 +91,7 @@ const Labels kJapanese = {
     "リスク: ", "判断に迷うとき:", "(参考: セッションの終わり方を説明するものではありません)", "問題なし:",
     " セッションは成功しました", " (終了ステータス 0)", " このジャンプホスト接続がセッションを中継しました: ",
     " SSH 接続は成功し、リモートコマンドが次のステータスで終了しました: ",
+    " SSH 接続は成功しましたが、リモートのシェルがコマンドを起動できませんでした",
     "失敗が見つかりましたが、説明できるシグネチャがありません。", "接続が到達した段階: ", "最後のエラー行:",
     "次の手順: 詳細度が低ければ ssh -vvv で再実行し、同じ時刻のサーバーのログ (journalctl -u ssh、"
     "/var/log/auth.log) を確認し、ssh -G HOST で実際のクライアント設定を確認してください。",
@@ -298,7 +301,11 @@ void PrintUnexplained(const SessionReport& sr, const Report& report, const Style
   if (sr.status == Status::kOk) {
     out << style.Green(l.no_problem);
     if (s.outcome() == Outcome::kRemoteCommandFailed) {
-      out << l.remote_failed << *s.facts.exit_status << ".\n";
+      if (s.facts.exit_status) {
+        out << l.remote_failed << *s.facts.exit_status << ".\n";
+      } else {
+        out << l.remote_not_started << ".\n";
+      }
     } else if (s.parent >= 0 && s.outcome() == Outcome::kIncomplete) {
       out << l.jump_carried << s.parent + 1 << ".\n";
     } else {

@@ -307,6 +307,9 @@ Outcome Session::outcome() const {
     if (*facts.exit_status < 0) return Outcome::kFailed;
     return *facts.exit_status == 0 ? Outcome::kSucceeded : Outcome::kRemoteCommandFailed;
   }
+  // The remote shell could not start the command: ssh connected and ran it
+  // (plain ssh prints no exit status, but bash's "command not found" is 127).
+  if (remote_command_failure_line > 0 && last_failure_line == 0) return Outcome::kRemoteCommandFailed;
   if (clean_exit && last_failure_line == 0) return Outcome::kSucceeded;
   if (last_failure_line > 0) return Outcome::kFailed;
   return Outcome::kIncomplete;
@@ -725,6 +728,11 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
     if (s->failure_block_start == 0) s->failure_block_start = line.number;
     s->failure_lines.push_back(line);
     if (s->failure_lines.size() > kFailureLinesKept) s->failure_lines.pop_front();
+  } else if (failures_->IsRemoteCommandFailure(t)) {
+    // The session's own output (the input holds ssh output), but no failure of ssh.
+    if (hits.empty()) ++s->ssh_line_count;
+    saw_ssh_output_ = true;
+    s->remote_command_failure_line = line.number;
   }
 }
 

@@ -130,6 +130,9 @@ struct Session {
   uint64_t last_failure_line = 0;
   uint64_t failure_block_start = 0;  // first failure line after the last phase marker
   bool clean_exit = false;           // "Transferred:" seen
+  // The last line where the remote shell said the command failed to start
+  // (FailureLines::IsRemoteCommandFailure); 0 when none.
+  uint64_t remote_command_failure_line = 0;
   Verbosity verbosity = Verbosity::kPlain;  // the deepest debug level among its lines
   // True when the session shows ssh's first line (the OpenSSH_ version line):
   // the log starts where ssh started, not a tail or an excerpt.

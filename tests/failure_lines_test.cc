@@ -212,3 +212,66 @@ TEST_CASE("The server's failure lines load, and each example is what it says", "
   CHECK_FALSE(f.IsFailure("debug1: userauth-request for user a service ssh-connection method none [preauth]"));
   CHECK_FALSE(f.IsFailure("Accepted publickey for a from 192.0.2.7 port 5022 ssh2: ED25519 SHA256:x"));
 }
+
+TEST_CASE("The remote shell's command not found is session output and no failure of ssh", "[failure_lines]") {
+  const FailureLines& f = FailureLines::Builtin();
+  REQUIRE(f.remote_command().size() >= 3);
+  for (const auto& p : f.remote_command()) {
+    INFO(p.pattern);
+    REQUIRE_FALSE(p.example.empty());
+    CHECK(f.IsRemoteCommandFailure(p.example));
+    CHECK_FALSE(f.IsFailure(p.example));
+  }
+  // bash 5.1+ (lab logs), bash before 5.1 and dash: real wording; zsh and tcsh: synthetic lines
+  // built from their format strings (zsh Src/exec.c "command not found: %s" after "zsh:LINE: ";
+  // tcsh sh.exec.c "%s: Command not found."), which no lab log shows
+  for (const char* line : {"bash: line 1: rsync: command not found", "bash: rsync: command not found",
+                           "sh: 1: rsync: not found", "zsh:1: command not found: rsync", "rsync: Command not found."}) {
+    INFO(line);
+    CHECK(f.IsRemoteCommandFailure(line));
+  }
+  // scp's and git's programs stay failure lines (their wrappers' lines follow), and so does a full path
+  CHECK_FALSE(f.IsRemoteCommandFailure("bash: line 1: scp: command not found"));
+  CHECK_FALSE(f.IsRemoteCommandFailure("bash: line 1: /usr/local/bin/backup: No such file or directory"));
+  CHECK_FALSE(f.IsRemoteCommandFailure("Permission denied (publickey)."));
+
+  // plain ssh: the line alone is ssh output, and the session worked (no exit status shown)
+  TranscriptParser parser("test");
+  parser.Feed({1, "bash: line 1: rsync: command not found"});
+  const Session& s = parser.sessions().at(0);
+  CHECK(parser.saw_ssh_output());
+  CHECK(s.failure_lines.empty());
+  CHECK(s.outcome() == Outcome::kRemoteCommandFailed);
+  // a failure of ssh after it still fails the session
+  parser.Feed({2, "ssh: connect to host 127.0.0.1 port 22: Connection refused"});
+  CHECK(parser.sessions().at(0).outcome() == Outcome::kFailed);
+
+  // a file without the list has none
+  std::vector<LoadIssue> issues;
+  auto none = FailureLines::Parse(R"js({"failure": [{"regex": "^oops"}]})js", "f.json", &issues);
+  REQUIRE(none);
+  CHECK_FALSE(none->IsRemoteCommandFailure("bash: line 1: rsync: command not found"));
+}
+
+TEST_CASE("A possible cause of a remote command that did not start leaves the session ok", "[failure_lines]") {
+  // plain ssh HOST rsync --version on a server without rsync: ssh worked, rsync's absence is possible
+  Report plain = AnalyzeText("bash: line 1: rsync: command not found\n");
+  CHECK(plain.status == Status::kOk);
+  REQUIRE_FALSE(plain.diagnoses.empty());
+  CHECK(plain.diagnoses[0].kb == "remote-program-missing");
+  CHECK(plain.diagnoses[0].level == Level::kPossible);
+  // the same through rsync: its epilogue makes the answer certain and the input is no longer refused
+  Report wrapped = AnalyzeText("bash: line 1: rsync: command not found\n"
+                               "rsync: connection unexpectedly closed (0 bytes received so far) [Receiver]\n"
+                               "rsync error: error in rsync protocol data stream (code 12) at io.c(285) [Receiver=3.5.0]\n");
+  CHECK(wrapped.status == Status::kDiagnosed);
+  REQUIRE_FALSE(wrapped.diagnoses.empty());
+  CHECK(wrapped.diagnoses[0].kb == "remote-program-missing");
+  CHECK(wrapped.diagnoses[0].level != Level::kPossible);
+  // zsh's wording (synthetic, from its format string) is read the same way
+  Report zsh = AnalyzeText("zsh:1: command not found: rsync\n"
+                           "rsync: connection unexpectedly closed (0 bytes received so far) [sender]\n"
+                           "rsync error: unexplained error (code 255) at io.c(231) [sender=3.2.7]\n");
+  REQUIRE_FALSE(zsh.diagnoses.empty());
+  CHECK(zsh.diagnoses[0].kb == "remote-program-missing");
+}
