@@ -291,7 +291,8 @@ TEST_CASE("Remedies name the host as ssh and known_hosts spell it, with a non-de
   REQUIRE_FALSE(timeout.diagnoses.empty());
   REQUIRE(timeout.diagnoses[0].kb == "connection-timeout");
   const Session& t = timeout.sessions.at(timeout.diagnoses[0].session).session;
-  std::string target = "-p " + t.facts.port + " ";
+  // The reachability check names the host and the port the log shows.
+  std::string target = t.facts.host + " " + t.facts.port;
   bool with_port = false;
   for (const auto& r : timeout.diagnoses[0].remedies) {
     for (const auto& c : r.commands) with_port = with_port || c.find(target) != std::string::npos;
