@@ -2,9 +2,12 @@
 # `sshdiag run --verify` on the IPQoS failure, in a private network namespace
 # (as corpus/lab/scenarios/ipqos-reset.sh): a rule resets the packets ssh marks with
 # its bulk DSCP class once a non-interactive session starts, and --verify confirms
-# -o IPQoS=none. Then a look-alike: a middlebox that resets every connection after its
-# 19th packet, marked or not (the session dies at the same moment, right after ssh
-# marks its packets), where IPQoS=none does not help: "not confirmed".
+# -o IPQoS=none. Then a look-alike: a middlebox that resets the *server's* marked
+# packets as well. The client's log is the same, but -o IPQoS=none on the client
+# cannot help, so --verify must say "not confirmed" (the server-side IPQoS remedy is
+# the one that fits). Both cases are deterministic: they hang on the marking, never
+# on packet counts or timing (an earlier look-alike counted packets with connbytes,
+# and delayed ACKs made it flaky).
 # Usage: run_ipqos_test.sh SSHDIAG_BINARY. Needs root (network namespaces, iptables):
 # exits 77 (skipped) without them. Nothing leaves the namespace, which vanishes with
 # the test; only the processes started here are stopped.
@@ -45,6 +48,7 @@ UsePAM no
 PasswordAuthentication no
 KbdInteractiveAuthentication no
 PermitRootLogin prohibit-password
+IPQoS lowdelay throughput
 CFG
 mkdir -p /run/sshd
 "$sshd" -D -e -f "$work/sshd_config" 2>"$work/sshd.log" &
@@ -71,14 +75,17 @@ check "dscp: diagnosed" "$work/dscp.err" "[ipqos-tos-drop]"
 check "dscp: IPQoS=none confirmed" "$work/dscp.err" "confirmed: with -o IPQoS=none the connection succeeds"
 check "dscp: the block to add" "$work/dscp.err" "IPQoS none"
 
-iptables -F INPUT
-iptables -A INPUT -i lo -p tcp --dport "$port" -m connbytes --connbytes 19: --connbytes-dir original \
-  --connbytes-mode packets -j REJECT --reject-with tcp-reset
-timeout 120 "$sshdiag" --verify --verify-timeout 15 run "${args[@]}" > "$work/bytes.out" 2> "$work/bytes.err" < /dev/null
+# The look-alike: every packet marked DSCP 2 is reset, the server's too. Without the
+# remedy the client's first marked packet is reset, as above. With -o IPQoS=none the
+# client's packets pass, sshd marks its reply to the session request and that reply is
+# reset; the client learns it at its next keepalive (ServerAliveInterval=1).
+iptables -A INPUT -i lo -p tcp --sport "$port" -m dscp --dscp 2 -j REJECT --reject-with tcp-reset
+timeout 120 "$sshdiag" --verify --verify-timeout 15 run -o ServerAliveInterval=1 "${args[@]}" \
+  > "$work/server.out" 2> "$work/server.err" < /dev/null
 rc=$?
 [ $rc = 255 ] && echo "ok   look-alike: ssh's exit status 255" || { echo "FAIL look-alike: exit $rc"; failures=$((failures + 1)); }
-check "look-alike: read as the IPQoS failure" "$work/bytes.err" "[ipqos-tos-drop]"
-check "look-alike: IPQoS=none not confirmed" "$work/bytes.err" "not confirmed: with -o IPQoS=none the connection still fails"
+check "look-alike: read as the IPQoS failure" "$work/server.err" "[ipqos-tos-drop]"
+check "look-alike: IPQoS=none not confirmed" "$work/server.err" "not confirmed: with -o IPQoS=none"
 
 echo "$failures failed"
 [ "$failures" = 0 ]
