@@ -188,7 +188,19 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     conclude_finished(server_hits, false);
     tally->next_index += tally->input_sessions;
     tally->input_sessions = 0;
-  } else {
+    if (report->sessions.size() == sessions_before && !parser.saw_ssh_output()) {
+      // Only sshd's listener spoke. journalctl -u ssh files a line under the unit only
+      // when journald can still see the process that sent it: a short-lived
+      // pre-authentication process's lines are often missing (measured in the lab:
+      // 3 of 6 refused key exchanges under -u ssh, all 6 under -t).
+      input.error = "sshd's log holds no connection, only the listener's own lines (Server listening on ...): no "
+                    "client reached this sshd then, or the connection's lines are missing. journalctl -u ssh "
+                    "leaves out lines whose process ended before journald read them (refusals before login, "
+                    "nologin): journalctl -t sshd -t sshd-session -t sshd-auth lists them by name. The client's "
+                    "side tells what happened there: ssh -vvv HOST 2>&1 | sshdiag";
+    }
+  }
+  if (!input.error.empty()) {
     *tally = before;
     report->sessions.resize(sessions_before);
     report->diagnoses.resize(diagnoses_before);

@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::vector<std::string> kVerbosities = {"plain", "v", "vvv"};
-const std::vector<std::string> kSideKinds = {"server", "server-debug3", "paired"};
+const std::vector<std::string> kSideKinds = {"server", "server-journal", "server-debug3", "paired"};
 const std::vector<std::string> kExcerptKinds = {"last-1", "last-3", "last-10", "no-debug"};
 const char* const kInSample = "in-sample";
 const char* const kFresh = "fresh";
@@ -303,7 +303,7 @@ std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue
         throw FieldError("expect: 'decisive_in_log' must be true or false");
       }
       c.decisive_in_log = expect.value("decisive_in_log", true);
-      for (const char* key : {"verbosity", "side", "log_level", "client", "wrapper", "kind"}) {
+      for (const char* key : {"verbosity", "side", "log_level", "log_via", "client", "wrapper", "kind"}) {
         OptionalString(source, key, "source");
       }
       c.verbosity = source.value("verbosity", "vvv");
@@ -312,6 +312,8 @@ std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue
         // sshd's default level is INFO; a log at DEBUG3 counts in a column of its own
         const std::string level = source.value("log_level", "INFO");
         c.verbosity = level == "DEBUG3" ? "server-debug3" : "server";
+        // what `journalctl -u ssh` printed (syslog tags, the unit's other programs): a column of its own
+        if (source.value("log_via", "stderr") == "journal") c.verbosity = "server-journal";
       }
       c.client = ReleaseOf(source.value("client", ""));
       c.wrapper = source.value("wrapper", "");

@@ -74,7 +74,8 @@ std::optional<FailureLines> FailureLines::Parse(const std::string& text, const s
                                                 std::vector<LoadIssue>* issues) {
   return ParseDataFile<FailureLines>(text, file, issues, [](const json& j, std::string*) {
     if (!j.is_object()) throw FieldError("the failure-lines file holds one JSON object");
-    CheckKeys(j, {"failure", "not_failure", "epilogue", "remote_command", "notes", "$schema"}, "failure lines");
+    CheckKeys(j, {"failure", "not_failure", "epilogue", "remote_command", "session_programs", "notes", "$schema"},
+              "failure lines");
     FailureLines f;
     f.failure_ = ParseList(j, "failure");
     if (f.failure_.empty()) throw FieldError("'failure' must list at least one pattern");
@@ -85,6 +86,8 @@ std::optional<FailureLines> FailureLines::Parse(const std::string& text, const s
     f.epilogue_re_ = Alternation(f.epilogue_, "epilogue");
     f.remote_command_ = ParseList(j, "remote_command");
     f.remote_command_re_ = Alternation(f.remote_command_, "remote_command");
+    f.session_programs_ = ParseList(j, "session_programs");
+    f.session_programs_re_ = Alternation(f.session_programs_, "session_programs");
     return f;
   });
 }
@@ -124,6 +127,11 @@ bool FailureLines::IsFailure(std::string_view text) const {
 bool FailureLines::IsRemoteCommandFailure(std::string_view text) const {
   if (text.empty() || !remote_command_re_ || IsFailure(text)) return false;
   return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *remote_command_re_);
+}
+
+bool FailureLines::IsSessionProgram(std::string_view program) const {
+  if (program.empty() || !session_programs_re_) return false;
+  return RE2::PartialMatch(re2::StringPiece(program.data(), program.size()), *session_programs_re_);
 }
 
 bool FailureLines::IsEpilogue(std::string_view text) const {

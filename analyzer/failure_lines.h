@@ -65,10 +65,17 @@ class FailureLines {
   // command, so such a line is ssh's session output, not where ssh failed.
   bool IsRemoteCommandFailure(std::string_view text) const;
 
+  // True when program (a syslog tag's program name) is one that runs inside a
+  // connection's session on the server and logs about it (util-linux's nologin):
+  // it matches a "session_programs" pattern. sshd's log files and the journal of
+  // ssh.service carry such lines between sshd's own.
+  bool IsSessionProgram(std::string_view program) const;
+
   const std::vector<FailurePattern>& failure() const { return failure_; }
   const std::vector<FailurePattern>& not_failure() const { return not_failure_; }
   const std::vector<FailurePattern>& epilogue() const { return epilogue_; }
   const std::vector<FailurePattern>& remote_command() const { return remote_command_; }
+  const std::vector<FailurePattern>& session_programs() const { return session_programs_; }
   const std::vector<LoadIssue>& issues() const { return issues_; }
 
   FailureLines();
@@ -77,9 +84,9 @@ class FailureLines {
   ~FailureLines();
 
  private:
-  std::vector<FailurePattern> failure_, not_failure_, epilogue_, remote_command_;
+  std::vector<FailurePattern> failure_, not_failure_, epilogue_, remote_command_, session_programs_;
   // Each list as one alternation: one pass per line, as one RE2 would do.
-  std::unique_ptr<RE2> failure_re_, not_failure_re_, epilogue_re_, remote_command_re_;
+  std::unique_ptr<RE2> failure_re_, not_failure_re_, epilogue_re_, remote_command_re_, session_programs_re_;
   std::vector<LoadIssue> issues_;
 };
 

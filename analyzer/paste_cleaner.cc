@@ -7,6 +7,8 @@
 
 #include <re2/re2.h>
 
+#include "server_transcript.h"
+
 namespace sshdiag {
 
 namespace {
@@ -226,6 +228,8 @@ constexpr size_t kWrapWidths[] = {72, 80};
 // The most names and numbers kept judged per input.
 constexpr size_t kMaxJudged = 64;
 constexpr int kSignatureIds = 1 << 20;
+constexpr int kFailureId = -1;   // a failure line (FailureLines)
+constexpr int kSshdTagId = -2;   // a syslog/journal line of sshd
 
 }  // namespace
 
@@ -276,8 +280,11 @@ bool PasteCleaner::Known(std::string_view text, std::vector<int>* ids) const {
   }
   if ((known_.failures && known_.failures->IsFailure(text)) ||
       (known_.server_failures && known_.server_failures->IsFailure(text))) {
-    ids->push_back(-1);
+    ids->push_back(kFailureId);
   }
+  // sshd's line in a syslog or journal shape ("Dec 06 04:10:35 host sshd[28]: ...") starts
+  // a known message whatever it says: its tag is the message's start
+  if (auto tagged = SplitSyslogLine(text); tagged && IsSshdProgram(tagged->program)) ids->push_back(kSshdTagId);
   std::sort(ids->begin(), ids->end());
   return !ids->empty();
 }
@@ -292,7 +299,7 @@ bool PasteCleaner::Anchored(int id) const {
 
 bool PasteCleaner::StartsMessage(const std::vector<int>& ids, bool failures) const {
   for (int id : ids) {
-    if (id < 0 && !failures) continue;
+    if (id == kFailureId && !failures) continue;
     if (Anchored(id)) return true;
   }
   return false;

@@ -214,7 +214,22 @@ ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, 
   std::string pid;
   bool tagged = false;
   if (auto t = SplitSyslogLine(line.text)) {
-    if (!IsSshdProgram(t->program)) return Route::kOther;
+    if (!IsSshdProgram(t->program)) {
+      if (!failures_->IsSessionProgram(t->program)) return Route::kOther;
+      // A program of a session (nologin as the account's shell) names no client:
+      // it belongs to the newest connection that logged in and is still open.
+      Open* open = nullptr;
+      for (auto it = open_.rbegin(); it != open_.rend() && !open; ++it) {
+        if (it->logged_in && !it->closed) open = &*it;
+      }
+      if (!open) return Route::kOther;
+      *message = Line{line.number, t->program + ": " + t->message};
+      patterns_.Match(message->text, &hits_);
+      Apply(open, *message, hits_);
+      *session = open->session.index;
+      saw_server_output_ = true;
+      return Route::kServer;
+    }
     tagged = true;
     pid = t->pid;
     *message = Line{line.number, std::move(t->message)};
@@ -325,6 +340,7 @@ void ServerTranscript::Apply(Open* open, const Line& message, const std::vector<
     std::array<std::string, 1> c;
     if (Has(hits, p) && Capture(patterns_.pattern(p), t, &c)) user(c[0]);
   }
+  if (Has(hits, kAuthResult) && t.rfind("Accepted ", 0) == 0) open->logged_in = true;
   if (Has(hits, kAuthResult)) {
     std::array<std::string, 4> c;
     if (Capture(patterns_.pattern(kAuthResult), t, &c) && !c[3].empty()) s->key_fingerprint = Bounded(c[3]);

@@ -45,6 +45,10 @@ bool IsSshdProgram(std::string_view program);
 // `debug1: Reading configuration data`, `debug1: Connecting to`) says the
 // client's output follows: one paste may hold both.
 //
+// A tagged line of a session program (FailureLines::IsSessionProgram:
+// nologin) joins the newest open connection that logged in, as
+// "PROGRAM: MESSAGE"; other programs' lines are kOther.
+//
 // Connections: a tagged line joins the open session of its PID (9.8+'s
 // sshd-auth joins the sshd-session that names the same client address and
 // port); untagged lines join the current session. `Connection from` starts a
@@ -86,6 +90,7 @@ class ServerTranscript {
     Session session;
     std::string pid;
     bool closed = false;  // an end line seen: the next other client starts a session
+    bool logged_in = false;  // an "Accepted ..." line seen: a session program's lines join it
   };
   Open* Start(const Line& line, const std::string& pid);
   Open* Find(const std::string& pid, const std::string& address, const std::string& port);

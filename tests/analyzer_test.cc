@@ -84,6 +84,20 @@ TEST_CASE("Input with no ssh output asks for -v: a hang prints nothing without i
   CHECK(git.inputs[0].error.find("GIT_SSH_COMMAND") != std::string::npos);
 }
 
+TEST_CASE("sshd's log with no connection says why lines may be missing, not that all is well", "[analyzer]") {
+  // A real journalctl -u ssh recording in which journald left out the refused connections
+  Report r = AnalyzeFile("corpus/lab/openssh-9.2/no-matching-mac.sshd.journal.log");
+  REQUIRE(r.inputs.size() == 1);
+  CHECK(r.status == Status::kError);
+  CHECK(r.inputs[0].error.find("holds no connection") != std::string::npos);
+  CHECK(r.inputs[0].error.find("journalctl -t sshd") != std::string::npos);
+  CHECK(r.sessions.empty());
+  // with a connection in it, the same shape of log is diagnosed
+  Report full = AnalyzeFile("corpus/lab/openssh-9.2/allowusers-denied.sshd.journal.log");
+  CHECK(full.inputs[0].error.empty());
+  CHECK_FALSE(full.sessions.empty());
+}
+
 TEST_CASE("A 10 MB line is cut with a warning and the log is still analysed", "[analyzer]") {
   std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
   Report r = AnalyzeText(std::string(10 * 1024 * 1024, 'A') + "\n" + log);

@@ -487,7 +487,7 @@ TEST_CASE("sshdiag eval scores a fresh directory on its own, apart from in-sampl
   CHECK(r.out.find("(in-sample") == std::string::npos);
 }
 
-TEST_CASE("sshd's logs are tabled apart: alone by level, and paired with the -vvv client log beside them",
+TEST_CASE("sshd's logs are tabled apart: alone by level and by journal, and paired with the -vvv client log beside them",
           "[evaluation]") {
   TempDir dir;
   const std::string expect = R"js({"status": "diagnosed", "top": "user-not-allowed", "also_ok": ["publickey-not-authorized"]})js";
@@ -498,16 +498,21 @@ TEST_CASE("sshd's logs are tabled apart: alone by level, and paired with the -vv
             ReadFile(SourcePath("corpus/lab/openssh-9.2/denyusers-denied.sshd.debug3.log")));
   dir.Write("corpus/deny.sshd.debug3.json",
             R"js({"source": {"kind": "test", "side": "server", "log_level": "DEBUG3"}, "expect": )js" + expect + "}");
+  dir.Write("corpus/deny.sshd.journal.log",
+            ReadFile(SourcePath("corpus/lab/openssh-9.2/denyusers-denied.sshd.journal.log")));
+  dir.Write("corpus/deny.sshd.journal.json",
+            R"js({"source": {"kind": "test", "side": "server", "log_via": "journal"}, "expect": )js" + expect + "}");
   dir.Write("corpus/bad.sshd.log", "x\n");
   dir.Write("corpus/bad.sshd.json", R"js({"source": {"side": "both"}, "expect": {"status": "ok"}})js");
   Loaded l;
   Evaluate(dir, &l);
   CHECK(Has({l.issues.size() == 1 ? l.issues[0].message : ""}, "source.side"));
-  REQUIRE(l.cases.size() == 3);
+  REQUIRE(l.cases.size() == 4);
   const CorpusCase& client = l.cases[0];
   CHECK(client.server_log.find("deny.sshd.log") != std::string::npos);
   CHECK(l.summary.tables.at("in-sample/server").top1 == 1);
   CHECK(l.summary.tables.at("in-sample/server-debug3").top1 == 1);
+  CHECK(l.summary.tables.at("in-sample/server-journal").top1 == 1);  // what journalctl -u ssh printed
   const Tally& paired = l.summary.tables.at("in-sample/paired");
   CHECK(paired.failures == 1);
   CHECK(paired.top1 == 1);  // alone the client log ranks publickey-not-authorized first

@@ -85,6 +85,30 @@ TEST_CASE("A syslog paste makes one session per sshd PID and ignores other progr
   CHECK(bob->outcome() == Outcome::kSucceeded);
 }
 
+TEST_CASE("A session program's line joins the connection that logged in, and only such a one", "[server_transcript]") {
+  // journalctl -u ssh shape (real ones: corpus/lab/*/nologin-shell-interactive.sshd.journal.log)
+  const std::string log =
+      "Dec 06 03:49:24 web1 nologin[50]: Attempted login by UNKNOWN (UID: 4201) on /dev/pts/0\n"
+      "Dec 06 03:49:24 web1 sshd[100]: Connection from 192.0.2.7 port 5022 on 192.0.2.1 port 22 rdomain \"\"\n"
+      "Dec 06 03:49:24 web1 sshd[100]: Accepted publickey for alice from 192.0.2.7 port 5022 ssh2: ED25519 SHA256:k\n"
+      "Dec 06 03:49:24 web1 sshd[200]: Connection from 198.51.100.9 port 6000 on 192.0.2.1 port 22 rdomain \"\"\n"
+      "Dec 06 03:49:24 web1 nologin[101]: Attempted login by UNKNOWN (UID: 4201) on /dev/pts/0\n"
+      "Dec 06 03:49:24 web1 CRON[77]: pam_unix(cron:session): session opened for user root(uid=0)\n"
+      "Dec 06 03:49:25 web1 sshd[100]: Disconnected from user alice 192.0.2.7 port 5022\n"
+      "Dec 06 03:49:25 web1 sshd[200]: Connection closed by 198.51.100.9 port 6000 [preauth]\n";
+  Parsed p = Parse(log);
+  CHECK(p.routes[0] == ServerTranscript::Route::kOther);   // no connection logged in yet
+  CHECK(p.routes[4] == ServerTranscript::Route::kServer);  // alice's, not the newer unauthenticated one
+  CHECK(p.routes[5] == ServerTranscript::Route::kOther);   // CRON is no session program
+  const Session* alice = nullptr;
+  for (const auto& s : p.sessions) {
+    if (s.facts.user == "alice") alice = &s;
+  }
+  REQUIRE(alice != nullptr);
+  CHECK(alice->line_count == 4);
+  CHECK(alice->last_failure_line == 5);
+}
+
 TEST_CASE("9.8+ sshd-auth lines join the sshd-session of the same client", "[server_transcript]") {
   const std::string log =
       "web1 sshd-session[300]: Connection from 192.0.2.7 port 5022 on 192.0.2.1 port 22 rdomain \"\"\n"

@@ -113,7 +113,8 @@ lab_cleanup() {
   done
   if [[ -n ${LAB_RESTORE:-} ]]; then eval "$LAB_RESTORE" || true; fi
   if [[ -n ${LABDIR:-} && -d $LABDIR ]]; then
-    if [[ -n ${LAB_KEEP:-} ]]; then lab_log "kept $LABDIR"; else rm -rf "$LABDIR"; fi
+    # --one-file-system: never into a file system mounted below it
+    if [[ -n ${LAB_KEEP:-} ]]; then lab_log "kept $LABDIR"; else rm -rf --one-file-system "$LABDIR"; fi
   fi
 }
 
@@ -122,8 +123,11 @@ lab_begin() {
   if [[ -z ${LAB_IN_NS:-} ]]; then
     export LAB_IN_NS=1 LAB_CLIENT LAB_SERVER LAB_OUTDIR LAB_REPO LAB_CACHE LAB_VERBOSITIES
     [[ -z ${LAB_REPORT:-} ]] || export LAB_REPORT
+    [[ -z ${LAB_SERVER_LOG_VIA:-} ]] || export LAB_SERVER_LOG_VIA
+    local uts=()
+    [[ ${LAB_SERVER_LOG_VIA:-} != journal ]] || uts=(--uts)  # the journal names the host: a private one
     exec timeout --kill-after=5 "${LAB_SCENARIO_TIMEOUT:-450}" \
-      unshare --net --mount --propagation private bash "$LAB_SCENARIO_FILE"
+      unshare --net --mount "${uts[@]}" --propagation private bash "$LAB_SCENARIO_FILE"
   fi
   [[ -n ${LAB_OUTDIR:-} ]] || lab_die "LAB_OUTDIR not set (use corpus/lab/run)"
   ip link set lo up
@@ -133,6 +137,11 @@ lab_begin() {
   chmod 755 /var/lib/sshdiag-lab
   LABDIR=$(mktemp -d /var/lib/sshdiag-lab/run.XXXXXX)
   chmod 755 "$LABDIR"
+  case ${LAB_SERVER_LOG_VIA:-stderr} in
+    stderr) ;;
+    journal) _lab_journal_begin ;;
+    *) lab_die "LAB_SERVER_LOG_VIA must be stderr or journal, not '$LAB_SERVER_LOG_VIA'" ;;
+  esac
   mkdir -p "$LABDIR/authorized_keys"
   # the same path inside the client/server trees (private mount namespace)
   local r
@@ -140,6 +149,10 @@ lab_begin() {
     [[ -n $r ]] || continue
     mountpoint -q "$r/proc" || mount -t proc proc "$r/proc"
     mountpoint -q "$r/dev" || mount --rbind /dev "$r/dev"
+    if [[ ${LAB_SERVER_LOG_VIA:-} == journal ]]; then  # the tree's /dev/log leads to the host's journald
+      mkdir -p "$r/run/systemd/journal"
+      mountpoint -q "$r/run/systemd/journal" || mount --bind /run/systemd/journal "$r/run/systemd/journal"
+    fi
     mkdir -p "$r$LABDIR"
     mountpoint -q "$r$LABDIR" || mount --bind "$LABDIR" "$r$LABDIR"
     mkdir -p "$r/run/sshd"
@@ -230,13 +243,15 @@ lab_sshd() { # [CONFIG-LINE...]
   local cfg=$LABDIR/sshd_config.$port
   lab_sshd_config "$cfg" "$port" "$listen" "$@"
   in_server /usr/sbin/sshd -t -f "$cfg" || lab_die "sshd -t rejected $cfg"
-  local pre=()
+  local pre=() tree=() log_opt=(-e)
   [[ -n ${NETNS:-} ]] && pre=(nsenter -t "${LAB_NS[$NETNS]}" -n)
-  if [[ -n $SROOT ]]; then
-    "${pre[@]}" chroot "$SROOT" /usr/sbin/sshd -D -e -f "$cfg" 2>> "$LABDIR/sshd.$port.log" &
-  else
-    "${pre[@]}" /usr/sbin/sshd -D -e -f "$cfg" 2>> "$LABDIR/sshd.$port.log" &
+  [[ -n $SROOT ]] && tree=(chroot "$SROOT")
+  if [[ ${LAB_SERVER_LOG_VIA:-} == journal ]]; then
+    # as systemd runs it: syslog to journald, in the cgroup of ssh.service (so `journalctl -u ssh` finds it)
+    log_opt=()
+    pre+=(bash -c 'echo $$ > "$0/cgroup.procs" && exec "$@"' "$LAB_JOURNAL_CGROUP")
   fi
+  "${pre[@]}" "${tree[@]}" /usr/sbin/sshd -D "${log_opt[@]}" -f "$cfg" 2>> "$LABDIR/sshd.$port.log" &
   SSHD_PID=$!
   LAB_PIDS+=("$SSHD_PID")
   LAB_SSHD_STARTED=1
@@ -502,6 +517,12 @@ lab_ssh() {
   cp "$LABDIR/client.$main.log" "$LABDIR/client.log"
   LAB_RC=${LAB_RCS[$main]}
   LAB_CMD=${LAB_CMDS[$main]}
+  if [[ ${LAB_SERVER_LOG_VIA:-} == journal ]]; then
+    # the checks that follow read "$LABDIR"/sshd.*.log: add the whole journal so far to the follower's
+    # copy, which may lag (appended, not replaced: a line only the follower caught stays; repeats are harmless)
+    sleep 1
+    journalctl -u ssh -o cat --no-pager >> "$LABDIR/sshd.mirror.log" 2> /dev/null || true
+  fi
 }
 
 # --- wrappers: the same failure through git, rsync, scp and sftp ----------------
@@ -866,19 +887,79 @@ PY
   _lab_keep_server_log "$client" "$server" "$script"
   lab_log "ok -> $LAB_OUTDIR/$SCENARIO.log (${LAB_RUNS[*]}${LAB_WRAP_RUNS[*]:+; wrappers ${LAB_WRAP_RUNS[*]}})"
 }
+# LAB_SERVER_LOG_VIA=journal: sshd logs as on a systemd host, to journald, and the
+# server log kept is what `journalctl -u ssh` prints. In the scenario's private mount
+# and UTS namespaces: the host name LAB_SERVER_HOSTNAME, a tmpfs on /run/systemd and
+# /run/log (journald's sockets and its volatile journal), /dev seen through an overlay
+# that adds the /dev/log link to journald's socket (the host's /dev is not touched),
+# this machine's (Debian 12's) systemd-journald, and a cgroup named
+# system.slice/ssh.service for the lab's sshd processes (removed at the end).
+_lab_journal_begin() {
+  local d
+  [[ -x /lib/systemd/systemd-journald ]] && command -v journalctl > /dev/null \
+    || lab_die "LAB_SERVER_LOG_VIA=journal needs systemd-journald and journalctl (apt-get install systemd)"
+  hostname "${LAB_SERVER_HOSTNAME:-lab-server}"
+  for d in /run/systemd /run/log; do
+    mkdir -p "$d"
+    mount -t tmpfs -o mode=755 tmpfs "$d"
+  done
+  # (the overlay shows /dev's own nodes, not the file systems mounted under it: a pty
+  # instance and a /dev/shm of the namespace's own, so nothing of the host's is bound here)
+  mkdir -p "$LABDIR/dev.upper" "$LABDIR/dev.work"
+  mount -t overlay overlay -o "lowerdir=/dev,upperdir=$LABDIR/dev.upper,workdir=$LABDIR/dev.work" /dev \
+    || lab_die "could not overlay /dev (for /dev/log)"
+  mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts /dev/pts
+  ln -sfn pts/ptmx /dev/ptmx
+  mount -t tmpfs -o mode=1777 tmpfs /dev/shm
+  ln -sfn /run/systemd/journal/dev-log /dev/log
+  /lib/systemd/systemd-journald &
+  LAB_PIDS+=("$!")
+  for d in $(seq 1 50); do  # bounded: 5 s
+    [[ -S /run/systemd/journal/dev-log ]] && break
+    sleep 0.1
+  done
+  [[ -S /run/systemd/journal/dev-log ]] || lab_die "systemd-journald did not start"
+  # scenarios check sshd's lines in "$LABDIR"/sshd.*.log: a mirror of the unit's messages keeps them working
+  journalctl -f -u ssh -o cat --no-pager >> "$LABDIR/sshd.mirror.log" 2> /dev/null &
+  LAB_PIDS+=("$!")
+  # systemd's own hierarchy: cgroup v2 alone, or the unified part of a hybrid set-up
+  local root=/sys/fs/cgroup
+  [[ $(stat -f -c %T /sys/fs/cgroup/unified 2>/dev/null) == cgroup2fs ]] && root=/sys/fs/cgroup/unified
+  [[ $(stat -f -c %T "$root") == cgroup2fs ]] || lab_die "no cgroup v2 hierarchy for ssh.service"
+  # a cgroup of this run's own below ssh.service: the journal still files it under the unit
+  # ssh.service, and runs of other releases in parallel each keep theirs
+  LAB_JOURNAL_CGROUP=$root/system.slice/ssh.service/lab-$$
+  for d in 1 2 3 4 5; do  # another run's clean-up may remove the parents in between: retry
+    mkdir -p "$LAB_JOURNAL_CGROUP" 2> /dev/null && break
+    sleep 0.2
+  done
+  [[ -d $LAB_JOURNAL_CGROUP ]] || lab_die "could not make the cgroup $LAB_JOURNAL_CGROUP"
+  # after the processes are gone; the parents only when no other run uses them (else rmdir fails, harmlessly)
+  LAB_RESTORE="${LAB_RESTORE:+$LAB_RESTORE; }rmdir '$LAB_JOURNAL_CGROUP' '$root/system.slice/ssh.service' '$root/system.slice' 2>/dev/null; true"
+}
+
 # The server's side: sshd's log of the whole scenario (its stderr, sshd -D -e, every
 # connection of the set-up and of the runs) as NAME.sshd.log, with a sidecar whose
 # source.side is "server" and whose expectation is the client's (the same cause, seen
 # from the server). Only with LAB_SERVER_LOGS=1, for one sshd on $PORT; the name says sshd's
 # LogLevel (LAB_SSHD_LOG_LEVEL) unless it is the default, INFO.
 _lab_keep_server_log() { # CLIENT SERVER SCRIPT
-  local log=$LABDIR/sshd.$PORT.log
-  [[ -n ${LAB_SERVER_LOGS:-} && -s $log ]] || return 0
-  # at sshd's default level NAME.sshd.log, at another NAME.sshd.LEVEL.log (NAME.sshd.debug3.log)
+  local log=$LABDIR/sshd.$PORT.log via=${LAB_SERVER_LOG_VIA:-stderr}
+  [[ -n ${LAB_SERVER_LOGS:-} ]] || return 0
+  if [[ $via == journal ]]; then
+    log=$LABDIR/journal.log
+    sleep 0.5  # journald reads its socket asynchronously: let the last lines land
+    journalctl -u ssh --no-pager > "$log" || lab_die "journalctl -u ssh failed"
+    if [[ $(cat "$log") == "-- No entries --" ]]; then : > "$log"; fi  # sshd logged elsewhere (-E)
+  fi
+  [[ -s $log ]] || return 0
+  # at sshd's default level NAME.sshd.log, at another NAME.sshd.LEVEL.log (NAME.sshd.debug3.log);
+  # what journalctl printed: NAME.sshd.journal.log
   local level=${LAB_SSHD_LOG_LEVEL:-DEBUG1} name=$SCENARIO.sshd
+  [[ $via == stderr ]] || name+=.$via
   [[ $level == INFO ]] || name+=.${level,,}
   cp "$log" "$LAB_OUTDIR/$name.log"
-  SRC_CLIENT=$1 SRC_SERVER=$2 SRC_SCRIPT=$3 SRC_LEVEL=$level \
+  SRC_CLIENT=$1 SRC_SERVER=$2 SRC_SCRIPT=$3 SRC_LEVEL=$level SRC_VIA=$via SRC_HOST=${LAB_SERVER_HOSTNAME:-lab-server} \
   OUT="$LAB_OUTDIR/$name.json" /usr/bin/python3 - <<'PY'
 import json, os, datetime
 e = os.environ
@@ -886,10 +967,14 @@ e = os.environ
 # path) is not in sshd's log: EXPECT_SERVER_STATUS=needs-verbose says the
 # server's log alone cannot show it; EXPECT_SERVER_TOP names another cause
 # when sshd words it otherwise.
-status = e.get("EXPECT_SERVER_STATUS") or e["EXPECT_STATUS"]
+# A journal holds more than sshd's stderr (the unit's other programs, e.g. nologin):
+# EXPECT_SERVER_JOURNAL_STATUS / _TOP say so where it shows the cause.
+journal = e["SRC_VIA"] == "journal"
+status = (journal and e.get("EXPECT_SERVER_JOURNAL_STATUS")) or e.get("EXPECT_SERVER_STATUS") or e["EXPECT_STATUS"]
 expect = {"status": status}
 if status != "ok":
-    expect["top"] = e.get("EXPECT_SERVER_TOP") or e["EXPECT_TOP"]
+    expect["top"] = ((journal and e.get("EXPECT_SERVER_JOURNAL_TOP")) or e.get("EXPECT_SERVER_TOP")
+                     or e["EXPECT_TOP"])
     expect["also_ok"] = []
     expect["within_top"] = 1
 expect["never"] = [w for w in e.get("EXPECT_NEVER", "").split() if w]
@@ -906,6 +991,15 @@ src = {
     "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
     "notes": "sshd's standard error for the whole scenario: the connections of the set-up and of every client run, in order.",
 }
+if e["SRC_VIA"] == "journal":
+    src["log_via"] = "journal"
+    src["command"] = "journalctl -u ssh --no-pager (sshd -D -f CONFIG, LogLevel %s, in ssh.service's cgroup)" % e["SRC_LEVEL"]
+    src["notes"] = ("What `journalctl -u ssh` printed after the scenario: sshd logged through syslog(3) to "
+                    "Debian 12's systemd-journald (systemd 252) on host '%s', for every connection of the set-up "
+                    "and of every client run, in order; other programs of the unit (nologin, a shell) appear "
+                    "as they would on a real host. Recorded in a run of its own: the client logs beside it are "
+                    "those of the sshd -e run (corpus/README.md, 'What journalctl -u ssh prints')." % e["SRC_HOST"])
+
 with open(e["OUT"], "w") as f:
     json.dump({"source": src, "expect": expect}, f, indent=2)
     f.write("\n")
@@ -913,7 +1007,7 @@ PY
 }
 EXPECT_DECISIVE=${EXPECT_DECISIVE:-}
 export SCENARIO EXPECT_STATUS EXPECT_TOP EXPECT_ALSO_OK EXPECT_WITHIN_TOP EXPECT_NEVER EXPECT_TODO NOTES REPRODUCES
-export EXPECT_DECISIVE HANG_AFTER EXPECT_SERVER_STATUS EXPECT_SERVER_TOP
+export EXPECT_DECISIVE HANG_AFTER EXPECT_SERVER_STATUS EXPECT_SERVER_TOP EXPECT_SERVER_JOURNAL_STATUS EXPECT_SERVER_JOURNAL_TOP
 
 # scenario not applicable to this client/server pair: exit 3 (runner counts it as skipped)
 lab_skip() { lab_log "skipped: $*"; exit 3; }

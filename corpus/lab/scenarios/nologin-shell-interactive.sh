@@ -4,6 +4,8 @@ source "$(dirname "$0")/../lib.sh"
 EXPECT_TOP=shell-invalid-or-exits
 # sshd's log alone (INFO) cannot show it: the shell prints its refusal inside the session; sshd logs a normal login
 EXPECT_SERVER_STATUS=needs-verbose
+# but journalctl -u ssh holds nologin's own syslog line ('Attempted login by ... (UID: N)')
+EXPECT_SERVER_JOURNAL_STATUS=diagnosed
 EXPECT_ALSO_OK="nologin-active"
 EXPECT_WITHIN_TOP=2
 EXPECT_NEVER="ipqos-tos-drop publickey-not-authorized pty-allocation-failed"
