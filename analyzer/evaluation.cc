@@ -438,7 +438,9 @@ EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Ana
       t.top1 += score.top1;
       t.top3 += score.top3;
       t.unrecognised += r.status == Status::kUnrecognised;
-      res.pass = r.status == Status::kDiagnosed && score.within;
+      // The expected cause within reach, and no likely or certain wrong answer at any rank: a
+      // second answer that claims what is not so misleads as much as a wrong first one.
+      res.pass = r.status == Status::kDiagnosed && score.within && score.wrong.empty();
       if (!c.fresh && c.side == "client") {
         std::string client = !c.client.empty() ? c.client : ClientOf(r);
         std::vector<Tally*> rows = {&s.by_cause[c.top][c.verbosity], &s.by_client[client][c.verbosity]};

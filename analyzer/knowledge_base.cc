@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <re2/re2.h>
+
 #include "json_fields.h"
 #include "platform.h"
 
@@ -12,6 +14,32 @@ using nlohmann::json;
 namespace {
 
 constexpr size_t kMaxArticleBytes = 256 * 1024;
+
+// "when"/"unless" of a remedy: {"user": "^root$", ...}, each a value name and an RE2 pattern.
+std::vector<RemedyCondition> ParseConditions(const json& rj, const char* key, const std::string& where) {
+  std::vector<RemedyCondition> out;
+  if (!rj.contains(key)) return out;
+  const json& cj = rj[key];
+  const std::string at = where + "." + key;
+  if (!cj.is_object() || cj.empty()) throw FieldError(at + ": must be an object of value name -> pattern");
+  for (auto it = cj.begin(); it != cj.end(); ++it) {
+    if (!IsName(it.key())) throw FieldError(at + ": '" + it.key() + "' is not a value name");
+    if (!it.value().is_string() || it.value().get<std::string>().empty()) {
+      throw FieldError(at + "." + it.key() + ": must be a non-empty pattern");
+    }
+    RemedyCondition c;
+    c.name = it.key();
+    c.pattern = it.value().get<std::string>();
+    RE2::Options options;
+    options.set_log_errors(false);
+    options.set_max_mem(1 << 20);
+    auto re = std::make_shared<const RE2>(c.pattern, options);
+    if (!re->ok()) throw FieldError(at + "." + it.key() + ": bad pattern: " + re->error());
+    c.re = std::move(re);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
 
 RemedyForm ParseForm(const json& j, const std::string& where) {
   CheckKeys(j, {"since", "until", "config", "option", "server_config", "commands", "note", "platform"}, where);
@@ -58,7 +86,7 @@ Article ParseArticle(const json& j, const std::string& file, std::string* id_out
     for (size_t i = 0; i < j["remedies"].size(); ++i) {
       const json& rj = j["remedies"][i];
       std::string where = "remedies[" + std::to_string(i) + "]";
-      CheckKeys(rj, {"id", "where", "title", "risk", "forms", "weakens_security", "offer"}, where);
+      CheckKeys(rj, {"id", "where", "title", "risk", "forms", "weakens_security", "offer", "when", "unless"}, where);
       Remedy r;
       r.id = GetString(rj, "id", where, true);
       where = "remedy '" + r.id + "'";
@@ -85,7 +113,10 @@ Article ParseArticle(const json& j, const std::string& file, std::string* id_out
         if (!known) throw FieldError(where + ".offer: unknown kind '" + offer.kind + "'");
         if (offer.names.empty()) throw FieldError(where + ".offer: 'names' lists no algorithm");
         r.offer = std::move(offer);
-      }      if (!rj.contains("forms") || !rj["forms"].is_array() || rj["forms"].empty()) {
+      }
+      r.when = ParseConditions(rj, "when", where);
+      r.unless = ParseConditions(rj, "unless", where);
+      if (!rj.contains("forms") || !rj["forms"].is_array() || rj["forms"].empty()) {
         throw FieldError(where + ": 'forms' must be a non-empty array");
       }
       for (size_t k = 0; k < rj["forms"].size(); ++k) {
@@ -241,6 +272,17 @@ std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyCon
     ChosenRemedy c;
     c.remedy = &r;
     Values values = context.values;
+    // Fitted to what this log names, or not for this log at all.
+    bool meets_when = true, meets_unless = false;
+    for (const auto& cond : r.when) {
+      std::string v = value(cond.name);
+      meets_when = meets_when && !v.empty() && RE2::PartialMatch(v, *cond.re);
+    }
+    for (const auto& cond : r.unless) {
+      std::string v = value(cond.name);
+      meets_unless = meets_unless || (!v.empty() && RE2::PartialMatch(v, *cond.re));
+    }
+    if (!meets_when || meets_unless) continue;
     bool fits_offer = false;
     if (r.offer) {
       std::string fact;

@@ -5,6 +5,7 @@
 #define SSHDIAG_KNOWLEDGE_BASE_H_
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,6 +14,10 @@
 #include "placeholders.h"
 #include "signature.h"
 #include "version.h"
+
+namespace re2 {
+class RE2;
+}
 
 namespace sshdiag {
 
@@ -43,6 +48,14 @@ struct RemedyOffer {
   std::vector<std::string> names;  // in order of preference
 };
 
+// A test on one of the log's values (a fact, capture or computed value, by
+// its placeholder name): a regular expression (RE2) it must contain a match of.
+struct RemedyCondition {
+  std::string name;     // "user", "auth_methods_allowed"
+  std::string pattern;  // "^root$"
+  std::shared_ptr<const re2::RE2> re;
+};
+
 struct Remedy {
   std::string id;
   std::string where;  // "client", "server" or "network"
@@ -50,6 +63,10 @@ struct Remedy {
   LocalizedText risk;  // empty when there is none worth a word
   bool weakens_security = false;  // re-enables something weak: labelled as such
   std::optional<RemedyOffer> offer;
+  // Shown only when every value named here is known and matches ("when"),
+  // and not when one named in "unless" is known and matches.
+  std::vector<RemedyCondition> when;
+  std::vector<RemedyCondition> unless;
   std::vector<RemedyForm> forms;  // in order of preference; later ones are alternatives
 };
 
@@ -122,6 +139,8 @@ struct RemedyContext {
 //   is known and names none of its algorithms, or when an earlier remedy of
 //   the same kind already fits the offer; when it fits, {offer_pick} is the
 //   offered ones and the remedy goes first;
+// - a remedy whose "when" the log's values do not meet, or whose "unless"
+//   they do, is dropped (the rest keep the article's order);
 // - a form written for other platforms than the client's is skipped, and a
 //   remedy left without one is dropped;
 // - a form whose placeholders cannot all be filled is skipped for the next;

@@ -519,3 +519,25 @@ TEST_CASE("sshd's logs are tabled apart: alone by level and by journal, and pair
   CHECK(l.summary.tables.count("in-sample/last-1") == 1);
   CHECK(l.summary.tables.at("in-sample/last-1").excerpts == 1);  // no excerpts of the server's logs
 }
+
+TEST_CASE("A likely or certain wrong answer at any rank fails a failing log, even with the expected cause within reach",
+          "[evaluation]") {
+  // permit-root-login-no: user-not-allowed (certain) first, publickey-not-authorized (possible) under it.
+  TempDir dir;
+  AddCase(dir, "second-expected", "permit-root-login-no.log",
+          R"js({"status": "diagnosed", "top": "publickey-not-authorized", "within_top": 2})js");
+  AddCase(dir, "first-expected", "permit-root-login-no.log",
+          R"js({"status": "diagnosed", "top": "user-not-allowed"})js");
+  Loaded l;
+  Evaluate(dir, &l);
+  REQUIRE(l.summary.results.size() == 2);
+  for (const auto& r : l.summary.results) {
+    if (r.corpus_case->log.find("second-expected") != std::string::npos) {
+      CHECK(r.wrong == std::vector<std::string>{"user-not-allowed"});
+      CHECK_FALSE(r.pass);
+    } else {
+      CHECK(r.wrong.empty());  // a "possible" alternative claims nothing
+      CHECK(r.pass);
+    }
+  }
+}

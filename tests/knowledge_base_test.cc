@@ -354,3 +354,52 @@ TEST_CASE("Negotiation failures put first what the server's offer and the client
   CHECK(dsa10.remedies.back().option.empty());
   CHECK(dsa10.remedies.back().version_note.find("9.7") != std::string::npos);
 }
+
+TEST_CASE("A remedy's when/unless fit it to the log's values: dropped when they do not fit",
+          "[knowledge_base]") {
+  const char* kFitted = R"js({
+    "key": "fit", "title": "t", "summary": "s",
+    "remedies": [
+      {"id": "read-log", "where": "server", "title": "r", "forms": [{"commands": ["journalctl -u ssh"]}]},
+      {"id": "allow-user", "where": "server", "title": "a", "forms": [{"server_config": "AllowUsers {user}"},
+                                                                       {"server_config": "AllowUsers USER"}]},
+      {"id": "root-login", "where": "server", "title": "p", "when": {"user": "^root$"},
+       "forms": [{"server_config": "PermitRootLogin prohibit-password"}]},
+      {"id": "no-pubkey", "where": "client", "title": "n", "unless": {"auth_methods_allowed": "^publickey$"},
+       "forms": [{"config": "PubkeyAuthentication no"}]}
+    ]
+  })js";
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(kFitted, "fit.json", &issues);
+  REQUIRE(a);
+  RemedyContext ctx = ForClient("9.2");
+  // Values unknown: "when" is not met, "unless" does not drop.
+  CHECK(Ids(ChooseRemedies(*a, ctx, "en")) == std::vector<std::string>{"read-log", "allow-user", "no-pubkey"});
+  ctx.values["user"] = "alice";
+  ctx.values["auth_methods_allowed"] = "publickey";
+  CHECK(Ids(ChooseRemedies(*a, ctx, "en")) == std::vector<std::string>{"read-log", "allow-user"});
+  // root: the remedy written for it is shown, in the article's order; a server taking passwords
+  // keeps the client one.
+  ctx.values["user"] = "root";
+  ctx.values["auth_methods_allowed"] = "publickey,password";
+  auto r = ChooseRemedies(*a, ctx, "en");
+  REQUIRE(Ids(r) == std::vector<std::string>{"read-log", "allow-user", "root-login", "no-pubkey"});
+  CHECK(r[2].server_config == "PermitRootLogin prohibit-password");
+}
+
+TEST_CASE("A remedy's when/unless must name a value and hold a valid pattern", "[knowledge_base]") {
+  std::vector<LoadIssue> issues;
+  CHECK_FALSE(KnowledgeBase::Parse(
+      R"({"key": "b", "title": "t", "summary": "s", "remedies": [{"id": "x", "where": "server", "title": "x",
+          "when": {"user": "("}, "forms": [{"commands": ["true"]}]}]})",
+      "b.json", &issues));
+  CHECK_FALSE(KnowledgeBase::Parse(
+      R"({"key": "b", "title": "t", "summary": "s", "remedies": [{"id": "x", "where": "server", "title": "x",
+          "unless": {"User Name": "x"}, "forms": [{"commands": ["true"]}]}]})",
+      "b.json", &issues));
+  CHECK_FALSE(KnowledgeBase::Parse(
+      R"({"key": "b", "title": "t", "summary": "s", "remedies": [{"id": "x", "where": "server", "title": "x",
+          "when": {}, "forms": [{"commands": ["true"]}]}]})",
+      "b.json", &issues));
+  CHECK(issues.size() == 3);
+}

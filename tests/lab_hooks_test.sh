@@ -1,6 +1,7 @@
 #!/bin/bash
 # The lab's remedy hooks (corpus/lab/lib.sh, used by corpus/lab/verify) put the remedy where it
-# takes effect: sshd_config lines before the scenario's (the first value wins) with a Match part
+# takes effect: sshd_config lines before the scenario's (the first value wins), replacing the scenario's
+# lines of the same keyword (some keywords' last value wins), with a Match part
 # last, no second Subsystem sftp line, a client config block at the top of the file the run reads
 # with -F, the recorded log's temp dir replaced by the run's.  No root, no network: the functions
 # only write files.
@@ -34,11 +35,18 @@ LAB_EXTRA_SSH_CONFIG=\$'Host 127.0.0.1\n    GSSAPIAuthentication no\n    Control
 args=(-o GSSAPIAuthentication=yes -oGSSAPIAuthentication=yes -o 'gssapiauthentication yes' -M -S /tmp/x -o ConnectTimeout=3 -p 42000 u@127.0.0.1 'echo -o hi')
 _lab_drop_overridden args 2>/dev/null
 printf '%s\n' "\${args[@]}" > "\$LABDIR/args"
+# -t/-tt is the user's RequestTTY on the command line: a block setting RequestTTY replaces it
+LAB_EXTRA_SSH_CONFIG=\$'Host 127.0.0.1\n    RequestTTY no'
+args=(-tt -p 42000 u@127.0.0.1 'echo -t')
+_lab_drop_overridden args 2>/dev/null
+printf '%s\n' "\${args[@]}" > "\$LABDIR/args-tty"
 EOF
 bash "$TMP/hooks-probe.sh"
 S=$TMP/run.NEW/sshd_config
 first_cipher=$(grep -m1 '^Ciphers' "$S")
 check "the remedy's sshd_config line comes before the scenario's" [ "$first_cipher" = "Ciphers aes128-ctr" ]
+check "the scenario's line of a keyword the remedy sets is replaced (sshd takes the last MaxStartups)" \
+  [ "$(grep -c '^Ciphers aes128-cbc' "$S")" = 0 ]
 check "a remedy's Match part is last" [ "$(grep -v '^#' "$S" | tail -n 2 | head -n 1)" = "Match User x" ]
 check "no second Subsystem sftp line" [ "$(grep -c '^Subsystem sftp' "$S")" = 1 ]
 check "without a remedy the lab's own Subsystem line stays" [ "$(grep -c '^Subsystem sftp' "$TMP/run.NEW/sshd_config.plain")" = 1 ]
@@ -49,4 +57,6 @@ check "the recorded temp dir stands for the run's" grep -q "IdentityFile $TMP/ru
 check "the block is put in once" [ "$(grep -c '^Host 127.0.0.1' "$C")" = 1 ]
 check "a scenario's -o or -S that the block sets is left out, the others stay" \
   [ "$(tr '\n' ' ' < "$TMP/run.NEW/args")" = "-M -o ConnectTimeout=3 -p 42000 u@127.0.0.1 echo -o hi " ]
+check "a RequestTTY block leaves out the scenario's -tt, not a -t inside the command" \
+  [ "$(tr '\n' ' ' < "$TMP/run.NEW/args-tty")" = "-p 42000 u@127.0.0.1 echo -t " ]
 [[ $fails -eq 0 ]]

@@ -202,6 +202,14 @@ lab_known_hosts() { # [HOSTPATTERN] [KEYTYPES...]
   done
 }
 
+# the keyword of an sshd_config line, lower case
+_lab_sshd_kw() { local k=${1#"${1%%[![:space:]]*}"}; k=${k%%[[:space:]=]*}; printf '%s' "${k,,}"; }
+_lab_sshd_kw_in() { # KEYWORD LINES: true when one of LINES sets KEYWORD
+  local line
+  [[ -n $1 && $1 != \#* ]] || return 1
+  while IFS= read -r line; do [[ $(_lab_sshd_kw "$line") == "$1" ]] && return 0; done <<< "$2"
+  return 1
+}
 # write sshd_config: common part + extra lines given as arguments
 lab_sshd_config() { # FILE PORT LISTEN [LINE...]
   local f=$1 port=$2 listen=$3 t
@@ -214,7 +222,16 @@ lab_sshd_config() { # FILE PORT LISTEN [LINE...]
   {
     echo "# sshdiag lab sshd config (scenario lines first: the first value wins)"
     [[ -z $extra_head ]] || { echo "# LAB_EXTRA_SSHD_CONFIG (corpus/lab/verify: the remedy under test)"; echo "$extra_head"; }
-    for t in "$@"; do echo "$t"; done
+    # A scenario line stands for the administrator's setting; the remedy's line for the same
+    # keyword replaces it, as an administrator following the advice edits that line (sshd takes
+    # the first value of most keywords but the last of some, e.g. MaxStartups).
+    for t in "$@"; do
+      if [[ -n $extra_head ]] && _lab_sshd_kw_in "$(_lab_sshd_kw "$t")" "$extra_head"; then
+        echo "# replaced by LAB_EXTRA_SSHD_CONFIG: $t"
+      else
+        echo "$t"
+      fi
+    done
     echo "Port $port"
     echo "ListenAddress $listen"
     for t in $HOSTKEYS; do echo "HostKey $LABDIR/ssh_host_${t}_key"; done
@@ -399,6 +416,10 @@ _lab_drop_overridden() { # NAME-OF-ARRAY: the scenario's ssh arguments, filtered
         lab_log "LAB_EXTRA_SSH_CONFIG sets $k: the scenario's -o $opt is left out (the block replaces the user's setting)"
         i=$((i + n)); continue
       fi
+    elif [[ $a =~ ^-t+$ ]] && _lab_kw_set requesttty; then
+      # -t/-tt is the user's RequestTTY on the command line (it overrides any -o or config value)
+      lab_log "LAB_EXTRA_SSH_CONFIG sets requesttty: the scenario's $a is left out (the block replaces it)"
+      i=$((i + 1)); continue
     elif [[ $a == -S && $((i + 1)) -lt ${#_args[@]} ]] && _lab_kw_set controlpath; then
       lab_log "LAB_EXTRA_SSH_CONFIG sets controlpath: the scenario's -S ${_args[i+1]} is left out (the block replaces it)"
       i=$((i + 2)); continue
@@ -439,6 +460,14 @@ _lab_ssh_once() { # VERB ARGS...
   # corpus/lab/verify: a remedy's -o option (one word per line) goes before the scenario's
   local extra=()
   [[ -z ${LAB_EXTRA_SSH_ARGS:-} ]] || mapfile -t extra < <(_lab_verify_subst "$LAB_EXTRA_SSH_ARGS")
+  # -t/-tt is the user's RequestTTY, which a later -o cannot override: a remedy's -o RequestTTY replaces it
+  if grep -qi '^-\?o\? *requesttty' <<< "${LAB_EXTRA_SSH_ARGS:-}"; then
+    local kept=()
+    for a in "${user[@]}"; do
+      if [[ $a =~ ^-t+$ ]]; then lab_log "the remedy's -o sets RequestTTY: the scenario's $a is left out"; else kept+=("$a"); fi
+    done
+    user=("${kept[@]}")
+  fi
   user=("${extra[@]}" "${user[@]}")
   [[ -z ${LAB_EXTRA_SSH_CONFIG:-} ]] || _lab_drop_overridden user
   local args=("${vflag[@]}" -F "$LABDIR/ssh_config" "${user[@]}")
