@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -445,6 +446,15 @@ Report Analyzer::AnalyzeFiles(const std::vector<std::string>& paths) const {
   for (const auto& path : paths) {
     if (path == "-") {
       AnalyzeInto(std::cin, "-", &report, &tally);
+      continue;
+    }
+    // A directory opens on Linux and reads as nothing: say so first.
+    std::error_code dir_error;
+    if (std::filesystem::is_directory(path, dir_error)) {
+      InputReport bad;
+      bad.name = path;
+      bad.error = std::string("cannot open file: ") + std::strerror(EISDIR) + " (--batch reads every log below a directory)";
+      report.inputs.push_back(bad);
       continue;
     }
     errno = 0;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "data_paths.h"
+#include "phase_table.h"
 #include "report.h"
 #include "safe_text.h"
 
@@ -56,6 +57,10 @@ size_t WarnLoadIssues(const LoadedData& data) {
   }
   for (const auto& issue : data.failure_lines->issues()) {
     Warn("failure lines: " + issue.ToString("failure lines"));
+    ++n;
+  }
+  for (const auto& issue : PhaseTable::Builtin().issues()) {
+    Warn("phase table: " + issue.ToString("marker"));
     ++n;
   }
   for (const auto& issue : data.kb.issues()) {

@@ -14,6 +14,7 @@
 #include "json_printer.h"
 #include "knowledge_base.h"
 #include "markdown_printer.h"
+#include "output_words.h"
 #include "safe_text.h"
 #include "signature.h"
 #include "tee_input.h"
@@ -112,6 +113,8 @@ PrintOptions MakePrintOptions(const DiagnoseOptions& options, const std::string&
   print.signature_set = signature_set;
   const char* no_color = std::getenv("NO_COLOR");
   print.color = options.color == "always" || (options.color == "auto" && isatty(fd) && !(no_color && *no_color));
+  // ✓ and ✗ only where the locale says UTF-8 (Japanese needs it anyway).
+  print.unicode = options.lang == "ja" || EnvironmentIsUtf8();
   return print;
 }
 

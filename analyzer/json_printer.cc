@@ -1,5 +1,9 @@
 #include "json_printer.h"
 
+#include <cmath>
+
+#include "phase_progress.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -103,6 +107,15 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
     }
     json last = json::array();
     for (const auto& l : s.failure_lines) last.push_back({{"line", l.number}, {"text", u(l.text)}});
+    // How far it got (phase_progress.h): the strip every output shows.
+    json phases = json::array();
+    for (const PhaseStep& step : PhaseSteps(s)) {
+      phases.push_back({{"name", PhaseName(step.phase)},
+                        {"reached", step.reached()},
+                        {"state", StepStateName(step.state)},
+                        {"line", step.line > 0 ? json(step.line) : json(nullptr)},
+                        {"seconds", step.seconds ? json(std::round(*step.seconds * 1000) / 1000) : json(nullptr)}});
+    }
     sessions.push_back({{"index", s.index},
                         {"side", SideName(s.side)},
                         {"input", u(s.source)},
@@ -112,6 +125,7 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
                         {"status", StatusName(sr.status)},
                         {"outcome", OutcomeName(s.outcome())},
                         {"phase_reached", PhaseName(s.phase)},
+                        {"phases", phases},
                         {"verbosity", VerbosityName(s.verbosity)},
                         {"extent", s.whole ? "whole" : "excerpt"},
                         {"attempt", attempt},

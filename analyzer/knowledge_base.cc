@@ -5,6 +5,7 @@
 #include <re2/re2.h>
 
 #include "json_fields.h"
+#include "output_words.h"
 #include "platform.h"
 
 namespace sshdiag {
@@ -235,9 +236,9 @@ std::vector<std::string> RemedyForm::Texts() const {
 }
 
 std::string RemedyTags(const ChosenRemedy& chosen, const std::string& lang) {
-  std::string out = chosen.remedy->where;
+  std::string out = WhereLabel(chosen.remedy->where, lang);
   if (!chosen.platform_label.empty()) out += ", " + chosen.platform_label;
-  if (chosen.remedy->weakens_security) out += lang == "ja" ? ", セキュリティを弱める" : ", weakens security";
+  if (chosen.remedy->weakens_security) out += std::string(", ") + Say(Msg::kWeakensSecurity, lang);
   return out;
 }
 

@@ -1,9 +1,11 @@
-// Text that an article or signature gives in several languages.
+// Text in several languages: what an article or signature gives, and the
+// program's own words (the message catalogue every output reads).
 #ifndef SSHDIAG_LOCALIZED_TEXT_H_
 #define SSHDIAG_LOCALIZED_TEXT_H_
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +31,50 @@ class LocalizedText {
  private:
   std::map<std::string, std::string> texts_;
 };
+
+// The program's own words: every label, heading and tag an output prints
+// around the data, one entry each. Text, Markdown and the page read them
+// here and nowhere else, so a language is added in one place.
+enum class Msg {
+  // Diagnoses
+  kEvidence, kMeans, kTodo, kConfigClient, kOnce, kConfigServer, kShell, kNote, kRisk, kUnsure, kContext,
+  kUntoldBefore, kUntoldAfter, kUntoldExcerpt, kAlsoPossible, kTellApart, kExperimental, kExperimentalSignature,
+  kConfidence, kRootCause, kSignature, kSignatureSet, kContextOnly, kMore, kAskNext,
+  // Levels, remedy tags
+  kLevelCertain, kLevelLikely, kLevelPossible, kWhereClient, kWhereServer, kWhereNetwork, kWeakensSecurity,
+  // Where a line is
+  kLine, kServerLine, kFile, kSession, kProxyJumpChild,
+  // Sessions without an answer
+  kNoProblem, kSucceeded, kExit0, kJumpCarried, kRemoteFailed, kRemoteNotStarted, kUnexplained, kGotAsFar,
+  kLastErrors, kNextSteps, kNotRecognised,
+  // Attempts
+  kAttempts, kAttempt, kOf, kLines, kAttemptOk, kAttemptUnexplained,
+  // Overall status
+  kStatusOk, kStatusDiagnosed, kStatusUnrecognised, kStatusError,
+  // Outcomes
+  kOutcomeSucceeded, kOutcomeRemoteCommandFailed, kOutcomeFailed, kOutcomeIncomplete,
+  // Phases and the strip
+  kPhaseUnknown, kPhaseConfig, kPhaseResolve, kPhaseConnect, kPhaseBanner, kPhaseKex, kPhaseHostKey, kPhaseAuth,
+  kPhaseSession, kPhaseClosed, kHowFar,
+  // kb show, signatures show
+  kShowMechanism, kShowLookAlikes, kShowReferences, kShowReleasesFrom, kShowReleasesUntil, kShowPlatforms,
+  kShowExplanation, kShowLinesOrdered, kShowLinesUnordered, kShowAbsent, kShowWhen, kShowSuppresses,
+  kShowAlternatives, kShowExamplesMatch, kShowExamplesNoMatch, kShowFile, kShowNoArticle,
+  kCount
+};
+
+struct MessageEntry {
+  Msg id;
+  const char* key;  // stable name ("evidence", "phase.kex"): what the page and tests use
+  const char* en;
+  const char* ja;
+};
+
+// Every message, in Msg order.
+const std::vector<MessageEntry>& MessageCatalogue();
+
+// The message in lang; English for a language the catalogue lacks.
+const char* Say(Msg id, const std::string& lang);
 
 }  // namespace sshdiag
 

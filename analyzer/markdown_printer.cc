@@ -1,40 +1,88 @@
 #include "markdown_printer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 #include "attempts.h"
+#include "output_words.h"
+#include "phase_progress.h"
 #include "safe_text.h"
 #include "text_printer.h"
 
 namespace sshdiag {
 
+namespace {
+
+bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80); }
+bool IsBlank(char c) { return c == ' ' || c == '\t'; }
+
+}  // namespace
+
 std::string EscapeMarkdownInline(std::string_view text) {
-  std::string visible = MakeVisible(text);
+  std::string v = MakeVisible(text);
   std::string out;
-  out.reserve(visible.size());
-  // '-', '+' and '#' only make a list or a heading at the start of a line:
-  // inside a word ("re-keyed", "Wi-Fi") a backslash would only show in a
-  // plain-text ticket.
-  bool at_start = true;
-  for (char c : visible) {
-    bool start = at_start;
-    if (c != ' ') at_start = false;
+  out.reserve(v.size());
+  // Only where Markdown would read syntax: a word like "re-keyed",
+  // "known_hosts" or "(client)" needs no backslash, which would only show in
+  // a plain-text ticket.
+  size_t first = v.find_first_not_of(' ');
+  for (size_t i = 0; i < v.size(); ++i) {
+    char c = v[i];
+    char prev = i > 0 ? v[i - 1] : ' ';
+    char next = i + 1 < v.size() ? v[i + 1] : ' ';
+    bool start = i == first;
+    bool escape = false;
     switch (c) {
-      case '#': case '+': case '-':
-        if (start) out.push_back('\\');
-        out.push_back(c);
+      case '#': case '+': case '-': case '=': case '|':
+        escape = start;  // a heading, a list, a setext underline, a table row
         break;
-      case '\\': case '`': case '*': case '_': case '{': case '}': case '[': case ']': case '(': case ')':
-      case '!': case '|': case '~':
-        out.push_back('\\');
-        out.push_back(c);
+      case '.': case ')':
+        // "1. " or "1) " at the start: an ordered list.
+        escape = first != std::string::npos && i > first &&
+                 v.find_first_not_of("0123456789", first) == i && i - first <= 9 && (IsBlank(next) || i + 1 == v.size());
         break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      default: out.push_back(c);
+      case '[':
+        escape = start;  // a link reference definition
+        break;
+      case ']':
+        escape = next == '(' || next == '[';  // a link or an image (a definition needs '[' first)
+        break;
+      case '*':
+        escape = !(IsBlank(prev) && IsBlank(next));  // emphasis, even inside a word
+        break;
+      case '_':
+        escape = !(IsWordChar(prev) && IsWordChar(next));  // emphasis only at a word's edge
+        break;
+      case '~':
+        escape = !IsBlank(prev) || next == '~';  // strikethrough closes after text
+        break;
+      case '`':
+        escape = true;  // a code span
+        break;
+      case '\\':
+        escape = std::ispunct(static_cast<unsigned char>(next)) != 0;  // it would escape what follows
+        break;
+      case '<':
+        out += "&lt;";  // HTML and autolinks
+        continue;
+      case '>':
+        if (start) {
+          out += "&gt;";  // a block quote
+          continue;
+        }
+        break;
+      case '&':
+        if (std::isalpha(static_cast<unsigned char>(next)) || next == '#') {
+          out += "&amp;";  // an entity
+          continue;
+        }
+        break;
+      default:
+        break;
     }
+    if (escape) out.push_back('\\');
+    out.push_back(c);
   }
   return out;
 }
@@ -55,42 +103,6 @@ std::string FenceFor(std::string_view body) {
 }
 
 namespace {
-
-// The printer's own words, per language.
-struct MarkdownLabels {
-  const char* confidence;
-  const char* root_cause;
-  const char* signature;
-  const char* experimental;
-  const char* context;
-  const char* evidence;
-  const char* todo;
-  const char* note;
-  const char* risk;
-  const char* unsure;
-  const char* session;
-  const char* no_problem;
-  const char* not_recognised;
-  const char* got_as_far;
-  const char* also_possible;
-  const char* tell_apart;
-  const char* attempts;
-  const char* attempt;  // "attempt N of M (lines A-B)"
-  const char* of;
-  const char* lines;
-  const char* attempt_unexplained;
-};
-
-const MarkdownLabels kEnglishLabels = {
-    "confidence", "root cause", "signature", "experimental", ", context only", "Evidence:", "What to do", "Note:", "Risk:",
-    "If unsure:", "Session", "no problem found", "failure not recognised", "The connection got as far as",
-    "Also possible (the same lines fit these causes):", "Tell apart:", "Attempts in this paste", "attempt ", " of ",
-    " (lines ", "failure not recognised; it got as far as"};
-const MarkdownLabels kJapaneseLabels = {
-    "確信度", "根本原因", "シグネチャ", "試験的", "、参考情報のみ", "根拠:", "対処", "注:", "リスク:", "判断に迷うとき:",
-    "セッション", "問題なし", "認識できない失敗", "接続が到達した段階:",
-    "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方:", "貼り付けられた試行", "試行 ", " / ",
-    " (行 ", "認識できない失敗、到達した段階:"};
 
 void CodeBlock(const std::string& body, std::ostream& out, const char* info = "") {
   std::string fence = FenceFor(body);
@@ -121,19 +133,40 @@ std::string Paragraph(const std::string& text) {
   return out;
 }
 
+std::string Conf(double confidence) {
+  char conf[16];
+  std::snprintf(conf, sizeof conf, "%.2f", confidence);
+  return conf;
+}
+
+// "*likely* (confidence 0.80), root cause `key`".
+std::string Rating(const Diagnosis& d, const std::string& lang) {
+  return std::string("*") + LevelLabel(d.level, lang) + "* (" + Say(Msg::kConfidence, lang) + " " + Conf(d.confidence) +
+         "), " + Say(Msg::kRootCause, lang) + " `" + d.kb + "`";
+}
+
+// A remedy's forms as one code block, each under a comment naming where it
+// goes: the customer's host's block, ready to paste.
+std::string RemedyBlock(const ChosenRemedy& r, const std::string& lang) {
+  std::string body;
+  if (!r.config_block.empty()) body += std::string("# ") + Say(Msg::kConfigClient, lang) + "\n" + VisibleLines(r.config_block);
+  if (!r.option.empty()) body += std::string("# ") + Say(Msg::kOnce, lang) + "\nssh " + MakeVisible(r.option) + " ...\n";
+  if (!r.server_config.empty()) {
+    body += std::string("# ") + Say(Msg::kConfigServer, lang) + "\n" + VisibleLines(r.server_config);
+  }
+  if (!r.commands.empty()) body += std::string("# ") + Say(Msg::kShell, lang) + "\n";
+  for (const auto& c : r.commands) body += "$ " + MakeVisible(c) + "\n";
+  return body;
+}
+
 // What the answer's article says it means and what to do about it.
-void PrintArticle(const Diagnosis& d, const MarkdownLabels& l, const std::string& lang, std::ostream& out) {
+void PrintArticle(const Diagnosis& d, bool ask_next, const std::string& lang, std::ostream& out) {
   if (!d.article->summary.empty()) out << Paragraph(d.article->summary.Get(lang)) << "\n";
-  if (!d.remedies.empty()) out << "**" << l.todo << "**\n\n";
+  if (!d.remedies.empty()) out << "**" << Say(Msg::kTodo, lang) << "**\n\n";
   for (const auto& r : d.remedies) {
     out << "- " << EscapeMarkdownInline(r.remedy->title.Get(lang)) << " (" << EscapeMarkdownInline(RemedyTags(r, lang))
         << ")\n";
-    std::string body;
-    if (!r.config_block.empty()) body += "# ~/.ssh/config\n" + VisibleLines(r.config_block);
-    if (!r.option.empty()) body += "# once\nssh " + MakeVisible(r.option) + " ...\n";
-    if (!r.server_config.empty()) body += "# /etc/ssh/sshd_config on the server\n" + VisibleLines(r.server_config);
-    if (!r.commands.empty()) body += "# shell\n";
-    for (const auto& c : r.commands) body += "$ " + MakeVisible(c) + "\n";
+    std::string body = RemedyBlock(r, lang);
     if (!body.empty()) {
       out << "\n";
       std::string fence = FenceFor(body);
@@ -146,103 +179,151 @@ void PrintArticle(const Diagnosis& d, const MarkdownLabels& l, const std::string
       }
       out << "  " << fence << "\n";
     }
-    if (!r.version_note.empty()) out << "\n  *" << l.note << "* " << EscapeMarkdownInline(r.version_note) << "\n";
-    if (!r.remedy->risk.empty()) out << "\n  *" << l.risk << "* " << EscapeMarkdownInline(r.remedy->risk.Get(lang)) << "\n";
-    out << "\n";
-  }
-  if (!d.article->tell_apart.empty()) out << "**" << l.unsure << "** " << Paragraph(d.article->tell_apart.Get(lang)) << "\n";
-}
-
-// The alternatives to the answer at index answer, as a list under it.
-void PrintAlternatives(const Report& report, int answer, const MarkdownLabels& l, std::ostream& out) {
-  bool heading = false;
-  for (const auto& alt : report.diagnoses) {
-    if (alt.alternative_to != answer) continue;
-    if (!heading) out << "**" << l.also_possible << "**\n\n";
-    heading = true;
-    char conf[16];
-    std::snprintf(conf, sizeof conf, "%.2f", alt.confidence);
-    out << "- " << EscapeMarkdownInline(alt.title) << ": *" << LevelName(alt.level) << "* (" << l.confidence << " "
-        << conf << "), " << l.root_cause << " `" << alt.kb << "`";
-    if (alt.article && !alt.article->tell_apart.empty()) {
-      out << ". " << l.tell_apart << " " << EscapeMarkdownInline(alt.article->tell_apart.Get(report.lang));
+    if (!r.version_note.empty()) {
+      out << "\n  *" << Say(Msg::kNote, lang) << "* " << EscapeMarkdownInline(r.version_note) << "\n";
+    }
+    if (!r.remedy->risk.empty()) {
+      out << "\n  *" << Say(Msg::kRisk, lang) << "* " << EscapeMarkdownInline(r.remedy->risk.Get(lang)) << "\n";
     }
     out << "\n";
   }
-  if (heading) out << "\n";
+  // With alternatives, the checks go into what to ask next.
+  if (!ask_next && !d.article->tell_apart.empty()) {
+    out << "**" << Say(Msg::kUnsure, lang) << "** " << Paragraph(d.article->tell_apart.Get(lang)) << "\n";
+  }
+}
+
+// The alternatives to the answer at index answer, then what to ask the
+// customer to tell them apart: each one's check, the answer's first.
+void PrintAlternatives(const Report& report, int answer, std::ostream& out) {
+  const std::string& lang = report.lang;
+  const Diagnosis& d = report.diagnoses[static_cast<size_t>(answer)];
+  std::vector<const Diagnosis*> alts;
+  for (const auto& alt : report.diagnoses) {
+    if (alt.alternative_to == answer) alts.push_back(&alt);
+  }
+  if (alts.empty()) return;
+  out << "**" << Say(Msg::kAlsoPossible, lang) << "**\n\n";
+  for (const Diagnosis* alt : alts) out << "- " << EscapeMarkdownInline(alt->title) << ": " << Rating(*alt, lang) << "\n";
+  out << "\n";
+  std::string checks;
+  if (d.article && !d.article->tell_apart.empty()) {
+    checks += "- **" + EscapeMarkdownInline(d.title) + "**: " + EscapeMarkdownInline(d.article->tell_apart.Get(lang)) + "\n";
+  }
+  for (const Diagnosis* alt : alts) {
+    if (!alt->article || alt->article->tell_apart.empty()) continue;
+    checks += "- **" + EscapeMarkdownInline(alt->title) + "**: " + EscapeMarkdownInline(alt->article->tell_apart.Get(lang)) +
+              "\n";
+  }
+  if (!checks.empty()) out << "**" << Say(Msg::kAskNext, lang) << "**\n\n" << checks << "\n";
+}
+
+// True when the answer at index answer has alternatives.
+bool HasAlternatives(const Report& report, int answer) {
+  for (const auto& alt : report.diagnoses) {
+    if (alt.alternative_to == answer) return true;
+  }
+  return false;
+}
+
+// How far each session that did not work got: the strip, always in Unicode
+// (Markdown is read in a browser or a ticket system).
+void PrintStrips(const Report& report, std::ostream& out) {
+  const std::string& lang = report.lang;
+  std::vector<const SessionReport*> shown;
+  for (const auto& sr : report.sessions) {
+    if (sr.status != Status::kOk) shown.push_back(&sr);
+  }
+  if (shown.empty()) return;
+  bool several = report.sessions.size() > 1 || report.inputs.size() > 1;
+  for (const SessionReport* sr : shown) {
+    const Session& s = sr->session;
+    out << "**" << Say(Msg::kHowFar, lang) << "** ";
+    if (several) {
+      out << (report.inputs.size() > 1 ? EscapeMarkdownInline(Say(Msg::kFile, lang) + s.source) + ", " : std::string())
+          << Say(Msg::kSession, lang) << s.index + 1 << ": ";
+    }
+    out << EscapeMarkdownInline(PhaseStripLine(PhaseSteps(s), lang, true)) << "\n\n";
+  }
 }
 
 }  // namespace
 
 void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostream& out) {
   const std::string& lang = report.lang;
-  const MarkdownLabels& l = lang == "ja" ? kJapaneseLabels : kEnglishLabels;
-  out << "### sshdiag: " << StatusName(report.status) << "\n\n";
+  out << "### sshdiag: " << StatusLabel(report.status, lang) << "\n\n";
   for (const auto& in : report.inputs) {
     if (!in.error.empty()) out << "- **" << EscapeMarkdownInline(in.name) << "**: " << EscapeMarkdownInline(in.error) << "\n";
   }
   // Which attempt failed how, when an input holds several: read first.
   std::vector<Attempt> attempts = Attempts(report);
   if (!attempts.empty()) {
-    out << "**" << l.attempts << "**\n\n";
+    out << "**" << Say(Msg::kAttempts, lang) << "**\n\n";
     for (const Attempt& a : attempts) {
       const Session& s = a.session->session;
       out << "- ";
-      if (report.inputs.size() > 1) out << "**" << EscapeMarkdownInline(s.source) << "**: ";
-      out << l.attempt << a.number << l.of << a.count << l.lines << s.first_line << "-" << s.last_line << "): ";
+      if (report.inputs.size() > 1) out << "**" << EscapeMarkdownInline(Say(Msg::kFile, lang) + s.source) << "**, ";
+      out << Say(Msg::kAttempt, lang) << a.number << Say(Msg::kOf, lang) << a.count << Say(Msg::kLines, lang)
+          << s.first_line << "-" << s.last_line << "): ";
       if (a.top) {
-        out << EscapeMarkdownInline(a.top->title) << " (*" << LevelName(a.top->level) << "*, `" << a.top->kb << "`)\n";
+        out << EscapeMarkdownInline(a.top->title) << " (*" << LevelLabel(a.top->level, lang) << "*, `" << a.top->kb
+            << "`)\n";
       } else if (a.session->status == Status::kOk) {
-        out << l.no_problem << "\n";
+        out << Say(Msg::kAttemptOk, lang) << "\n";
       } else {
-        out << l.attempt_unexplained << " *" << PhaseName(s.phase) << "*\n";
+        out << Say(Msg::kAttemptUnexplained, lang) << " *" << FurthestLabel(s, lang) << "*\n";
       }
     }
     out << "\n";
   }
+  PrintStrips(report, out);
   size_t shown = 0;
   for (size_t i = 0; i < report.diagnoses.size(); ++i) {
     const Diagnosis& d = report.diagnoses[i];
     if (d.alternative_to >= 0) continue;  // listed under its answer
     if (options.top > 0 && shown >= options.top) break;
     ++shown;
-    char conf[16];
-    std::snprintf(conf, sizeof conf, "%.2f", d.confidence);
     out << "#### " << shown << ". " << EscapeMarkdownInline(d.title) << "\n\n";
-    out << "*" << LevelName(d.level) << "* (" << l.confidence << " " << conf << "), " << l.root_cause << " `" << d.kb
-        << "`, " << l.signature << " `" << d.signature << "`"
-        << (d.maturity == "experimental" ? std::string(" (") + l.experimental + ")" : "") << (d.terminal ? "" : l.context)
-        << "\n\n";
+    out << Rating(d, lang) << ", " << Say(Msg::kSignature, lang) << " `" << d.signature << "`"
+        << (d.maturity == "experimental" ? std::string(" (") + Say(Msg::kExperimental, lang) + ")" : "")
+        << (d.terminal ? std::string() : std::string(", ") + Say(Msg::kContextOnly, lang)) << "\n\n";
     if (!d.explanation.empty()) out << Paragraph(d.explanation) << "\n";
     if (!d.evidence.empty()) {
       std::string body;
-      for (const auto& e : d.evidence) body += std::to_string(e.line) + ": " + MakeVisible(e.text) + "\n";
-      out << l.evidence << "\n\n";
+      for (const auto& e : d.evidence) {
+        body += std::to_string(e.line) + ": " + MakeVisible(e.text) + "\n";
+      }
+      out << Say(Msg::kEvidence, lang) << "\n\n";
       CodeBlock(body, out, "text");
       out << "\n";
     }
-    if (d.article) PrintArticle(d, l, lang, out);
-    PrintAlternatives(report, static_cast<int>(i), l, out);
+    bool ask_next = HasAlternatives(report, static_cast<int>(i));
+    if (d.article) PrintArticle(d, ask_next, lang, out);
+    PrintAlternatives(report, static_cast<int>(i), out);
   }
   for (const auto& sr : report.sessions) {
     if (sr.status == Status::kDiagnosed) continue;
     const Session& s = sr.session;
-    out << "#### " << (report.inputs.size() > 1 ? EscapeMarkdownInline(s.source) + ": " : std::string()) << l.session
-        << " " << s.index + 1 << ": ";
+    out << "#### "
+        << (report.inputs.size() > 1 ? EscapeMarkdownInline(Say(Msg::kFile, lang) + s.source) + ", " : std::string())
+        << Say(Msg::kSession, lang) << s.index + 1 << ": ";
     if (sr.status == Status::kOk) {
-      out << l.no_problem << " (" << OutcomeName(s.outcome()) << ")\n\n";
+      out << Say(Msg::kAttemptOk, lang) << " (" << OutcomeLabel(s.outcome(), lang) << ")\n\n";
       continue;
     }
-    out << l.not_recognised << "\n\n" << l.got_as_far << " *" << PhaseName(s.phase) << "*.\n\n";
+    out << Say(Msg::kNotRecognised, lang) << "\n\n"
+        << Say(Msg::kGotAsFar, lang) << " *" << FurthestLabel(s, lang) << "* (" << OutcomeLabel(s.outcome(), lang)
+        << ").\n\n";
     if (!s.failure_lines.empty()) {
       std::string body;
       for (const auto& l : s.failure_lines) body += std::to_string(l.number) + ": " + MakeVisible(l.text) + "\n";
+      out << Say(Msg::kLastErrors, lang) << "\n\n";
       CodeBlock(body, out, "text");
       out << "\n";
     }
-    out << EscapeMarkdownInline(UnrecognisedNextSteps(lang)) << "\n\n";
+    out << EscapeMarkdownInline(Say(Msg::kNextSteps, lang)) << "\n\n";
   }
-  out << "<sub>sshdiag " << EscapeMarkdownInline(options.program_version) << ", signatures "
+  out << "<sub>sshdiag " << EscapeMarkdownInline(options.program_version) << ", " << Say(Msg::kSignatureSet, lang) << " "
       << EscapeMarkdownInline(options.signature_set) << "</sub>\n";
 }
 

@@ -17,8 +17,13 @@ namespace sshdiag {
 // end a block or inject links, HTML or formatting.
 void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostream& out);
 
-// Backslash-escapes Markdown syntax and HTML in inline text (after MakeVisible);
-// '-', '+' and '#' only at the start, where they would make a list or a heading.
+// Escapes inline text (after MakeVisible) only where Markdown would read
+// syntax, so that a plain-text ticket shows the words as written: '#', '+',
+// '-', '=', '|', '[', '>' and an ordered list's "1." only at the start; '*'
+// unless alone between blanks, '_' at a word's edge, '~' after text, ']'
+// before '(' or '[', '`' always, '\' before punctuation, '<' always and
+// '&' before a letter or '#' (as entities). "re-keyed", "Wi-Fi",
+// "known_hosts", "(client)" and "a && b" stay as they are.
 std::string EscapeMarkdownInline(std::string_view text);
 
 // A fence of '~' longer than any run of '~' or '`' in body (at least three).

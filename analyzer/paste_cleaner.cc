@@ -7,6 +7,7 @@
 
 #include <re2/re2.h>
 
+#include "line_time.h"
 #include "server_transcript.h"
 
 namespace sshdiag {
@@ -185,17 +186,23 @@ struct PrefixShape {
   // The prefix could be ssh's own text ("debug1: ", "ssh: ", "22: "): it goes
   // only when removing it turns more lines into known ssh messages.
   bool needs_known;
+  // The prefix is a time (line_time.h): the line keeps it as Line::time.
+  bool timed;
 };
 
 // In order of preference when two shapes fit as many lines.
 const PrefixShape kShapes[] = {
-    {"quote", R"(^( *>+ ?))", false},
-    {"timestamp", kTimestampShape, false},
-    {"chat-time", R"(^(\[\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\](?: |\t|$)))", false},
-    {"nick", R"(^(<[@+%&~]?([^<>\s]{1,32})>(?: |\t|$)))", false},
-    {"line-number-bar", R"(^([ \t]*\d{1,9}[ \t]*\|(?: |\t|$)))", false},
-    {"name", R"(^(([A-Za-z][\w.\-]{0,31}):(?: |$)))", true},
-    {"line-number-colon", R"(^([ \t]*\d{1,9}:(?:[ \t]|$)))", true},
+    {"quote", R"(^( *>+ ?))", false, false},
+    {"timestamp", kTimestampShape, false, true},
+    // `ts`'s default ("Dec 06 03:40:06 debug1: ..."). Syslog and journalctl
+    // lines start so too, but what follows is "HOST PROG[PID]: ", no ssh
+    // message: the server transcript reads those whole.
+    {"month-time", R"(^([A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?: |\t|$)))", true, true},
+    {"chat-time", R"(^(\[\d{1,2}:\d{2}(?::\d{2})?(?: ?[AaPp][Mm])?\](?: |\t|$)))", false, false},
+    {"nick", R"(^(<[@+%&~]?([^<>\s]{1,32})>(?: |\t|$)))", false, false},
+    {"line-number-bar", R"(^([ \t]*\d{1,9}[ \t]*\|(?: |\t|$)))", false, false},
+    {"name", R"(^(([A-Za-z][\w.\-]{0,31}):(?: |$)))", true, false},
+    {"line-number-colon", R"(^([ \t]*\d{1,9}:(?:[ \t]|$)))", true, false},
 };
 constexpr size_t kShapeCount = sizeof(kShapes) / sizeof(kShapes[0]);
 
@@ -416,6 +423,7 @@ void PasteCleaner::DecideBlock() {
       for (Piece& p : block_) {
         size_t length = 0;
         if (p.text.empty() || ShapeKey(shape, p.text, &length) != key) continue;
+        if (kShapes[shape].timed && !p.time) p.time = ParseLineTime(p.text);
         p.text.erase(0, length);
         p.stripped = true;
       }
@@ -496,7 +504,7 @@ void PasteCleaner::Rejoin(bool final) {
         }
       }
     }
-    Line line{first.number, take > 1 ? std::move(joined) : std::move(first.text)};
+    Line line{first.number, take > 1 ? std::move(joined) : std::move(first.text), first.time};
     for (size_t k = 0; k < take; ++k) joinable_.pop_front();
     if (!line.text.empty()) ready_.push_back(std::move(line));
   }

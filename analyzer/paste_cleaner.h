@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <deque>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,7 +47,8 @@ struct KnownMessages {
 //   and turns non-breaking spaces (U+00A0) into spaces, once the paste shows
 //   either (a log copied from a web page or a ticket system's HTML);
 // - removes the prefixes a channel put before every line: quote markers,
-//   timestamps (ISO-8601 with fractions and a zone, syslog-free clock times),
+//   timestamps (ISO-8601 with fractions and a zone, syslog-free clock times,
+//   `ts`'s "Dec 06 03:40:06"; the line keeps the time as Line::time),
 //   chat prefixes ("[09:15] ", "alice: ", "<nick> "), line numbers ("  12 | ",
 //   "12: "). A prefix shape is removed only when most non-blank lines of the
 //   paste share it, so one line of a real log that happens to look like a
@@ -91,6 +93,7 @@ class PasteCleaner {
     size_t raw_width = 0;  // code points of raw, trailing blanks included
     std::string trailing;  // trailing blanks cut from text
     bool stripped = false; // a prefix layer was removed
+    std::optional<double> time;  // the time a removed timestamp prefix stood for
     int wrap_width = 0;    // the block's wrap width, 0 when not wrapped
     bool wrap_sure = false;  // the block holds several lines of exactly that width
     bool judged = false;     // ids holds what Known() says of text

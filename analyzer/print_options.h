@@ -10,6 +10,9 @@ struct PrintOptions {
   bool color = false;          // ANSI colour (text printer only)
   size_t top = 3;              // diagnoses to show; 0 for all
   bool verbose = false;        // also show facts of every session
+  // The text output may use symbols beyond ASCII (the phase strip's ✓ ✗):
+  // the locale says UTF-8 (EnvironmentIsUtf8) or the language needs it.
+  bool unicode = true;
   std::string program_version;
   std::string signature_set;   // SignatureSet::fingerprint()
 };

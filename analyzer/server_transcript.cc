@@ -5,6 +5,9 @@
 
 #include <re2/re2.h>
 
+#include "line_time.h"
+#include "phase_table.h"
+
 namespace sshdiag {
 
 namespace {
@@ -232,7 +235,10 @@ ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, 
     }
     tagged = true;
     pid = t->pid;
-    *message = Line{line.number, std::move(t->message)};
+    // The syslog or journal time before the tag, unless the paste cleaner
+    // already took an ISO time off the line.
+    std::optional<double> time = line.time ? line.time : ParseLineTime(line.text);
+    *message = Line{line.number, std::move(t->message), time};
   } else {
     *message = line;
   }
@@ -367,12 +373,21 @@ void ServerTranscript::Apply(Open* open, const Line& message, const std::vector<
   // line (a missing subsystem, a chroot refused) makes it a failed one.
   if (Has(hits, kAuthResult) && t.rfind("Accepted ", 0) == 0) s->clean_exit = true;
   if (Has(hits, kEnd)) s->last_marker_line = message.number;
+  // The strip of phases (phase_progress.h): sshd's lines that mark one.
+  // They do not move the session's phase, which says what ssh's own
+  // progress lines showed.
+  const PhaseTable& table = PhaseTable::Builtin();
+  table.Match(t, Side::kServer, &phase_hits_);
+  for (int h : phase_hits_) {
+    const PhaseMarker& m = table.markers()[static_cast<size_t>(h)];
+    MarkPhase(s, m.phase, message, m.kind == MarkKind::kPassed, m.kind == MarkKind::kStopped);
+  }
   if (failures_->IsFailure(t)) {
     // The session ends where sshd first refused: later lines (the client
     // giving up, the cleanup) follow from it.
     if (s->failure_block_start == 0) s->failure_block_start = message.number;
     s->last_failure_line = message.number;
-    s->failure_lines.push_back(Line{message.number, t.substr(0, 2048)});
+    s->failure_lines.push_back(Line{message.number, t.substr(0, 2048), message.time});
     if (s->failure_lines.size() > kFailureLinesKept) s->failure_lines.pop_front();
   }
 }

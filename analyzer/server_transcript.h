@@ -106,6 +106,7 @@ class ServerTranscript {
   bool bare_server_ = false;  // untagged lines are sshd's
   bool saw_server_output_ = false;
   std::vector<int> hits_;
+  std::vector<int> phase_hits_;
 };
 
 }  // namespace sshdiag

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "attempts.h"
+#include "output_words.h"
 #include "safe_text.h"
 
 namespace sshdiag {
@@ -28,81 +29,6 @@ class Style {
   }
   bool color_;
 };
-
-// The printer's own words, per language.
-struct Labels {
-  const char* evidence;
-  const char* means;
-  const char* todo;
-  const char* config;
-  const char* once;
-  const char* server_config;
-  const char* note;
-  const char* risk;
-  const char* unsure;
-  const char* context;
-  const char* no_problem;
-  const char* succeeded;
-  const char* exit0;
-  const char* jump_carried;
-  const char* remote_failed;
-  const char* remote_not_started;  // plain ssh: the remote shell said so, no exit status shown
-  const char* unexplained;
-  const char* got_as_far;
-  const char* last_errors;
-  const char* next_steps;
-  const char* more;
-  const char* line;
-  const char* untold_before;  // + "debug3" + untold_after
-  const char* untold_after;
-  const char* untold_excerpt;
-  const char* also_possible;
-  const char* tell_apart;
-  const char* experimental;  // after [kb] when the signature is not yet proven on two releases
-  const char* server_line;  // an evidence line from sshd's log, before its number
-  // The summary of several attempts: heading, "attempt N of M (lines A-B): "
-  // pieces, and how an attempt without an answer ended.
-  const char* attempts;
-  const char* attempt;
-  const char* of;
-  const char* lines;
-  const char* attempt_ok;
-  const char* attempt_unexplained;  // + phase
-};
-
-const Labels kEnglish = {
-    "Evidence:", "What it means:", "What to do:", "In ~/.ssh/config:", "Once:", "In the server's /etc/ssh/sshd_config:",
-    "Note: ", "Risk: ", "If unsure:", "(context: this does not account for how the session ended)",
-    "No problem found:", " the session succeeded", " (exit status 0)", " this jump-host connection carried session ",
-    " the connection worked; the remote command exited with status ",
-    " the connection worked; the remote shell could not start the command",
-    "A failure was seen, but no signature explains it.", "The connection got as far as: ", "Last error lines:",
-    "Next steps: rerun with ssh -vvv if this was less verbose; read the server's log for the same moment "
-    "(journalctl -u ssh, /var/log/auth.log); run ssh -G HOST for the effective client configuration.",
-    " more candidate(s); --top 0 shows all", "line ",
-    "(cannot tell: this log has no ", " lines, which tell this cause from its look-alikes; rerun with ssh -vvv)",
-    "(cannot tell: this is the end of a log; its start tells this cause from its look-alikes; paste the whole log)",
-    "Also possible (the same lines fit these causes):", "Tell apart: ", "(experimental signature)",
-    "sshd's log, line ", "Attempts in this paste:", "attempt ", " of ", " (lines ", "no problem found",
-    "failed, no signature explains it; it got as far as "};
-
-const Labels kJapanese = {
-    "根拠:", "意味:", "対処:", "~/.ssh/config に:", "一度だけ:", "サーバーの /etc/ssh/sshd_config に:", "注: ",
-    "リスク: ", "判断に迷うとき:", "(参考: セッションの終わり方を説明するものではありません)", "問題なし:",
-    " セッションは成功しました", " (終了ステータス 0)", " このジャンプホスト接続がセッションを中継しました: ",
-    " SSH 接続は成功し、リモートコマンドが次のステータスで終了しました: ",
-    " SSH 接続は成功しましたが、リモートのシェルがコマンドを起動できませんでした",
-    "失敗が見つかりましたが、説明できるシグネチャがありません。", "接続が到達した段階: ", "最後のエラー行:",
-    "次の手順: 詳細度が低ければ ssh -vvv で再実行し、同じ時刻のサーバーのログ (journalctl -u ssh、"
-    "/var/log/auth.log) を確認し、ssh -G HOST で実際のクライアント設定を確認してください。",
-    " 件の候補が他にあります (--top 0 ですべて表示)", "行 ",
-    "(判断できません: このログには ", " の行がなく、似た原因と区別できません。ssh -vvv で再実行してください)",
-    "(判断できません: これはログの末尾だけです。似た原因との区別はログの先頭でつきます。ログ全体を貼ってください)",
-    "ほかに考えられる原因 (同じ行がこれらにも当てはまります):", "見分け方: ", "(試験的なシグネチャ)",
-    "sshd のログ、行 ", "貼り付けられた試行:", "試行 ", " / ", " (行 ", "問題なし",
-    "失敗しましたが、説明できるシグネチャがありません。到達した段階: "};
-
-const Labels& LabelsFor(const std::string& lang) { return lang == "ja" ? kJapanese : kEnglish; }
 
 // Display columns of a code point: CJK and full-width forms take two.
 size_t Columns(uint32_t cp) {
@@ -222,42 +148,94 @@ std::string Percent(double confidence) {
 // With several inputs the label names the session's input: "session 2,
 // line 40" alone would not say which file.
 std::string SessionLabel(const Session& s, const Report& report) {
-  std::string label = "session " + std::to_string(s.index + 1);
-  if (report.inputs.size() > 1) label = s.source + ": " + label;
+  const std::string& lang = report.lang;
+  std::string label = Say(Msg::kSession, lang) + std::to_string(s.index + 1);
+  if (report.inputs.size() > 1) label = Say(Msg::kFile, lang) + s.source + ", " + label;
   if (!s.facts.client_software.empty()) label += ", " + s.facts.client_software;
   if (!s.facts.host.empty()) label += " -> " + s.facts.host + (s.facts.port.empty() ? "" : ":" + s.facts.port);
-  if (s.parent >= 0) label += " (ProxyJump child of session " + std::to_string(s.parent + 1) + ")";
+  if (s.parent >= 0) label += std::string(" (") + Say(Msg::kProxyJumpChild, lang) + std::to_string(s.parent + 1) + ")";
   return MakeVisible(label);
+}
+
+// Where an evidence or failure line is: "line 40", and with several inputs
+// "file X, session 2, line 40", so that no number is ambiguous.
+std::string LineLabel(uint64_t number, Side side, const Session* s, const Report& report) {
+  const std::string& lang = report.lang;
+  std::string where = Say(side == Side::kServer ? Msg::kServerLine : Msg::kLine, lang) + std::to_string(number);
+  if (report.inputs.size() > 1 && s) {
+    where = MakeVisible(Say(Msg::kFile, lang) + s->source + ", " + Say(Msg::kSession, lang) +
+                        std::to_string(s->index + 1) + ", ") + where;
+  }
+  return where;
+}
+
+// The session an evidence line of d is from: d's own, or for a line of the
+// other side's log (a paired server log), the listed session of that side.
+const Session* EvidenceSession(const Diagnosis& d, const Evidence& e, const Report& report) {
+  const SessionReport* own = report.FindSession(d.session);
+  if (own && own->session.side == e.side) return &own->session;
+  for (const auto& sr : report.sessions) {
+    if (sr.session.side == e.side) return &sr.session;
+  }
+  return nullptr;
+}
+
+// How far each session that did not work got, before anything else.
+void PrintStrips(const Report& report, const PrintOptions& options, const Style& style, std::ostream& out) {
+  const std::string& lang = report.lang;
+  std::vector<const SessionReport*> shown;
+  for (const auto& sr : report.sessions) {
+    if (sr.status != Status::kOk) shown.push_back(&sr);
+  }
+  if (shown.empty()) return;
+  if (shown.size() == 1 && report.sessions.size() == 1 && report.inputs.size() <= 1) {
+    out << style.Bold(Say(Msg::kHowFar, lang)) << " "
+        << PhaseStripLine(PhaseSteps(shown[0]->session), lang, options.unicode) << "\n\n";
+    return;
+  }
+  out << style.Bold(Say(Msg::kHowFar, lang)) << "\n";
+  for (const SessionReport* sr : shown) {
+    out << "  " << style.Dim(SessionLabel(sr->session, report) + ":") << " "
+        << PhaseStripLine(PhaseSteps(sr->session), lang, options.unicode) << "\n";
+  }
+  out << "\n";
 }
 
 void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const Style& style, std::ostream& out) {
   const std::string& lang = report.lang;
-  const Labels& l = LabelsFor(lang);
   out << style.Bold(std::to_string(rank) + ". " + MakeVisible(d.title)) << "  "
-      << style.Level(d.level, std::string(LevelName(d.level)) + " " + Percent(d.confidence)) << "  "
-      << style.Dim("[" + d.kb + "]" + (d.maturity == "experimental" ? std::string(" ") + l.experimental : "")) << "\n";
+      << style.Level(d.level, std::string(LevelLabel(d.level, lang)) + " " + Percent(d.confidence)) << "  "
+      << style.Dim("[" + d.kb + "]" +
+                   (d.maturity == "experimental" ? std::string(" ") + Say(Msg::kExperimentalSignature, lang) : ""))
+      << "\n";
   const SessionReport* sr = report.FindSession(d.session);
   if ((report.sessions.size() > 1 || report.inputs.size() > 1) && sr) {
     out << "   " << style.Dim(SessionLabel(sr->session, report)) << "\n";
   }
   if (!d.explanation.empty()) out << Prose(d.explanation, "   ");
-  if (!d.terminal) out << "   " << style.Dim(l.context) << "\n";
+  if (!d.terminal) out << "   " << style.Dim(Say(Msg::kContext, lang)) << "\n";
   if (d.untold_absent > 0) {
-    out << "   " << style.Dim(std::string(l.untold_before) + VerbosityName(d.deepest_untold) + l.untold_after) << "\n";
+    out << "   "
+        << style.Dim(std::string(Say(Msg::kUntoldBefore, lang)) + VerbosityName(d.deepest_untold) +
+                     Say(Msg::kUntoldAfter, lang))
+        << "\n";
   } else if (d.untold_before_excerpt > 0) {
-    out << "   " << style.Dim(l.untold_excerpt) << "\n";
+    out << "   " << style.Dim(Say(Msg::kUntoldExcerpt, lang)) << "\n";
   }
   if (!d.evidence.empty()) {
-    out << "   " << l.evidence << "\n";
+    out << "   " << Say(Msg::kEvidence, lang) << "\n";
     for (const auto& e : d.evidence) {
-      // The server's lines are numbered in sshd's log, not in the client's.
-      const char* where = e.side == Side::kServer ? l.server_line : l.line;
-      out << "     " << style.Dim(where + std::to_string(e.line) + ":") << " " << MakeVisible(e.text) << "\n";
+      // The server's lines are numbered in sshd's log, not in the client's;
+      // with several inputs, the line's file and session are named.
+      out << "     " << style.Dim(LineLabel(e.line, e.side, EvidenceSession(d, e, report), report) + ":") << " "
+          << MakeVisible(e.text) << "\n";
     }
   }
   if (d.article) {
-    if (!d.article->summary.empty()) out << "   " << l.means << "\n" << Prose(d.article->summary.Get(lang), "     ");
-    if (!d.remedies.empty()) out << "   " << l.todo << "\n";
+    if (!d.article->summary.empty()) {
+      out << "   " << Say(Msg::kMeans, lang) << "\n" << Prose(d.article->summary.Get(lang), "     ");
+    }
+    if (!d.remedies.empty()) out << "   " << Say(Msg::kTodo, lang) << "\n";
     for (const auto& r : d.remedies) {
       std::string heading = Prose(r.remedy->title.Get(lang) + " (" + RemedyTags(r, lang) + ")", "   ", "- ");
       size_t start = 0;
@@ -268,82 +246,91 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
         out << line.substr(0, text) << style.Bold(line.substr(text)) << "\n";
         start = nl + 1;
       }
-      if (!r.config_block.empty()) out << "       " << l.config << "\n" << Verbatim(r.config_block, "         ");
-      if (!r.option.empty()) out << "       " << l.once << "  ssh " << MakeVisible(r.option) << " ...\n";
+      if (!r.config_block.empty()) {
+        out << "       " << Say(Msg::kConfigClient, lang) << "\n" << Verbatim(r.config_block, "         ");
+      }
+      if (!r.option.empty()) out << "       " << Say(Msg::kOnce, lang) << "  ssh " << MakeVisible(r.option) << " ...\n";
       if (!r.server_config.empty()) {
-        out << "       " << l.server_config << "\n" << Verbatim(r.server_config, "         ");
+        out << "       " << Say(Msg::kConfigServer, lang) << "\n" << Verbatim(r.server_config, "         ");
       }
       for (const auto& cmd : r.commands) out << "       $ " << MakeVisible(cmd) << "\n";
-      if (!r.version_note.empty()) out << Prose(r.version_note, "       ", l.note);
-      if (!r.remedy->risk.empty()) out << Prose(r.remedy->risk.Get(lang), "       ", l.risk);
+      if (!r.version_note.empty()) out << Prose(r.version_note, "       ", std::string(Say(Msg::kNote, lang)) + " ");
+      if (!r.remedy->risk.empty()) {
+        out << Prose(r.remedy->risk.Get(lang), "       ", std::string(Say(Msg::kRisk, lang)) + " ");
+      }
     }
     if (!d.article->tell_apart.empty()) {
-      out << "   " << l.unsure << "\n" << Prose(d.article->tell_apart.Get(lang), "     ");
+      out << "   " << Say(Msg::kUnsure, lang) << "\n" << Prose(d.article->tell_apart.Get(lang), "     ");
     }
   }
 }
 
 // An alternative, briefly: what it is and the check that tells it apart.
 void PrintAlternative(const Diagnosis& d, const Report& report, const Style& style, std::ostream& out) {
-  const Labels& l = LabelsFor(report.lang);
+  const std::string& lang = report.lang;
   out << "   - " << style.Bold(MakeVisible(d.title)) << "  "
-      << style.Level(d.level, std::string(LevelName(d.level)) + " " + Percent(d.confidence)) << "  "
-      << style.Dim("[" + d.kb + "]" + (d.maturity == "experimental" ? std::string(" ") + l.experimental : "")) << "\n";
+      << style.Level(d.level, std::string(LevelLabel(d.level, lang)) + " " + Percent(d.confidence)) << "  "
+      << style.Dim("[" + d.kb + "]" +
+                   (d.maturity == "experimental" ? std::string(" ") + Say(Msg::kExperimentalSignature, lang) : ""))
+      << "\n";
   if (d.article && !d.article->tell_apart.empty()) {
-    out << Prose(d.article->tell_apart.Get(report.lang), "       ", l.tell_apart);
+    out << Prose(d.article->tell_apart.Get(lang), "       ", std::string(Say(Msg::kTellApart, lang)) + " ");
   }
 }
 
 void PrintUnexplained(const SessionReport& sr, const Report& report, const Style& style, std::ostream& out) {
-  const Labels& l = LabelsFor(report.lang);
+  const std::string& lang = report.lang;
   const Session& s = sr.session;
   if (report.sessions.size() > 1 || report.inputs.size() > 1) out << style.Dim(SessionLabel(s, report)) << "\n";
   if (sr.status == Status::kOk) {
-    out << style.Green(l.no_problem);
+    out << style.Green(Say(Msg::kNoProblem, lang));
     if (s.outcome() == Outcome::kRemoteCommandFailed) {
       if (s.facts.exit_status) {
-        out << l.remote_failed << *s.facts.exit_status << ".\n";
+        out << Say(Msg::kRemoteFailed, lang) << *s.facts.exit_status << ".\n";
       } else {
-        out << l.remote_not_started << ".\n";
+        out << Say(Msg::kRemoteNotStarted, lang) << ".\n";
       }
     } else if (s.parent >= 0 && s.outcome() == Outcome::kIncomplete) {
-      out << l.jump_carried << s.parent + 1 << ".\n";
+      out << Say(Msg::kJumpCarried, lang) << s.parent + 1 << ".\n";
     } else {
-      out << l.succeeded << (s.facts.exit_status ? l.exit0 : "") << ".\n";
+      out << Say(Msg::kSucceeded, lang) << (s.facts.exit_status ? Say(Msg::kExit0, lang) : "") << ".\n";
     }
     return;
   }
-  out << style.Bold(l.unexplained) << "\n";
-  out << "   " << l.got_as_far << PhaseName(s.phase) << " (" << OutcomeName(s.outcome()) << ").\n";
+  out << style.Bold(Say(Msg::kUnexplained, lang)) << "\n";
+  out << "   " << Say(Msg::kGotAsFar, lang) << " " << FurthestLabel(s, lang) << " (" << OutcomeLabel(s.outcome(), lang)
+      << ").\n";
   if (!s.failure_lines.empty()) {
-    out << "   " << l.last_errors << "\n";
+    out << "   " << Say(Msg::kLastErrors, lang) << "\n";
     for (const auto& fl : s.failure_lines) {
-      out << "     " << style.Dim(l.line + std::to_string(fl.number) + ":") << " " << MakeVisible(fl.text) << "\n";
+      out << "     " << style.Dim(LineLabel(fl.number, s.side, &s, report) + ":") << " " << MakeVisible(fl.text)
+          << "\n";
     }
   }
-  out << Prose(l.next_steps, "   ");
+  out << Prose(Say(Msg::kNextSteps, lang), "   ");
 }
 
 // Which attempt failed how, when an input holds several: read first.
 void PrintAttempts(const Report& report, const Style& style, std::ostream& out) {
   std::vector<Attempt> attempts = Attempts(report);
   if (attempts.empty()) return;
-  const Labels& l = LabelsFor(report.lang);
-  out << style.Bold(l.attempts) << "\n";
+  const std::string& lang = report.lang;
+  out << style.Bold(Say(Msg::kAttempts, lang)) << "\n";
   for (const Attempt& a : attempts) {
     const SessionReport& sr = *a.session;
     const Session& s = sr.session;
-    std::string head = std::string(l.attempt) + std::to_string(a.number) + l.of + std::to_string(a.count) + l.lines +
-                       std::to_string(s.first_line) + "-" + std::to_string(s.last_line) + "): ";
-    if (report.inputs.size() > 1) head = MakeVisible(s.source) + ": " + head;
+    std::string head = std::string(Say(Msg::kAttempt, lang)) + std::to_string(a.number) + Say(Msg::kOf, lang) +
+                       std::to_string(a.count) + Say(Msg::kLines, lang) + std::to_string(s.first_line) + "-" +
+                       std::to_string(s.last_line) + "): ";
+    if (report.inputs.size() > 1) head = MakeVisible(Say(Msg::kFile, lang) + s.source) + ", " + head;
     out << "  " << head;
     if (a.top) {
-      out << MakeVisible(a.top->title) << "  " << style.Level(a.top->level, LevelName(a.top->level)) << "  "
+      out << MakeVisible(a.top->title) << "  " << style.Level(a.top->level, LevelLabel(a.top->level, lang)) << "  "
           << style.Dim("[" + a.top->kb + "]") << "\n";
     } else if (sr.status == Status::kOk) {
-      out << style.Green(l.attempt_ok) << "\n";
+      out << style.Green(Say(Msg::kAttemptOk, lang)) << "\n";
     } else {
-      out << l.attempt_unexplained << PhaseName(s.phase) << "\n";
+      out << Say(Msg::kAttemptUnexplained, lang) << FurthestLabel(s, lang) << "\n";
     }
   }
   out << "\n";
@@ -351,11 +338,12 @@ void PrintAttempts(const Report& report, const Style& style, std::ostream& out) 
 
 }  // namespace
 
-const char* UnrecognisedNextSteps(const std::string& lang) { return LabelsFor(lang).next_steps; }
+const char* UnrecognisedNextSteps(const std::string& lang) { return Say(Msg::kNextSteps, lang); }
 
 void PrintText(const Report& report, const PrintOptions& options, std::ostream& out) {
   Style style(options.color);
   PrintAttempts(report, style, out);
+  PrintStrips(report, options, style, out);
   size_t shown = 0, answers = 0;
   for (const auto& d : report.diagnoses) answers += d.alternative_to < 0;
   for (size_t i = 0; i < report.diagnoses.size(); ++i) {
@@ -367,14 +355,14 @@ void PrintText(const Report& report, const PrintOptions& options, std::ostream& 
     for (size_t j = i + 1; j < report.diagnoses.size(); ++j) {
       const Diagnosis& alt = report.diagnoses[j];
       if (alt.alternative_to != static_cast<int>(i)) continue;
-      if (!heading) out << "   " << LabelsFor(report.lang).also_possible << "\n";
+      if (!heading) out << "   " << Say(Msg::kAlsoPossible, report.lang) << "\n";
       heading = true;
       PrintAlternative(alt, report, style, out);
     }
     out << "\n";
   }
   if (answers > shown) {
-    out << style.Dim("(" + std::to_string(answers - shown) + LabelsFor(report.lang).more + ")") << "\n\n";
+    out << style.Dim("(" + std::to_string(answers - shown) + Say(Msg::kMore, report.lang) + ")") << "\n\n";
   }
   for (const auto& sr : report.sessions) {
     if (sr.status == Status::kDiagnosed) continue;
@@ -384,39 +372,6 @@ void PrintText(const Report& report, const PrintOptions& options, std::ostream& 
 
 namespace {
 
-// The words of the show commands, per language.
-struct ShowLabels {
-  const char* mechanism;
-  const char* look_alikes;
-  const char* references;
-  const char* releases_from;   // + release
-  const char* releases_until;  // + release
-  const char* platforms;
-  const char* explanation;
-  const char* lines_ordered;
-  const char* lines_unordered;
-  const char* absent;
-  const char* when;
-  const char* suppresses;
-  const char* alternatives;
-  const char* examples_match;
-  const char* examples_no_match;
-  const char* file;
-  const char* no_article;
-};
-
-const ShowLabels kShowEnglish = {
-    "How it happens:", "Looks like:", "References:", "from OpenSSH ", "up to OpenSSH ", "for ",
-    "What it says:", "Lines it needs (in this order):", "Lines it needs (in any order):", "Lines that must not appear:",
-    "Only when:", "Stands in for:", "Also possible:", "Proven on:", "Stays silent on:", "Loaded from: ",
-    "(no such article)"};
-const ShowLabels kShowJapanese = {
-    "仕組み:", "似た原因:", "参考:", "OpenSSH ", "OpenSSH ", "対象: ",
-    "説明:", "必要な行 (この順):", "必要な行 (順不同):", "現れてはならない行:",
-    "条件:", "代わりに抑える:", "ほかに考えられる原因:", "一致する例:", "一致しない例:", "読み込み元: ",
-    "(該当する記事がありません)"};
-
-const ShowLabels& ShowLabelsFor(const std::string& lang) { return lang == "ja" ? kShowJapanese : kShowEnglish; }
 
 std::string Join(const std::vector<std::string>& items, const char* sep = ", ") {
   std::string s;
@@ -436,48 +391,47 @@ std::string DescribeExample(const SignatureExample& e) {
 }  // namespace
 
 void PrintArticle(const Article& a, const std::string& lang, std::ostream& out) {
-  const Labels& l = LabelsFor(lang);
-  const ShowLabels& s = ShowLabelsFor(lang);
   out << MakeVisible(a.title.Get(lang)) << "  [" << MakeVisible(a.key) << "]\n";
-  if (!a.summary.empty()) out << "   " << l.means << "\n" << Prose(a.summary.Get(lang), "     ");
-  if (!a.mechanism.empty()) out << "   " << s.mechanism << "\n" << Prose(a.mechanism.Get(lang), "     ");
-  if (!a.remedies.empty()) out << "   " << l.todo << "\n";
+  if (!a.summary.empty()) out << "   " << Say(Msg::kMeans, lang) << "\n" << Prose(a.summary.Get(lang), "     ");
+  if (!a.mechanism.empty()) out << "   " << Say(Msg::kShowMechanism, lang) << "\n" << Prose(a.mechanism.Get(lang), "     ");
+  if (!a.remedies.empty()) out << "   " << Say(Msg::kTodo, lang) << "\n";
   for (const auto& r : a.remedies) {
-    std::string tags = r.where + (r.weakens_security ? ", weakens security" : "");
+    std::string tags = WhereLabel(r.where, lang) + (r.weakens_security ? std::string(", ") + Say(Msg::kWeakensSecurity, lang) : "");
     out << Prose(r.title.Get(lang) + " (" + tags + ")", "   ", "- ");
     for (const auto& f : r.forms) {
       std::vector<std::string> scope;
-      if (f.since) scope.push_back(s.releases_from + f.since->ToString());
-      if (f.until) scope.push_back(s.releases_until + f.until->ToString());
-      if (!f.platforms.empty()) scope.push_back(s.platforms + Join(f.platforms));
+      if (f.since) scope.push_back(Say(Msg::kShowReleasesFrom, lang) + f.since->ToString());
+      if (f.until) scope.push_back(Say(Msg::kShowReleasesUntil, lang) + f.until->ToString());
+      if (!f.platforms.empty()) scope.push_back(Say(Msg::kShowPlatforms, lang) + Join(f.platforms));
       if (!scope.empty()) out << "       (" << MakeVisible(Join(scope)) << ")\n";
-      if (!f.config.empty()) out << "       " << l.config << "\n" << Verbatim(f.config, "         ");
-      if (!f.option.empty()) out << "       " << l.once << "  ssh " << MakeVisible(f.option) << " ...\n";
-      if (!f.server_config.empty()) out << "       " << l.server_config << "\n" << Verbatim(f.server_config, "         ");
+      if (!f.config.empty()) out << "       " << Say(Msg::kConfigClient, lang) << "\n" << Verbatim(f.config, "         ");
+      if (!f.option.empty()) out << "       " << Say(Msg::kOnce, lang) << "  ssh " << MakeVisible(f.option) << " ...\n";
+      if (!f.server_config.empty()) {
+        out << "       " << Say(Msg::kConfigServer, lang) << "\n" << Verbatim(f.server_config, "         ");
+      }
       for (const auto& cmd : f.commands) out << "       $ " << MakeVisible(cmd) << "\n";
-      if (!f.note.empty()) out << Prose(f.note.Get(lang), "       ", l.note);
+      if (!f.note.empty()) out << Prose(f.note.Get(lang), "       ", std::string(Say(Msg::kNote, lang)) + " ");
     }
-    if (!r.risk.empty()) out << Prose(r.risk.Get(lang), "       ", l.risk);
+    if (!r.risk.empty()) out << Prose(r.risk.Get(lang), "       ", std::string(Say(Msg::kRisk, lang)) + " ");
   }
-  if (!a.tell_apart.empty()) out << "   " << l.unsure << "\n" << Prose(a.tell_apart.Get(lang), "     ");
-  if (!a.look_alikes.empty()) out << Prose(Join(a.look_alikes), "   ", std::string(s.look_alikes) + " ");
+  if (!a.tell_apart.empty()) out << "   " << Say(Msg::kUnsure, lang) << "\n" << Prose(a.tell_apart.Get(lang), "     ");
+  if (!a.look_alikes.empty()) out << Prose(Join(a.look_alikes), "   ", std::string(Say(Msg::kShowLookAlikes, lang)) + " ");
   if (!a.references.empty()) {
-    out << "   " << s.references << "\n";
+    out << "   " << Say(Msg::kShowReferences, lang) << "\n";
     for (const auto& ref : a.references) out << "     " << MakeVisible(ref) << "\n";
   }
-  out << "   " << s.file << MakeVisible(a.file) << "\n";
+  out << "   " << Say(Msg::kShowFile, lang) << MakeVisible(a.file) << "\n";
 }
 
 void PrintSignature(const Signature& sig, const Article* article, const std::string& origin,
                     const std::string& lang, std::ostream& out) {
-  const ShowLabels& s = ShowLabelsFor(lang);
-  std::string title = !sig.title.empty() ? sig.title.Get(lang) : article ? article->title.Get(lang) : s.no_article;
+  std::string title = !sig.title.empty() ? sig.title.Get(lang) : article ? article->title.Get(lang) : Say(Msg::kShowNoArticle, lang);
   out << MakeVisible(sig.id) << "  [" << MakeVisible(sig.kb) << "]  " << MaturityName(sig.maturity) << ", weight "
       << Percent(sig.weight) << ", " << SideName(sig.side) << "\n";
   out << Prose(title, "   ");
-  out << "   " << s.explanation << "\n";
+  out << "   " << Say(Msg::kShowExplanation, lang) << "\n";
   for (const auto& e : sig.explanation) out << Prose(e.Get(lang), "     ", "- ");
-  out << "   " << (sig.ordered ? s.lines_ordered : s.lines_unordered) << "\n";
+  out << "   " << (sig.ordered ? Say(Msg::kShowLinesOrdered, lang) : Say(Msg::kShowLinesUnordered, lang)) << "\n";
   for (size_t i = 0; i < sig.lines.size(); ++i) {
     const LineCondition& c = sig.lines[i];
     std::vector<std::string> how;
@@ -488,7 +442,7 @@ void PrintSignature(const Signature& sig, const Article* article, const std::str
     out << "     " << i + 1 << ". " << MakeVisible(c.name) << ": " << MakeVisible(c.pattern)
         << (how.empty() ? "" : "  (" + Join(how) + ")") << "\n";
   }
-  if (!sig.absent.empty()) out << "   " << s.absent << "\n";
+  if (!sig.absent.empty()) out << "   " << Say(Msg::kShowAbsent, lang) << "\n";
   for (const auto& a : sig.absent) {
     std::string where = a.where == AbsentCondition::Where::kBetween ? "between " + a.from + " and " + a.to
                         : a.where == AbsentCondition::Where::kAfter  ? "after " + a.from
@@ -506,14 +460,14 @@ void PrintSignature(const Signature& sig, const Article* article, const std::str
   if (sig.when.client_max) when.push_back("client OpenSSH " + sig.when.client_max->ToString() + " or earlier");
   for (const auto& [fact, pattern] : sig.when.facts_match) when.push_back(fact + " matches " + pattern);
   for (const auto& fact : sig.when.facts_absent) when.push_back("no " + fact);
-  if (!when.empty()) out << Prose(Join(when, "; "), "   ", std::string(s.when) + " ");
-  if (!sig.suppresses.empty()) out << Prose(Join(sig.suppresses), "   ", std::string(s.suppresses) + " ");
-  if (!sig.alternatives.empty()) out << Prose(Join(sig.alternatives), "   ", std::string(s.alternatives) + " ");
-  if (!sig.match_examples.empty()) out << "   " << s.examples_match << "\n";
+  if (!when.empty()) out << Prose(Join(when, "; "), "   ", std::string(Say(Msg::kShowWhen, lang)) + " ");
+  if (!sig.suppresses.empty()) out << Prose(Join(sig.suppresses), "   ", std::string(Say(Msg::kShowSuppresses, lang)) + " ");
+  if (!sig.alternatives.empty()) out << Prose(Join(sig.alternatives), "   ", std::string(Say(Msg::kShowAlternatives, lang)) + " ");
+  if (!sig.match_examples.empty()) out << "   " << Say(Msg::kShowExamplesMatch, lang) << "\n";
   for (const auto& e : sig.match_examples) out << "     " << MakeVisible(DescribeExample(e)) << "\n";
-  if (!sig.no_match_examples.empty()) out << "   " << s.examples_no_match << "\n";
+  if (!sig.no_match_examples.empty()) out << "   " << Say(Msg::kShowExamplesNoMatch, lang) << "\n";
   for (const auto& e : sig.no_match_examples) out << "     " << MakeVisible(DescribeExample(e)) << "\n";
-  out << "   " << s.file << MakeVisible(sig.file) << (origin.empty() ? "" : " (" + MakeVisible(origin) + ")") << "\n";
+  out << "   " << Say(Msg::kShowFile, lang) << MakeVisible(sig.file) << (origin.empty() ? "" : " (" + MakeVisible(origin) + ")") << "\n";
 }
 
 }  // namespace sshdiag

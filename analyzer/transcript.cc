@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdlib>
 
+#include "phase_table.h"
 #include "platform.h"
 
 namespace sshdiag {
@@ -217,6 +218,18 @@ const PatternSet& TranscriptFactPatterns() {
 
 bool IsFailureLine(std::string_view text) { return FailureLines::Builtin().IsFailure(text); }
 
+void MarkPhase(Session* s, Phase phase, const Line& line, bool passed_only, bool stopped) {
+  PhaseMark& m = s->phase_marks[static_cast<size_t>(phase)];
+  if (m.line == 0) {
+    m.line = line.number;
+    m.time = line.time;
+    m.passed_only = passed_only;
+  } else {
+    m.passed_only = m.passed_only && passed_only;
+  }
+  m.stopped = m.stopped || stopped;
+}
+
 const std::vector<FactDescriptor>& FactTable() {
   using F = const Facts&;
   static const std::vector<FactDescriptor> kTable = {
@@ -341,9 +354,10 @@ const PatternSet& FactPatterns() {
 
 }  // namespace
 
-TranscriptParser::TranscriptParser(std::string source_name, const FailureLines* failures)
+TranscriptParser::TranscriptParser(std::string source_name, const FailureLines* failures, const PhaseTable* phases)
     : source_(std::move(source_name)),
       failures_(failures ? failures : &FailureLines::Builtin()),
+      phases_(phases ? phases : &PhaseTable::Builtin()),
       patterns_(FactPatterns()) {}
 
 int TranscriptParser::SessionFor(const Line& line, const std::vector<int>& hits) {
@@ -445,11 +459,6 @@ int TranscriptParser::Feed(const Line& line) {
 void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int>& hits) {
   const std::string& t = line.text;
   Facts& f = s->facts;
-  auto advance = [s, &line](Phase p) {
-    if (p > s->phase) s->phase = p;
-    s->last_marker_line = line.number;
-    s->failure_block_start = 0;
-  };
   // A command line someone typed is not ssh's output.
   if (!hits.empty() && !(hits.size() == 1 && hits[0] == kCommandLine)) {
     saw_ssh_output_ = true;
@@ -473,7 +482,6 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
       case kConfigFile: {
         std::array<std::string, 1> c;
         if (Capture(re, t, &c) && f.config_files.size() < 32) f.config_files.push_back(c[0]);
-        if (s->phase < Phase::kConfig) advance(Phase::kConfig);
         break;
       }
       case kResolving: {
@@ -482,7 +490,6 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
           f.host = c[0];
           f.port = c[1];
         }
-        advance(Phase::kResolve);
         break;
       }
       case kConnecting: {
@@ -492,7 +499,6 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
           f.address = c[1];
           f.port = c[2];
         }
-        advance(Phase::kConnect);
         break;
       }
       case kConnectingNoAddress: {
@@ -501,12 +507,10 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
           f.host = c[0];
           f.port = c[1];
         }
-        advance(Phase::kConnect);
         break;
       }
       case kEstablished:
       case kLocalVersion:
-        advance(Phase::kBanner);
         break;
       case kRemoteVersion: {
         std::array<std::string, 2> c;
@@ -515,7 +519,6 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
           f.server_software = c[1];
           f.server_version = FindOpenSshVersion(c[1]);
         }
-        advance(Phase::kBanner);
         break;
       }
       case kAuthenticatingTo: {
@@ -531,12 +534,10 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
       }
       case kKexinitSent:
       case kKexReplyAwaited:  // the one kex line a pasted tail of a kex stall may keep
-        advance(Phase::kKex);
         break;
       case kKexAlgorithm: {
         std::array<std::string, 1> c;
         if (Capture(re, t, &c)) f.kex = c[0];
-        advance(Phase::kKex);
         break;
       }
       case kKexHostKeyAlgorithm: {
@@ -554,7 +555,6 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
       }
       case kPeerProposal:
         in_server_proposal_ = true;
-        advance(Phase::kKex);
         break;
       case kLocalProposal:
         in_server_proposal_ = false;
@@ -579,50 +579,39 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
       case kServerHostKey: {
         std::array<std::string, 1> c;
         if (Capture(re, t, &c)) f.server_host_key = c[0];
-        advance(Phase::kHostKey);
         break;
       }
       case kServiceAccept:
-        advance(Phase::kAuth);
         break;
       case kAuthsCanContinue: {
         std::array<std::string, 1> c;
         if (Capture(re, t, &c)) f.auth_methods_allowed = c[0];
-        advance(Phase::kAuth);
         break;
       }
       case kNextAuthMethod: {
         std::array<std::string, 1> c;
         if (Capture(re, t, &c) && f.auth_methods_tried.size() < 32) f.auth_methods_tried.push_back(c[0]);
-        advance(Phase::kAuth);
         break;
       }
       case kAuthStep:
-        // Only as the first sign of authentication (a tail): in a whole log
-        // the phase lines before it already mark where authentication began.
-        if (s->phase < Phase::kAuth) advance(Phase::kAuth);
         break;
       case kAuthenticatedTo: {
         std::array<std::string, 2> c;
         if (Capture(re, t, &c) && !c[1].empty()) f.auth_method_accepted = c[1];
-        advance(Phase::kSession);
         break;
       }
       case kAuthSucceeded: {
         std::array<std::string, 1> c;
         if (Capture(re, t, &c)) f.auth_method_accepted = c[0];
-        advance(Phase::kSession);
         break;
       }
       case kChannelNew: {
         std::array<std::string, 2> c;
         if (Capture(re, t, &c) && f.channels.size() < 32) f.channels.push_back(c[0].empty() ? c[1] : c[0]);
-        if (s->phase >= Phase::kAuth) advance(Phase::kSession);
         break;
       }
       case kInteractive:
       case kOpenConfirm:
-        advance(Phase::kSession);
         break;
       case kExitStatus: {
         std::array<std::string, 1> c;
@@ -632,12 +621,10 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
           auto parsed = std::from_chars(c[0].data(), c[0].data() + c[0].size(), status);
           if (parsed.ec == std::errc() && parsed.ptr == c[0].data() + c[0].size()) f.exit_status = status;
         }
-        advance(Phase::kClosed);
         break;
       }
       case kTransferred:
         s->clean_exit = true;
-        advance(Phase::kClosed);
         break;
       case kProxyCommand: {
         std::array<std::string, 1> c;
@@ -720,6 +707,21 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
       case kFactCount:
         break;
     }
+  }
+  // Phases: which line marks which is the phase table's (failures/phases.json).
+  // ssh's progress lines move the phase (and confirm it: where the session's
+  // story last moved on); the other markers only draw the strip.
+  phases_->Match(t, Side::kClient, &phase_hits_);
+  for (int h : phase_hits_) {
+    const PhaseMarker& m = phases_->markers()[static_cast<size_t>(h)];
+    if (m.kind == MarkKind::kProgress) {
+      if (m.only_first && s->phase >= m.phase) continue;
+      if (m.after != Phase::kUnknown && s->phase < m.after) continue;
+      if (m.phase > s->phase) s->phase = m.phase;
+      s->last_marker_line = line.number;
+      s->failure_block_start = 0;
+    }
+    MarkPhase(s, m.phase, line, m.kind == MarkKind::kPassed, m.kind == MarkKind::kStopped);
   }
   if (failures_->IsFailure(t)) {
     if (hits.empty()) ++s->ssh_line_count;

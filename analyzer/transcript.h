@@ -2,6 +2,7 @@
 #ifndef SSHDIAG_TRANSCRIPT_H_
 #define SSHDIAG_TRANSCRIPT_H_
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -19,6 +20,7 @@ namespace sshdiag {
 
 // How far a connection got, in the order ssh goes through them.
 enum class Phase { kUnknown, kConfig, kResolve, kConnect, kBanner, kKex, kHostKey, kAuth, kSession, kClosed };
+constexpr size_t kPhaseCount = static_cast<size_t>(Phase::kClosed) + 1;
 
 // "resolve", "connect", "banner", "kex", "hostkey", "auth", "session", ...
 const char* PhaseName(Phase phase);
@@ -46,6 +48,20 @@ std::optional<Verbosity> VerbosityFromName(std::string_view name);
 struct Line {
   uint64_t number = 0;
   std::string text;
+  // The time a logger put before the line (line_time.h), when it carried one.
+  std::optional<double> time;
+};
+
+// Where a session was first seen in a phase, by the phase table
+// (phase_table.h, failures/phases.json).
+struct PhaseMark {
+  uint64_t line = 0;            // 0: no line marks the phase
+  std::optional<double> time;   // that line's time, when it carried one
+  // Only lines printed once the phase was over marked it: it was passed, what
+  // came next is untold.
+  bool passed_only = false;
+  // A failure line printed in the phase marked it.
+  bool stopped = false;
 };
 
 // Everything the parser learned about one connection attempt. Empty strings
@@ -125,7 +141,11 @@ struct Session {
   uint64_t ssh_line_count = 0;    // lines that were ssh's own output
   uint64_t epilogue_line_count = 0;  // lines of a wrapper's epilogue
   Facts facts;
-  Phase phase = Phase::kUnknown;  // the furthest phase reached
+  Phase phase = Phase::kUnknown;  // the furthest phase ssh's progress lines show
+  // Per phase (indexed by Phase), the first line the phase table marks it on:
+  // progress lines, failure lines printed in a phase, lines printed once a
+  // phase is over. phase_progress.h draws the strip from them.
+  std::array<PhaseMark, kPhaseCount> phase_marks{};
   uint64_t last_marker_line = 0;  // the last line that moved or confirmed the phase
   uint64_t last_failure_line = 0;
   uint64_t failure_block_start = 0;  // first failure line after the last phase marker
@@ -162,6 +182,7 @@ struct Session {
 // that take finished sessions away (TakeFinished) hold memory bounded by the
 // open sessions alone, however many attempts the input holds; callers that
 // do not keep every session.
+class PhaseTable;
 class TranscriptParser {
  public:
   static constexpr size_t kFailureLinesKept = 6;
@@ -170,8 +191,10 @@ class TranscriptParser {
   static constexpr size_t kMaxSessions = 64;
 
   // failures says which lines are ssh failing; nullptr: FailureLines::Builtin().
-  // It must outlive the parser.
-  explicit TranscriptParser(std::string source_name, const FailureLines* failures = nullptr);
+  // phases says which lines mark which phase; nullptr: PhaseTable::Builtin().
+  // Both must outlive the parser.
+  explicit TranscriptParser(std::string source_name, const FailureLines* failures = nullptr,
+                            const PhaseTable* phases = nullptr);
 
   // Records one line and returns the index of the session whose evidence it
   // joins. That is the session it tells about, except for a ProxyJump child's
@@ -197,17 +220,24 @@ class TranscriptParser {
 
   std::string source_;
   const FailureLines* failures_;
+  const PhaseTable* phases_;
   const PatternSet& patterns_;  // shared by every parser
   std::deque<Session> sessions_;
   int base_ = 0;        // the index of sessions_.front()
   int first_open_ = 0;  // sessions with a lower index are finished
   int next_index_ = 0;
   std::vector<int> hits_;
+  std::vector<int> phase_hits_;
   int current_ = -1;
   int owner_ = -1;  // the session the line being fed tells about (facts, phase)
   bool saw_ssh_output_ = false;
   bool in_server_proposal_ = false;
 };
+
+// Records that line marks phase in s (the first line per phase is kept;
+// passed_only: a line printed once the phase was over; stopped: a failure
+// line printed in it).
+void MarkPhase(Session* s, Phase phase, const Line& line, bool passed_only, bool stopped);
 
 // The patterns of every line the parser reads a fact from (ssh's version
 // line, every debugN: line, ...), compiled once: the messages the paste

@@ -62,6 +62,11 @@ TEST_CASE("cli: unusable input exits 2 with a clear message", "[cli]") {
   CHECK(missing.err.find("cannot open") != std::string::npos);
   // It says why (strerror): a missing file and a permission problem differ.
   CHECK(missing.err.find("No such file or directory") != std::string::npos);
+  // A directory is not a log: it says so, and where a directory is read.
+  Run directory = Sshdiag(dir.path());
+  CHECK(directory.code == 2);
+  CHECK(directory.err.find("cannot open file: Is a directory (--batch reads every log below a directory)") !=
+        std::string::npos);
   Run huge_line = Sshdiag(dir.Write("long", std::string(10 * 1024 * 1024, 'x') + "\n"));
   CHECK(huge_line.code == 2);
   CHECK(huge_line.err.find("cut") != std::string::npos);
@@ -75,6 +80,14 @@ TEST_CASE("cli: usage errors exit 2, --help and --version exit 0", "[cli]") {
   Run negative = Sshdiag("--top=-1 " + Corpus("ipqos-reset.log"));
   CHECK(negative.code == 2);
   CHECK(negative.err.find("--top must be 0") != std::string::npos);
+  // Numbers that are no count: a fraction, one too large, a word.
+  for (const char* bad : {"--top 1.5", "--top 99999999999999999999", "--top many", "--jobs 0", "--jobs -3"}) {
+    Run r = Sshdiag(std::string(bad) + " " + Corpus("ipqos-reset.log"));
+    INFO(bad);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK((r.err.find("--top") != std::string::npos || r.err.find("--jobs") != std::string::npos));
+  }
   Run help = Sshdiag("--help");
   CHECK(help.code == 0);
   CHECK(help.out.find("Usage: sshdiag") != std::string::npos);
@@ -447,4 +460,22 @@ TEST_CASE("cli: signatures test --strict fails on a todo example that the plain 
   CHECK(lenient.out.find("todo: match example corpus/lab/openssh-9.2/success-exec.log") != std::string::npos);
   Run strict = Sshdiag("signatures test --strict --root " + sshdiag::testing::SourcePath("") + " " + file);
   CHECK(strict.code == 1);
+}
+
+TEST_CASE("cli: the phase strip uses symbols beyond ASCII only when the locale says UTF-8", "[cli]") {
+  TempDir dir;
+  auto run = [&dir](const std::string& env) {
+    std::string cmd = "NO_COLOR= LANG= LC_CTYPE= " + env + " " + SSHDIAG_BINARY + " " +
+                      Corpus("publickey-not-authorized.plain.log") + " > " + dir.path() + "/out 2>/dev/null";
+    (void)std::system(cmd.c_str());
+    std::string out = ReadFile(dir.path() + "/out");
+    return out.substr(0, out.find('\n'));
+  };
+  CHECK(run("LC_ALL=C.UTF-8") ==
+        "How far it got: resolve \u2713  connect \u2713  banner \u2713  kex \u2713  hostkey \u2713  auth \u2717  "
+        "session \u00b7");
+  CHECK(run("LC_ALL=C") == "How far it got: resolve ok  connect ok  banner ok  kex ok  hostkey ok  auth FAILED  "
+                           "session -");
+  CHECK(run("LC_ALL=") == "How far it got: resolve ok  connect ok  banner ok  kex ok  hostkey ok  auth FAILED  "
+                          "session -");
 }

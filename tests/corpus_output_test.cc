@@ -1,6 +1,7 @@
 // Every output of every corpus log, in every format, is checked for what a
 // user must never be shown: a placeholder left unfilled, an empty quoted
 // value, a step for another platform than the client's.
+#include <deque>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include <catch2/catch.hpp>
 
 #include "corpus_support.h"
+#include "localized_text.h"
 #include "placeholders.h"
 #include "json_printer.h"
 #include "markdown_printer.h"
@@ -158,4 +160,120 @@ TEST_CASE("The output scan finds what it looks for", "[corpus_output]") {
   CHECK(Problem("UseKeychain yes", "macos") == "");
   CHECK(Problem("icacls k", "") == "");
   CHECK(Problem("ssh -p 2222 bob@host 'echo $HOME'", "linux") == "");
+}
+
+namespace {
+
+// The report with every text that is data, not a label, blanked: the log's
+// lines, the articles' and signatures' prose (which may stay English where no
+// translation exists), remedy steps, ids. What is left is sshdiag's own words.
+struct BlankedReport {
+  Report report;
+  std::deque<Article> articles;
+  std::deque<Remedy> remedies;
+};
+
+void Blank(const Report& in, BlankedReport* out) {
+  const LocalizedText kBlank("\u3007");
+  out->report = in;
+  for (auto& d : out->report.diagnoses) {
+    d.title = d.explanation = d.kb = d.signature = "\u3007";
+    for (auto& e : d.evidence) e.text = "\u3007";
+    if (d.article) {
+      out->articles.push_back(*d.article);
+      Article& a = out->articles.back();
+      a.title = a.summary = a.mechanism = a.tell_apart = kBlank;
+      d.article = &a;
+    }
+    for (auto& r : d.remedies) {
+      out->remedies.push_back(*r.remedy);
+      Remedy& copy = out->remedies.back();
+      copy.title = copy.risk = kBlank;
+      r.remedy = &copy;
+      for (std::string* t : {&r.config_block, &r.option, &r.server_config, &r.version_note}) {
+        if (!t->empty()) *t = "\u3007";
+      }
+      for (auto& c : r.commands) c = "\u3007";
+    }
+  }
+  // The analyzer's own messages about unusable input ("no SSH client output
+  // found: ...") are sentences, not labels, and are not in the catalogue yet.
+  for (auto& in_report : out->report.inputs) {
+    if (!in_report.error.empty()) in_report.error = "\u3007";
+  }
+  for (auto& sr : out->report.sessions) {
+    for (auto& l : sr.session.failure_lines) l.text = "\u3007";
+    sr.session.facts.host = sr.session.facts.host.empty() ? "" : "\u3007";
+    sr.session.source = "\u3007";
+  }
+}
+
+bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
+
+// The catalogue's English labels, as words to look for: each entry whose
+// Japanese differs, trimmed of blanks and punctuation, when it has at least
+// three letters.
+std::vector<std::string> EnglishLabels() {
+  std::vector<std::string> labels;
+  for (const auto& e : MessageCatalogue()) {
+    std::string en = e.en;
+    if (en == e.ja) continue;
+    size_t b = en.find_first_not_of(" :()."), end = en.find_last_not_of(" :().");
+    if (b == std::string::npos) continue;
+    en = en.substr(b, end - b + 1);
+    size_t letters = 0;
+    for (char c : en) letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
+    if (letters >= 3) labels.push_back(en);
+  }
+  return labels;
+}
+
+// The first label found in out as a whole word, or "".
+std::string EnglishLabelIn(const std::string& out, const std::vector<std::string>& labels) {
+  for (const auto& label : labels) {
+    for (size_t at = out.find(label); at != std::string::npos; at = out.find(label, at + 1)) {
+      // After '/' or '.' it is part of a path ("~/.ssh/config"), not a label.
+      bool before = at > 0 && (IsWordByte(out[at - 1]) || out[at - 1] == '/' || out[at - 1] == '.');
+      bool after = at + label.size() < out.size() && IsWordByte(out[at + label.size()]);
+      if (!before && !after) return label;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("Japanese output of every corpus log holds none of the catalogue's English labels", "[corpus]") {
+  const std::vector<std::string> labels = EnglishLabels();
+  REQUIRE(labels.size() > 40);
+  auto entries = CorpusEntries();
+  REQUIRE(entries.size() > 1000);
+  PrintOptions options;
+  options.top = 0;
+  size_t failures = 0;
+  for (const auto& e : entries) {
+    BlankedReport blanked;
+    Blank(AnalyzeText(ReadFile(SourcePath(e.log)), "ja"), &blanked);
+    std::ostringstream text, markdown;
+    PrintText(blanked.report, options, text);
+    PrintMarkdown(blanked.report, options, markdown);
+    for (const auto& [format, out] : {std::pair<const char*, std::string>{"text", text.str()},
+                                      std::pair<const char*, std::string>{"markdown", markdown.str()}}) {
+      std::string label = EnglishLabelIn(out, labels);
+      if (label.empty()) continue;
+      if (++failures <= 20) FAIL_CHECK(e.log << " (" << format << "): English label '" << label << "' in:\n" << out);
+    }
+  }
+  CHECK(failures == 0);
+}
+
+TEST_CASE("The label scan finds an English label and only as a word", "[corpus_output]") {
+  std::vector<std::string> labels = EnglishLabels();
+  CHECK(EnglishLabelIn("根拠:\n  likely 0.80", labels) == "likely");
+  CHECK(EnglishLabelIn("- 〇 (client)", labels) == "client");
+  CHECK(EnglishLabelIn("# Once:\nssh 〇", labels) == "Once");
+  CHECK(EnglishLabelIn("[server-channel-timeout] 確実", labels) == "");
+  CHECK(EnglishLabelIn("根拠: 行 12: 〇", labels) == "");
+  CHECK(EnglishLabelIn("~/.ssh/config に:", labels) == "");
+  CHECK(EnglishLabelIn("到達した段階: config ✓", labels) == "config");
 }

@@ -21,6 +21,11 @@ set -e
 grep -q '"kb": "connection-refused"' "$prefix/out.json"
 # The failure lines are data too: the installed program must find them.
 test -f "$prefix/share/sshdiag/failures/client.json"
+# So is which line marks which phase: the installed program draws its strip from it.
+test -f "$prefix/share/sshdiag/failures/phases.json"
+grep -q '"name": "connect", "reached": true, "state": "stopped"' <(python3 -c 'import json,sys
+for s in json.load(open(sys.argv[1]))["sessions"]:
+    for p in s["phases"]: print(json.dumps({"name": p["name"], "reached": p["reached"], "state": p["state"]}))' "$prefix/out.json")
 set +e
 echo 'This service allows sftp connections only.' | env -u SSHDIAG_DATA_DIR "$prefix/bin/sshdiag" --strict > "$prefix/out.txt" 2>&1
 code=$?

@@ -1,5 +1,7 @@
 #include "localized_text.h"
 
+#include <set>
+
 #include <catch2/catch.hpp>
 
 using namespace sshdiag;
@@ -16,4 +18,23 @@ TEST_CASE("LocalizedText reads strings and language objects, falling back to Eng
   CHECK(error.find("English") != std::string::npos);
   CHECK_FALSE(LocalizedText::FromJson(nlohmann::json(3), &t, &error));
   CHECK_FALSE(LocalizedText::FromJson(nlohmann::json({{"en", 1}}), &t, &error));
+}
+
+TEST_CASE("The message catalogue has one entry per message, in order, in English and Japanese", "[localized_text]") {
+  const auto& catalogue = sshdiag::MessageCatalogue();
+  REQUIRE(catalogue.size() == static_cast<size_t>(sshdiag::Msg::kCount));
+  std::set<std::string> keys;
+  for (size_t i = 0; i < catalogue.size(); ++i) {
+    INFO(catalogue[i].key);
+    CHECK(static_cast<size_t>(catalogue[i].id) == i);
+    CHECK(keys.insert(catalogue[i].key).second);
+    CHECK(std::string(catalogue[i].en).size() > 0);
+    CHECK(std::string(catalogue[i].ja).size() > 0);
+  }
+}
+
+TEST_CASE("Say gives the message in the language asked, English for any other", "[localized_text]") {
+  CHECK(std::string(sshdiag::Say(sshdiag::Msg::kEvidence, "ja")) == "根拠:");
+  CHECK(std::string(sshdiag::Say(sshdiag::Msg::kEvidence, "en")) == "Evidence:");
+  CHECK(std::string(sshdiag::Say(sshdiag::Msg::kEvidence, "fr")) == "Evidence:");
 }

@@ -53,15 +53,17 @@ TEST_CASE("Log text cannot break out of a Markdown code block", "[markdown_print
 }
 
 TEST_CASE("EscapeMarkdownInline escapes syntax and HTML", "[markdown_printer]") {
-  CHECK(EscapeMarkdownInline("[a](b) <i>*x*</i>") == "\\[a\\]\\(b\\) &lt;i&gt;\\*x\\*&lt;/i&gt;");
-  CHECK(EscapeMarkdownInline("esc\x1b") == "esc\\\\x1b");
+  CHECK(EscapeMarkdownInline("[a](b) <i>*x*</i>") == "\\[a\\](b) &lt;i>\\*x\\*&lt;/i>");
+  CHECK(EscapeMarkdownInline("see [a](b) and ![i][r]") == "see [a\\](b) and ![i\\][r]");
+  // MakeVisible's "\x1b": a backslash before a letter is literal in Markdown.
+  CHECK(EscapeMarkdownInline("esc\x1b") == "esc\\x1b");
 }
 
 TEST_CASE("Markdown output speaks Japanese with --lang ja", "[markdown_printer]") {
   Report r = AnalyzeText(sshdiag::testing::ReadFile(sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/ipqos-reset.log")), "ja");
   std::string md = Print(r);
   CHECK(md.find("根拠:") != std::string::npos);
-  CHECK(md.find("**対処**") != std::string::npos);
+  CHECK(md.find("**対処:**") != std::string::npos);
   CHECK(md.find("Evidence:") == std::string::npos);
 }
 
@@ -72,7 +74,11 @@ TEST_CASE("Markdown lists a differential's alternatives under the answer", "[mar
   REQUIRE(also != std::string::npos);
   CHECK(out.find("#### 2.") == std::string::npos);
   CHECK(out.find("- ", also) != std::string::npos);
-  CHECK(out.find("`pubkey-algorithm-not-accepted`. Tell apart:", also) != std::string::npos);
+  CHECK(out.find("root cause `pubkey-algorithm-not-accepted`\n", also) != std::string::npos);
+  // How to tell each apart is what to ask next, after the list.
+  size_t ask = out.find("**To ask next (the log cannot decide between these):**", also);
+  REQUIRE(ask != std::string::npos);
+  CHECK(out.find("- **Your key's signature algorithm is not accepted by one side**: ", ask) != std::string::npos);
 }
 
 TEST_CASE("A remedy that weakens security says so in Markdown too", "[markdown_printer]") {
@@ -98,4 +104,36 @@ TEST_CASE("Markdown gives an unrecognised failure the next steps the text output
   CHECK(md.find("Next steps: rerun with ssh \\-vvv") == std::string::npos);  // not at a line start: no backslash
   CHECK(md.find("Next steps: rerun with ssh -vvv") != std::string::npos);
   CHECK(md.find("ssh -G HOST") != std::string::npos);
+}
+
+TEST_CASE("Markdown escapes nothing a plain-text ticket would show needlessly", "[markdown_printer]") {
+  for (const char* plain : {"add it (client) to ~/.ssh/config and ~/.ssh/known_hosts", "a && b, 2 * 3, C:\\Users\\me",
+                            "IPQoS=none (OpenSSH 7.8 or later); see [127.0.0.1]:2222", "snake_case_name"}) {
+    CHECK(EscapeMarkdownInline(plain) == plain);
+  }
+  // Where Markdown would read syntax, it still escapes.
+  CHECK(EscapeMarkdownInline("1. not a list") == "1\\. not a list");
+  CHECK(EscapeMarkdownInline("_emph_ and *strong*") == "\\_emph\\_ and \\*strong\\*");
+  CHECK(EscapeMarkdownInline("a ~~gone~~ b") == "a \\~\\~gone\\~\\~ b");
+  CHECK(EscapeMarkdownInline("`code` &amp; <b>") == "\\`code\\` &amp;amp; &lt;b>");
+  CHECK(EscapeMarkdownInline("> quote") == "&gt; quote");
+  CHECK(EscapeMarkdownInline("| a | b |") == "\\| a | b |");
+}
+
+TEST_CASE("Markdown shows how far the connection got", "[markdown_printer]") {
+  std::string md = Print(AnalyzeFile("corpus/lab/openssh-9.2/no-matching-cipher.log"));
+  CHECK(md.find("**How far it got:** resolve \u2713  connect \u2713  banner \u2713  kex \u2717  hostkey \u00b7  "
+                "auth \u00b7  session \u00b7\n") != std::string::npos);
+}
+
+TEST_CASE("Markdown says what to ask the customer when the log cannot decide", "[markdown_printer]") {
+  // Real plain output: the refusal alone fits several causes.
+  std::string md = Print(AnalyzeFile("corpus/lab/openssh-9.2/publickey-not-authorized.plain.log"));
+  size_t ask = md.find("**To ask next (the log cannot decide between these):**\n\n- **");
+  REQUIRE(ask != std::string::npos);
+  CHECK(md.find("**Also possible (the same lines fit these causes):**") < ask);
+  // The answer's own check is asked too, so "If unsure" is not repeated.
+  CHECK(md.find("**If unsure:**") == std::string::npos);
+  // A log that decides asks nothing.
+  CHECK(Print(AnalyzeFile("corpus/lab/openssh-9.2/no-matching-cipher.log")).find("To ask next") == std::string::npos);
 }

@@ -31,7 +31,9 @@ const char* kHostileTail =
 
 TEST_CASE("Text output ranks the IPQoS article first on the real log, with evidence and remedy", "[text_printer]") {
   std::string out = Print(AnalyzeFile("corpus/lab/openssh-9.2/ipqos-reset.log"));
-  CHECK(out.rfind("1. The network drops packets once ssh changes", 0) == 0);
+  // How far it got comes first, then the answer.
+  CHECK(out.rfind("How far it got: resolve ", 0) == 0);
+  CHECK(out.find("\n\n1. The network drops packets once ssh changes") != std::string::npos);
   CHECK(out.find("debug2: channel 0: open confirm rwindow 0 rmax 32768") != std::string::npos);
   CHECK(out.find("client_loop: send disconnect: Broken pipe") != std::string::npos);
   CHECK(out.find("Host 127.0.0.1\n") != std::string::npos);
@@ -143,10 +145,15 @@ TEST_CASE("Text output names the file of each session when given several files",
   std::string a = sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/ipqos-reset.log");
   std::string b = sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/connection-refused.plain.log");
   std::string out = Print(analyzer.AnalyzeFiles({a, b}));
-  CHECK(out.find(a + ": session 1") != std::string::npos);
-  CHECK(out.find(b + ": session 2") != std::string::npos);
+  CHECK(out.find("file " + a + ", session 1") != std::string::npos);
+  CHECK(out.find("file " + b + ", session 2") != std::string::npos);
+  // Each evidence line names its file and session: "line 1" alone is ambiguous.
+  CHECK(out.find("file " + b + ", session 2, line 1: ssh: connect to host") != std::string::npos);
+  CHECK(out.find("file " + a + ", session 1, line ") != std::string::npos);
   // One file: no file name needed.
-  CHECK(Print(analyzer.AnalyzeFiles({a})).find(a + ": session") == std::string::npos);
+  std::string one = Print(analyzer.AnalyzeFiles({a}));
+  CHECK(one.find("file " + a) == std::string::npos);
+  CHECK(one.find("     line ") != std::string::npos);
 }
 
 TEST_CASE("An article is printed whole with every remedy form and made safe", "[text_printer]") {
@@ -195,4 +202,83 @@ TEST_CASE("A signature is printed with its lines examples and origin and made sa
   CHECK(text.find("a.log (first)") != std::string::npos);
   CHECK(text.find("Loaded from: /x/shown.json (user)") != std::string::npos);
   CHECK(text.find('\x1b') == std::string::npos);
+}
+
+namespace {
+
+std::string PrintWith(const Report& r, bool unicode) {
+  PrintOptions o;
+  o.unicode = unicode;
+  std::ostringstream out;
+  PrintText(r, o, out);
+  return out.str();
+}
+
+std::string FirstLine(const std::string& s) { return s.substr(0, s.find('\n')); }
+
+}  // namespace
+
+TEST_CASE("Text output starts with how far the connection got", "[text_printer]") {
+  // Plain ssh: the refusal implies every phase before authentication.
+  std::string plain = PrintWith(AnalyzeFile("corpus/lab/openssh-9.2/publickey-not-authorized.plain.log"), true);
+  CHECK(FirstLine(plain) ==
+        "How far it got: resolve \u2713  connect \u2713  banner \u2713  kex \u2713  hostkey \u2713  auth \u2717  "
+        "session \u00b7");
+  // A hang: the log ends in the banner exchange, and what follows is unknown, not failed.
+  std::string hang = PrintWith(AnalyzeFile("corpus/lab/openssh-9.2/banner-silent-hang.v.log"), true);
+  CHECK(FirstLine(hang) ==
+        "How far it got: resolve \u2713  connect \u2713  banner \u2026  kex ?  hostkey ?  auth ?  session ?");
+  // Nothing wrong: no strip.
+  CHECK(PrintWith(AnalyzeFile("corpus/lab/openssh-9.2/success-exec.log"), true).find("How far it got") ==
+        std::string::npos);
+}
+
+TEST_CASE("The strip falls back to ASCII when the output is not UTF-8", "[text_printer]") {
+  std::string out = PrintWith(AnalyzeFile("corpus/lab/openssh-9.2/no-matching-cipher.log"), false);
+  std::string strip = FirstLine(out);
+  CHECK(strip == "How far it got: resolve ok  connect ok  banner ok  kex FAILED  hostkey -  auth -  session -");
+  for (unsigned char c : strip) CHECK(c < 0x80);
+}
+
+TEST_CASE("The strip shows the time between phases of a log through ts", "[text_printer]") {
+  // A real -v log with `ts`-style stamps added, one second per line.
+  std::string text = sshdiag::testing::ReadFile(
+      sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/publickey-not-authorized.v.log"));
+  std::string stamped;
+  int second = 0;
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string::npos) nl = text.size();
+    char stamp[32];
+    std::snprintf(stamp, sizeof stamp, "Dec 06 03:%02d:%02d ", 40 + second / 60, second % 60);
+    stamped += stamp + text.substr(start, nl - start) + "\n";
+    ++second;
+    start = nl + 1;
+  }
+  std::string strip = FirstLine(PrintWith(AnalyzeText(stamped), true));
+  CHECK(strip.find("connect \u2713  banner \u2713 +") != std::string::npos);
+  CHECK(strip.find("auth \u2717 +") != std::string::npos);
+  CHECK(strip.find("session \u00b7") != std::string::npos);
+}
+
+TEST_CASE("With several sessions each gets its strip, named", "[text_printer]") {
+  Analyzer analyzer(sshdiag::testing::BuiltinSignatures(), sshdiag::testing::BuiltinKb());
+  std::string a = sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/no-matching-cipher.plain.log");
+  std::string b = sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/connection-refused.plain.log");
+  std::string out = PrintWith(analyzer.AnalyzeFiles({a, b}), false);
+  CHECK(out.rfind("How far it got:\n", 0) == 0);
+  CHECK(out.find("file " + a + ", session 1") != std::string::npos);
+  CHECK(out.find("kex FAILED  hostkey -") != std::string::npos);
+  CHECK(out.find("resolve ok  connect FAILED  banner -") != std::string::npos);
+}
+
+TEST_CASE("Japanese text output names levels, remedy places and phases in Japanese", "[text_printer]") {
+  Report r = AnalyzeText(
+      sshdiag::testing::ReadFile(sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/ipqos-reset.log")), "ja");
+  std::string out = PrintWith(r, true);
+  CHECK(out.find("到達した段階: 名前解決") != std::string::npos);
+  CHECK(out.find("(クライアント") != std::string::npos);
+  CHECK(out.find("(client") == std::string::npos);
+  CHECK(out.find(" likely ") == std::string::npos);
 }

@@ -1,0 +1,111 @@
+#include "phase_table.h"
+
+#include "data_paths.h"
+
+namespace sshdiag {
+
+using nlohmann::json;
+
+const char* MarkKindName(MarkKind kind) {
+  switch (kind) {
+    case MarkKind::kProgress: return "progress";
+    case MarkKind::kStopped: return "stopped";
+    case MarkKind::kPassed: return "passed";
+  }
+  return "progress";
+}
+
+namespace {
+
+Phase GetPhase(const json& e, const char* key, const std::string& where) {
+  std::string name = GetString(e, key, where, true);
+  std::optional<Phase> p = PhaseFromName(name);
+  if (!p || *p == Phase::kUnknown) throw FieldError(where + ": unknown phase '" + name + "'");
+  return *p;
+}
+
+}  // namespace
+
+std::optional<PhaseTable> PhaseTable::Parse(const std::string& text, const std::string& file,
+                                             std::vector<LoadIssue>* issues) {
+  return ParseDataFile<PhaseTable>(text, file, issues, [](const json& j, std::string*) {
+    if (!j.is_object()) throw FieldError("the phase table holds one JSON object");
+    CheckKeys(j, {"markers", "notes", "$schema"}, "phase table");
+    if (!j.contains("markers") || !j["markers"].is_array() || j["markers"].empty()) {
+      throw FieldError("'markers' must be a non-empty array");
+    }
+    if (j["markers"].size() > kMaxMarkers) throw FieldError("more than " + std::to_string(kMaxMarkers) + " markers");
+    PhaseTable t;
+    for (size_t i = 0; i < j["markers"].size(); ++i) {
+      const json& e = j["markers"][i];
+      std::string where = "markers[" + std::to_string(i) + "]";
+      CheckKeys(e, {"phase", "side", "kind", "regex", "example", "only_first", "after", "notes"}, where);
+      PhaseMarker m;
+      m.phase = GetPhase(e, "phase", where);
+      std::string side = GetString(e, "side", where, true);
+      std::optional<Side> s = SideFromName(side);
+      if (!s) throw FieldError(where + ": unknown side '" + side + "'");
+      m.side = *s;
+      std::string kind = GetString(e, "kind", where, false);
+      if (kind.empty() || kind == "progress") {
+        m.kind = MarkKind::kProgress;
+      } else if (kind == "stopped") {
+        m.kind = MarkKind::kStopped;
+      } else if (kind == "passed") {
+        m.kind = MarkKind::kPassed;
+      } else {
+        throw FieldError(where + ": unknown kind '" + kind + "' (progress, stopped, passed)");
+      }
+      if (e.contains("only_first")) {
+        if (!e["only_first"].is_boolean()) throw FieldError(where + ": 'only_first' must be true or false");
+        m.only_first = e["only_first"].get<bool>();
+      }
+      if (e.contains("after")) m.after = GetPhase(e, "after", where);
+      m.pattern = GetString(e, "regex", where, true);
+      m.example = GetString(e, "example", where, true);
+      PatternSet& set = m.side == Side::kClient ? t.client_ : t.server_;
+      std::string error;
+      if (set.Add(m.pattern, &error) < 0) throw FieldError(where + ": invalid regex: " + error);
+      if (!RE2::PartialMatch(m.example, set.pattern(static_cast<int>(set.size() - 1)))) {
+        throw FieldError(where + ": its example does not match its pattern");
+      }
+      (m.side == Side::kClient ? t.client_index_ : t.server_index_).push_back(static_cast<int>(t.markers_.size()));
+      t.markers_.push_back(std::move(m));
+    }
+    std::string error;
+    if ((t.client_.size() > 0 && !t.client_.Compile(&error)) || (t.server_.size() > 0 && !t.server_.Compile(&error))) {
+      throw FieldError("the markers together do not compile: " + error);
+    }
+    return t;
+  });
+}
+
+PhaseTable PhaseTable::Load(const std::string& path) {
+  std::vector<LoadIssue> issues;
+  std::string text, error;
+  std::optional<PhaseTable> t;
+  if (!ReadSmallFile(path, kMaxFileBytes, &text, &error)) {
+    issues.push_back({path, "", error});
+  } else {
+    t = Parse(text, path, &issues);
+  }
+  PhaseTable out = t ? std::move(*t) : PhaseTable();
+  out.issues_ = std::move(issues);
+  return out;
+}
+
+const PhaseTable& PhaseTable::Builtin() {
+  static const PhaseTable builtin = Load(BuiltinDataDir() + "/failures/phases.json");
+  return builtin;
+}
+
+void PhaseTable::Match(std::string_view text, Side side, std::vector<int>* hits) const {
+  const PatternSet& set = side == Side::kClient ? client_ : server_;
+  const std::vector<int>& index = side == Side::kClient ? client_index_ : server_index_;
+  hits->clear();
+  if (set.size() == 0) return;
+  set.Match(text, hits);
+  for (int& h : *hits) h = index[static_cast<size_t>(h)];
+}
+
+}  // namespace sshdiag
