@@ -3,6 +3,7 @@
 #include <sys/socket.h>
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -84,6 +85,8 @@ int RunServe(int argc, char** argv) {
   options.failure_lines = data.failure_lines;
   const WebHandler handler(data.signatures, data.kb, options);
 
+  // A browser that goes away mid-answer must not end the server.
+  std::signal(SIGPIPE, SIG_IGN);
   httplib::Server server;
   // cpp-httplib answers 413 itself past this, before reading the body.
   server.set_payload_max_length(options.max_body_bytes);

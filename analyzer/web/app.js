@@ -1,8 +1,9 @@
 // sshdiag serve: the page's only script (CSP: script-src 'self').
 // Every piece of text from the log or the diagnosis reaches the page through
-// textContent, never innerHTML (the CSP's Trusted Types setting makes an
-// innerHTML assignment of a string throw): a server banner of <script> is
-// shown as text.
+// textContent, never through the HTML parser (and the CSP's Trusted Types
+// setting makes any assignment of a string as HTML throw): a server banner
+// of <script> is shown as text. tests/web_handler_test.cc checks that no
+// HTML sink appears in this file.
 'use strict';
 
 (function () {
@@ -83,7 +84,8 @@
   }
 
   // The phase strip of one session: from sessions[].phases when the JSON
-  // has it (name, reached, line, seconds), else from phase_reached.
+  // has it (name, reached, line, seconds, and state: passed, stopped, ended,
+  // not-reached, unknown), else from phase_reached and the outcome.
   function renderPhases(session, count) {
     const box = el('div', 'phases');
     box.dataset.session = session.index;
@@ -96,22 +98,32 @@
     list.setAttribute('aria-label', 'How far the connection got');
     let steps;
     if (Array.isArray(session.phases)) {
-      steps = session.phases.map((p) => ({ name: p.name, reached: !!p.reached, line: p.line, seconds: p.seconds }));
+      steps = session.phases.map((p) => ({
+        name: p.name, reached: !!p.reached, state: p.state || null, line: p.line, seconds: p.seconds,
+      }));
     } else {
       const reachedIndex = session.phase_reached === 'closed'
         ? PHASES.length - 1 : PHASES.findIndex((p) => p[0] === session.phase_reached);
-      steps = PHASES.map((p, i) => ({ name: p[0], reached: i <= reachedIndex, line: null, seconds: null }));
+      steps = PHASES.map((p, i) => ({ name: p[0], reached: i <= reachedIndex, state: null, line: null, seconds: null }));
     }
     let last = -1;
     steps.forEach((s, i) => { if (s.reached) last = i; });
+    const stated = steps.some((s) => s.state);
     steps.forEach((s, i) => {
       const known = PHASES.find((p) => p[0] === s.name);
       const item = el('li', s.reached ? 'reached' : '', known ? known[1] : s.name);
       item.dataset.phase = s.name;
-      if (failed && i === last) {
+      if (stated ? s.state === 'stopped' : failed && i === last) {
         item.classList.add('stopped');
         item.title = 'stopped here';
         item.appendChild(el('span', 'when', 'stopped here'));
+      } else if (s.state === 'ended') {
+        item.classList.add('ended');
+        item.title = 'the log ends here';
+        item.appendChild(el('span', 'when', 'the log ends here'));
+      } else if (s.state === 'unknown') {
+        item.classList.add('unknown');
+        item.title = 'the log does not tell';
       }
       const when = [];
       if (s.line !== null && s.line !== undefined) when.push('line ' + s.line);
