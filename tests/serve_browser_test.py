@@ -128,11 +128,20 @@ def main():
             if pasted != text:
                 fail("the paste did not arrive whole (%d of %d characters)" % (len(pasted), len(text)))
 
-        def diagnose():
-            driver.find_element(By.ID, "diagnose").click()
+        def settled():
+            """Waits until the page's request is answered; returns "done" or "failed"."""
             WebDriverWait(driver, WAIT_SECONDS).until(
                 lambda d: d.execute_script("return document.body.dataset.state") in ("done", "failed"))
             return driver.execute_script("return document.body.dataset.state")
+
+        def diagnose():
+            driver.find_element(By.ID, "diagnose").click()
+            return settled()
+
+        def top_title():
+            """The first explanation's title, read in one step (the list may be re-rendered meanwhile)."""
+            return driver.execute_script("const h = document.querySelector('#diagnoses > li h3');"
+                                         "return h ? h.textContent : null;")
 
         def clipboard():
             return driver.execute_async_script(
@@ -203,12 +212,10 @@ def main():
         # --- The language switch asks again, in Japanese.
         report_ja = json.loads(cli(sshdiag, ["--format", "json", "--lang", "ja"], ipqos_log))
         driver.find_element(By.CSS_SELECTOR, "#lang option[value='ja']").click()
-        WebDriverWait(driver, WAIT_SECONDS).until(
-            lambda d: d.find_element(By.CSS_SELECTOR, "#diagnoses > li h3").text == report_ja["diagnoses"][0]["title"])
-        check(True, "the language switch shows the Japanese explanation")
+        check(settled() == "done", "the language switch asks again")
+        check(top_title() == report_ja["diagnoses"][0]["title"], "and shows the Japanese explanation")
         driver.find_element(By.CSS_SELECTOR, "#lang option[value='en']").click()
-        WebDriverWait(driver, WAIT_SECONDS).until(
-            lambda d: d.find_element(By.CSS_SELECTOR, "#diagnoses > li h3").text == top["title"])
+        check(settled() == "done" and top_title() == top["title"], "switched back, the English one")
 
         # --- The redaction switch sends redact: true; the page shows what the API answers to it.
         import urllib.error
@@ -221,9 +228,7 @@ def main():
         except urllib.error.HTTPError as e:
             redacted, redaction_status = None, e.code
         driver.find_element(By.ID, "redact").click()
-        state = WebDriverWait(driver, WAIT_SECONDS).until(
-            lambda d: d.execute_script("return document.body.dataset.state") in ("done", "failed") and
-            d.execute_script("return document.body.dataset.state"))
+        state = settled()
         if redaction_status == 501:
             check(state == "failed" and "redaction is not available" in driver.find_element(By.ID, "error").text,
                   "the redaction switch asks for redaction, which this build refuses (501): the page says so")
@@ -231,7 +236,7 @@ def main():
             check(state == "done" and driver.find_element(By.ID, "markdown").get_attribute("textContent") == redacted,
                   "the redaction switch shows the redacted Markdown the API gives")
         driver.find_element(By.ID, "redact").click()
-        check(diagnose() == "done", "with the switch off again, the log is diagnosed")
+        check(settled() == "done", "with the switch off again, the log is diagnosed")
 
         # --- A server's markup stays text: the real HTTP-banner log, then a synthetic hostile variant.
         lines = banner_log.split("\n")
@@ -276,10 +281,21 @@ def main():
         check(js("return document.querySelector('#L%d .text').textContent;" % evidence_line) ==
               synthetic[evidence_line - 1], "and as text in the log")
 
+        # Offline: everything the page loaded came from the server itself.
+        loaded = js("return performance.getEntriesByType('resource').map(e => e.name);")
+        check(loaded and all(u.startswith(url) for u in loaded),
+              "all %d resources the page loaded came from %s" % (len(loaded), url))
+
         # The page broke no rule of its Content-Security-Policy and threw nothing.
         problems = [e["message"] for e in driver.get_log("browser")
                     if e["level"] == "SEVERE" and not (redaction_status == 501 and "501" in e["message"])]
         check(not problems, "the browser's console shows no error or CSP violation: %s" % problems)
+        # The Content-Security-Policy is in force: HTML from a string is refused (Trusted Types).
+        # (Last: the refusal is itself logged as an error.)
+        check(driver.execute_script(
+            "const d = document.createElement('div');"
+            "try { d['inner' + 'HTML'] = '<b>x</b>'; return false; } catch (e) { return e instanceof TypeError; }"),
+            "the browser refuses HTML from a string on this page (Trusted Types)")
         return 0
     finally:
         if driver is not None:
