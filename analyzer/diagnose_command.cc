@@ -30,6 +30,7 @@ const char* kUsage =
     "Usage: sshdiag [OPTIONS] [FILE...]\n"
     "       sshdiag [OPTIONS] run [SSH ARGUMENTS...]   run ssh, diagnose it if it fails\n"
     "       sshdiag eval [DIR]    score sshdiag against a corpus of logs\n"
+    "       sshdiag serve [--listen ADDR:PORT]   a local web page to paste a log into\n"
     "Explains why an ssh connection failed, from the output of ssh -v/-vv/-vvv.\n"
     "Reads standard input when no FILE (or '-') is given:\n"
     "    ssh -vvv HOST 2>&1 | sshdiag\n"
