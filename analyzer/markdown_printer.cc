@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "attempts.h"
+#include "redactor.h"
 #include "safe_text.h"
 #include "text_printer.h"
 
@@ -175,6 +176,12 @@ void PrintAlternatives(const Report& report, int answer, const MarkdownLabels& l
 }  // namespace
 
 void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostream& out) {
+  if (options.redact) {  // print the redacted copy instead (redactor.h)
+    Redactor redactor;
+    PrintOptions plain = options;
+    plain.redact = false;
+    return PrintMarkdown(RedactReport(report, &redactor), plain, out);
+  }
   const std::string& lang = report.lang;
   const MarkdownLabels& l = lang == "ja" ? kJapaneseLabels : kEnglishLabels;
   out << "### sshdiag: " << StatusName(report.status) << "\n\n";

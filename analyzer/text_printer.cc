@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "attempts.h"
+#include "redactor.h"
 #include "safe_text.h"
 
 namespace sshdiag {
@@ -354,6 +355,12 @@ void PrintAttempts(const Report& report, const Style& style, std::ostream& out) 
 const char* UnrecognisedNextSteps(const std::string& lang) { return LabelsFor(lang).next_steps; }
 
 void PrintText(const Report& report, const PrintOptions& options, std::ostream& out) {
+  if (options.redact) {  // print the redacted copy instead (redactor.h)
+    Redactor redactor;
+    PrintOptions plain = options;
+    plain.redact = false;
+    return PrintText(RedactReport(report, &redactor), plain, out);
+  }
   Style style(options.color);
   PrintAttempts(report, style, out);
   size_t shown = 0, answers = 0;
