@@ -214,7 +214,10 @@ lab_vary() {
   grep -q "^$LAB_VARY_USER:" /etc/passwd || lab_die "LAB_VARY: renaming $LAB_USER failed"
   mkdir -p "/home/$LAB_VARY_USER"
   mount --bind "/home/$LAB_USER" "/home/$LAB_VARY_USER"
-  LAB_VARY_RESTORE="umount '/home/$LAB_VARY_USER' 2>/dev/null; rmdir '/home/$LAB_VARY_USER' 2>/dev/null || true"
+  # a scenario's own bind mount over /etc/hosts lands on the copy in $LABDIR: take every layer off
+  # before the temp dir is removed
+  LAB_VARY_RESTORE="umount '/home/$LAB_VARY_USER' 2>/dev/null; rmdir '/home/$LAB_VARY_USER' 2>/dev/null;"
+  LAB_VARY_RESTORE+=" for f in hosts passwd shadow group; do for i in 1 2 3; do umount /etc/\$f 2>/dev/null || break; done; done; true"
   LAB_USER=$LAB_VARY_USER
   # the server's name and address
   ip addr add "$LAB_VARY_ADDR/32" dev lo
