@@ -785,7 +785,14 @@ _lab_expect_last() { # VERB -> regex for the last line of that run
 }
 lab_finish() {
   [[ ${#LAB_RUNS[@]} -gt 0 ]] || lab_die "lab_finish without lab_ssh"
-  [[ -z ${LAB_VARY:-} ]] || _lab_vary_expectations
+  if [[ -n ${LAB_VARY:-} ]]; then
+    # Another process rewriting the machine's /etc/passwd (useradd/usermod of a parallel lab run)
+    # replaces the file the renaming is mounted on, which detaches the mount: sshd then looked up
+    # an account that no longer existed ("Invalid user"), not the scenario's set-up.
+    grep -q "^$LAB_VARY_USER:" /etc/passwd \
+      || lab_die "LAB_VARY: the renamed account vanished during the run (the machine's /etc/passwd was rewritten); rerun"
+    _lab_vary_expectations
+  fi
   if [[ -n ${LAB_VERIFY_OUT:-} ]]; then lab_log "verification run done -> $LAB_VERIFY_OUT"; return 0; fi
   local min=${EXPECT_DECISIVE_MIN:-plain}
   _lab_verb_rank "$min" > /dev/null
