@@ -98,9 +98,12 @@ void Redactor::LearnName(Kind kind, std::string_view raw) {
     }
   }
   if (learned_.count(name)) return;
+  // names with white space are looked for at every word start: keep them few
+  constexpr size_t kMaxSpacedNames = 256;
+  if (name.find_first_of(" \t") != std::string::npos && spaced_count_ >= kMaxSpacedNames) return;
+  if (name.find_first_of(" \t") != std::string::npos) ++spaced_count_;
   learned_.emplace(name, kind);
   learned_order_.push_back(name);
-  by_length_stale_ = true;
 }
 
 void Redactor::Learn(std::string_view line) {
@@ -283,20 +286,45 @@ std::string Redactor::StandInFor(std::string_view original) const {
 }
 
 std::string Redactor::ReplaceLearned(std::string_view text) const {
-  std::string out(text);
-  for (const auto& name : by_length_) {
-    const std::string& stand_in = mapping_.at(name);
-    size_t pos = 0;
-    while ((pos = out.find(name, pos)) != std::string::npos) {
-      size_t end = pos + name.size();
-      bool left_ok = pos == 0 || (!IsWordChar(out[pos - 1]) && out[pos - 1] != '.');
-      bool right_ok = end == out.size() || !IsWordChar(out[end]);
-      if (left_ok && right_ok) {
-        out.replace(pos, name.size(), stand_in);
-        pos += stand_in.size();
-      } else {
-        pos = end;
+  // Left to right: at each place a word may start, the longest learned name that ends
+  // where a word may end. Linear in the text (one look-up per word end), however many
+  // names were learned (a brute-force auth.log names thousands of users).
+  constexpr size_t kMaxNameBytes = 255;
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    bool left_ok = i == 0 || (!IsWordChar(text[i - 1]) && text[i - 1] != '.');
+    size_t best_len = 0;
+    const std::string* best = nullptr;
+    if (left_ok && IsWordChar(text[i])) {
+      for (size_t j = i + 1; j <= text.size() && j - i <= kMaxNameBytes; ++j) {
+        if (j < text.size() && IsWordChar(text[j])) continue;
+        if (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n')) {
+          // a word ends here; names without white space end at the latest here
+          auto it = words_.find(std::string(text.substr(i, j - i)));
+          if (it != words_.end()) best_len = j - i, best = &it->second;
+          break;
+        }
+        auto it = words_.find(std::string(text.substr(i, j - i)));
+        if (it != words_.end()) best_len = j - i, best = &it->second;
+        if (j == text.size()) break;
       }
+      for (const auto& [name, stand_in] : spaced_) {
+        size_t end = i + name.size();
+        if (name.size() > best_len && text.compare(i, name.size(), name) == 0 &&
+            (end == text.size() || !IsWordChar(text[end]))) {
+          best_len = name.size();
+          best = &stand_in;
+        }
+      }
+    }
+    if (best) {
+      out += *best;
+      i += best_len;
+    } else {
+      out += text[i];
+      ++i;
     }
   }
   return out;
@@ -314,13 +342,15 @@ std::string Redactor::Apply(std::string_view text) {
       }
     }
   }
-  if (by_length_stale_) {
-    // stand-ins are numbered in the order the names were learned (their order in the input)
-    by_length_ = learned_order_;
-    for (const auto& name : learned_order_) StandIn(learned_.at(name), name);
-    std::stable_sort(by_length_.begin(), by_length_.end(),
-                     [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
-    by_length_stale_ = false;
+  // stand-ins are numbered in the order the names were learned (their order in the input)
+  for (; indexed_ < learned_order_.size(); ++indexed_) {
+    const std::string& name = learned_order_[indexed_];
+    std::string stand_in = StandIn(learned_.at(name), name);
+    if (name.find_first_of(" \t") != std::string::npos) {
+      spaced_.emplace_back(name, stand_in);
+    } else {
+      words_.emplace(name, stand_in);
+    }
   }
   std::string out = ReplaceLearned(text);
 

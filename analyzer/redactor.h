@@ -15,6 +15,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "report.h"
@@ -61,8 +63,12 @@ class Redactor {
   std::map<std::string, std::string> mapping_;          // original -> stand-in
   std::map<std::string, Kind> learned_;                  // names replaced as words
   std::vector<std::string> learned_order_;               // learned_ keys in the order learned
-  std::vector<std::string> by_length_;                   // learned_ keys, longest first
-  bool by_length_stale_ = false;
+  // The learned names Apply looks up, indexed up to learned_order_[indexed_]: those without
+  // white space by their text, the few with (key comments, key ids) in a list.
+  std::unordered_map<std::string, std::string> words_;
+  std::vector<std::pair<std::string, std::string>> spaced_;
+  size_t indexed_ = 0;
+  size_t spaced_count_ = 0;
   int counters_[8] = {0, 0, 0, 0, 0, 0, 0, 0};
 };
 

@@ -100,7 +100,7 @@ TEST_CASE("certificate key ids are replaced", "[redactor]") {
         "\"keyid-1\" CA ssh-ed25519 SHA256:redacted-1 valid forever\n");
 }
 
-TEST_CASE("IPv4 and IPv6 addresses get documentation stand-ins; loopback stays", "[redactor]") {
+TEST_CASE("IPv4 and IPv6 addresses get documentation stand-ins, loopback stays", "[redactor]") {
   std::string out = Redact(
       "debug1: Connecting to fd12:3456:789a::7 [fd12:3456:789a::7] port 22.\n"
       "Connection closed by 198.18.0.9 port 22\n"
@@ -253,4 +253,19 @@ TEST_CASE("no private token of a lab log survives redaction, and the diagnosis s
     }
   }
   CHECK(with_tokens >= kLogsWithTokens);
+}
+
+TEST_CASE("thousands of names, as in a brute-force auth.log, are each replaced", "[redactor]") {
+  // synthetic sshd lines, one invalid user each
+  std::string in;
+  for (int i = 0; i < 3000; ++i) {
+    in += "Invalid user guessed" + std::to_string(i) + " from 10.9." + std::to_string(i / 250) + "." +
+          std::to_string(i % 250 + 1) + " port 4242\n";
+  }
+  Redactor r;
+  std::string out = RedactText(in, &r);
+  CHECK_FALSE(Has(out, "guessed"));
+  CHECK_FALSE(Has(out, "10.9."));
+  CHECK(Has(out, "Invalid user user-3000 from address-3000 port 4242\n"));
+  CHECK(r.StandInFor("guessed0") == "user-1");
 }
