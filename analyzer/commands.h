@@ -30,6 +30,7 @@ struct DiagnoseOptions {
   bool quiet = false;
   bool strict = false;
   bool tee = false;  // pass standard input through to standard output as it arrives
+  bool redact = false;  // --redact: private names replaced in every output (redactor.h)
   // `run`: everything after the word goes to ssh untouched.
   bool run = false;
   std::vector<std::string> ssh_args;
@@ -40,6 +41,12 @@ struct DiagnoseOptions {
   bool batch = false;
   int jobs = 1;
 };
+
+// `sshdiag redact [--map] [FILE...]`: prints the logs (standard input when
+// none) with private names replaced (redactor.h), one mapping for all of
+// them; --map lists original -> stand-in on standard error. 0 on success,
+// kExitUsage when an input cannot be read or is too large.
+int RunRedact(int argc, char** argv);
 
 // `sshdiag eval [DIR]`: score sshdiag against a corpus; 0 when every log
 // that is not a known gap gets its expected diagnosis, 1 otherwise.

@@ -31,6 +31,7 @@ const char* kUsage =
     "       sshdiag [OPTIONS] run [SSH ARGUMENTS...]   run ssh, diagnose it if it fails\n"
     "       sshdiag eval [DIR]    score sshdiag against a corpus of logs\n"
     "       sshdiag serve [--listen ADDR:PORT]   a local web page to paste a log into\n"
+    "       sshdiag redact [--map] [FILE...]   print the logs with private names replaced\n"
     "Explains why an ssh connection failed, from the output of ssh -v/-vv/-vvv.\n"
     "Reads standard input when no FILE (or '-') is given:\n"
     "    ssh -vvv HOST 2>&1 | sshdiag\n"
@@ -112,6 +113,7 @@ PrintOptions MakePrintOptions(const DiagnoseOptions& options, const std::string&
   print.top = options.top;
   print.program_version = SSHDIAG_VERSION;
   print.signature_set = signature_set;
+  print.redact = options.redact;
   const char* no_color = std::getenv("NO_COLOR");
   print.color = options.color == "always" || (options.color == "auto" && isatty(fd) && !(no_color && *no_color));
   // ✓ and ✗ only where the locale says UTF-8 (Japanese needs it anyway).
@@ -151,6 +153,8 @@ int RunDiagnose(int argc, char** argv) {
       ("strict", "treat warnings (skipped signatures, cut lines) as errors: exit 2")
       ("color", po::value(&opt.color)->default_value("auto"), "colour: auto, always or never (NO_COLOR is honoured)")
       ("lang", po::value(&opt.lang), "language of explanations: en or ja (default from LANG)")
+      ("redact", "replace private names (users, hosts, addresses, fingerprints, key comments, home "
+                 "directories) in the output; see also: sshdiag redact FILE")
       ("tee", "pass standard input through to standard output as it arrives; the diagnosis goes to "
               "standard error at the end")
       ("verify", "with run: when ssh fails, try the top diagnosis's client option remedy (a run without it "
@@ -195,6 +199,7 @@ int RunDiagnose(int argc, char** argv) {
   opt.quiet = vm.count("quiet") > 0;
   opt.strict = vm.count("strict") > 0;
   opt.tee = vm.count("tee") > 0;
+  opt.redact = vm.count("redact") > 0;
   opt.verify_insecure = vm.count("verify-insecure") > 0;
   opt.verify = vm.count("verify") > 0 || opt.verify_insecure;
   if (opt.format != "text" && opt.format != "json" && opt.format != "markdown") {

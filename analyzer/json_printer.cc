@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "attempts.h"
+#include "redactor.h"
 #include "safe_text.h"
 
 namespace sshdiag {
@@ -80,6 +81,12 @@ json FactsJson(const Facts& f, Utf8& u) {
 }  // namespace
 
 json ReportToJson(const Report& report, const PrintOptions& options) {
+  if (options.redact) {  // print the redacted copy instead (redactor.h)
+    Redactor redactor;
+    PrintOptions plain = options;
+    plain.redact = false;
+    return ReportToJson(RedactReport(report, &redactor), plain);
+  }
   Utf8 u;
   json j;
   j["schema_version"] = kJsonSchemaVersion;

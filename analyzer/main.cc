@@ -8,6 +8,7 @@
 int main(int argc, char** argv) {
   if (argc > 1 && std::strcmp(argv[1], "eval") == 0) return sshdiag::RunEval(argc - 1, argv + 1);
   if (argc > 1 && std::strcmp(argv[1], "signatures") == 0) return sshdiag::RunSignatures(argc - 1, argv + 1);
+  if (argc > 1 && std::strcmp(argv[1], "redact") == 0) return sshdiag::RunRedact(argc - 1, argv + 1);
   if (argc > 1 && std::strcmp(argv[1], "kb") == 0) return sshdiag::RunKb(argc - 1, argv + 1);
   if (argc > 1 && std::strcmp(argv[1], "explain") == 0) return sshdiag::RunExplain(argc - 1, argv + 1);
   if (argc > 1 && std::strcmp(argv[1], "serve") == 0) return sshdiag::RunServe(argc - 1, argv + 1);

@@ -7,6 +7,7 @@
 #include "attempts.h"
 #include "output_words.h"
 #include "phase_progress.h"
+#include "redactor.h"
 #include "safe_text.h"
 #include "text_printer.h"
 
@@ -250,6 +251,12 @@ void PrintStrips(const Report& report, std::ostream& out) {
 }  // namespace
 
 void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostream& out) {
+  if (options.redact) {  // print the redacted copy instead (redactor.h)
+    Redactor redactor;
+    PrintOptions plain = options;
+    plain.redact = false;
+    return PrintMarkdown(RedactReport(report, &redactor), plain, out);
+  }
   const std::string& lang = report.lang;
   out << "### sshdiag: " << StatusLabel(report.status, lang) << "\n\n";
   for (const auto& in : report.inputs) {

@@ -15,6 +15,10 @@ struct PrintOptions {
   bool unicode = true;
   std::string program_version;
   std::string signature_set;   // SignatureSet::fingerprint()
+  // Replace private names (users, hosts, addresses, fingerprints, key comments,
+  // home directories) in everything printed: each printer shows RedactReport()
+  // of the report (redactor.h) instead of the report.
+  bool redact = false;
 };
 
 }  // namespace sshdiag

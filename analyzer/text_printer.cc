@@ -4,6 +4,7 @@
 
 #include "attempts.h"
 #include "output_words.h"
+#include "redactor.h"
 #include "safe_text.h"
 
 namespace sshdiag {
@@ -341,6 +342,12 @@ void PrintAttempts(const Report& report, const Style& style, std::ostream& out) 
 const char* UnrecognisedNextSteps(const std::string& lang) { return Say(Msg::kNextSteps, lang); }
 
 void PrintText(const Report& report, const PrintOptions& options, std::ostream& out) {
+  if (options.redact) {  // print the redacted copy instead (redactor.h)
+    Redactor redactor;
+    PrintOptions plain = options;
+    plain.redact = false;
+    return PrintText(RedactReport(report, &redactor), plain, out);
+  }
   Style style(options.color);
   PrintAttempts(report, style, out);
   PrintStrips(report, options, style, out);

@@ -479,3 +479,24 @@ TEST_CASE("cli: the phase strip uses symbols beyond ASCII only when the locale s
   CHECK(run("LC_ALL=") == "How far it got: resolve ok  connect ok  banner ok  kex ok  hostkey ok  auth FAILED  "
                           "session -");
 }
+
+TEST_CASE("cli: redact prints the log with private names replaced, --redact the diagnosis", "[cli]") {
+  // a real lab log: user sshdiag-lab, plain output names it in "USER@HOST: Permission denied"
+  const std::string log = Corpus("publickey-not-authorized.plain.log");
+  Run red = Sshdiag("redact " + log);
+  CHECK(red.code == 0);
+  CHECK(red.out.find("sshdiag-lab") == std::string::npos);
+  CHECK(red.out.find("user-1@127.0.0.1: Permission denied (publickey).") != std::string::npos);
+  Run piped = Sshdiag("redact --map", log);
+  CHECK(piped.out == red.out);
+  CHECK(piped.err.find("user-1\tsshdiag-lab") != std::string::npos);
+  for (const char* format : {"text", "json", "markdown"}) {
+    Run plain = Sshdiag(std::string("--format ") + format + " " + log);
+    Run redacted = Sshdiag(std::string("--redact --format ") + format + " " + log);
+    INFO(format);
+    CHECK(plain.out.find("sshdiag-lab") != std::string::npos);
+    CHECK(redacted.out.find("sshdiag-lab") == std::string::npos);
+    CHECK(redacted.code == plain.code);
+  }
+  CHECK(Sshdiag("redact " + SourcePath("no/such/file")).code == 2);
+}

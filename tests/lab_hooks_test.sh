@@ -59,4 +59,18 @@ check "a scenario's -o or -S that the block sets is left out, the others stay" \
   [ "$(tr '\n' ' ' < "$TMP/run.NEW/args")" = "-M -o ConnectTimeout=3 -p 42000 u@127.0.0.1 echo -o hi " ]
 check "a RequestTTY block leaves out the scenario's -tt, not a -t inside the command" \
   [ "$(tr '\n' ' ' < "$TMP/run.NEW/args-tty")" = "-p 42000 u@127.0.0.1 echo -t " ]
+# run --vary: the scenario's expectations name 127.0.0.1 where the run's ssh prints its varied host name
+cat > "$TMP/vary-probe.sh" <<'EOF'
+source "$REPO/corpus/lab/lib.sh"
+LAB_VARY_HOST=db-k3x9.ops-q7.lan
+EXPECT_LAST='^ssh: connect to host 127\.0\.0\.1 port [0-9]+: Connection refused$'
+EXPECT_DECISIVE='Connection refused$'
+_lab_vary_expectations
+printf '%s\n' "$EXPECT_LAST" "$EXPECT_DECISIVE" "${EXPECT_LAST_V-unset}" > "$TMP/vary-out"
+EOF
+REPO=$REPO TMP=$TMP bash "$TMP/vary-probe.sh"
+check "run --vary: 127.0.0.1 in an expectation becomes the run's host name, escaped" \
+  [ "$(head -n 1 "$TMP/vary-out")" = '^ssh: connect to host db-k3x9\.ops-q7\.lan port [0-9]+: Connection refused$' ]
+check "run --vary: other expectations stay, unset ones stay unset" \
+  [ "$(tail -n 2 "$TMP/vary-out" | tr '\n' ' ')" = 'Connection refused$ unset ' ]
 [[ $fails -eq 0 ]]

@@ -37,6 +37,7 @@
 #   LAB_REPORT   file where lab_finish lists verbosities a scenario cannot give
 #   LAB_REPO     repository root (for the "script" field)
 #   LAB_CACHE    where debootstrapped trees live (/var/cache/sshdiag-lab)
+#   LAB_VARY     1: this scenario run gets its own identities (see "varied identities" below)
 
 set -euo pipefail
 # Under pipefail, 'producer | grep -q' can fail although grep matched: grep -q exits at the first
@@ -48,6 +49,11 @@ LAB_CLIENT=${LAB_CLIENT:-9.2}
 LAB_SERVER=${LAB_SERVER:-$LAB_CLIENT}
 LAB_CACHE=${LAB_CACHE:-/var/cache/sshdiag-lab}
 LAB_USER=sshdiag-lab
+# where the client connects and sshd listens by default; LAB_VARY replaces both (lab_vary)
+LAB_DEST_HOST=127.0.0.1
+LAB_LISTEN_ADDR=127.0.0.1
+LAB_KEY_COMMENT=""
+LAB_PRIVATE_TOKENS=""
 LAB_SCENARIO_FILE=$(cd "$(dirname "$0")" && pwd)/$(basename "$0")
 SCENARIO=${SCENARIO:-$(basename "$0" .sh)}
 
@@ -112,6 +118,7 @@ lab_cleanup() {
     timeout 5 tail --pid="$p" -f /dev/null 2>/dev/null || kill -9 "$p" 2>/dev/null || true
   done
   if [[ -n ${LAB_RESTORE:-} ]]; then eval "$LAB_RESTORE" || true; fi
+  if [[ -n ${LAB_VARY_RESTORE:-} ]]; then eval "$LAB_VARY_RESTORE" || true; fi
   if [[ -n ${LABDIR:-} && -d $LABDIR ]]; then
     # --one-file-system: never into a file system mounted below it
     if [[ -n ${LAB_KEEP:-} ]]; then lab_log "kept $LABDIR"; else rm -rf --one-file-system "$LABDIR"; fi
@@ -122,6 +129,7 @@ lab_cleanup() {
 lab_begin() {
   if [[ -z ${LAB_IN_NS:-} ]]; then
     export LAB_IN_NS=1 LAB_CLIENT LAB_SERVER LAB_OUTDIR LAB_REPO LAB_CACHE LAB_VERBOSITIES
+    [[ -z ${LAB_VARY:-} ]] || export LAB_VARY
     [[ -z ${LAB_REPORT:-} ]] || export LAB_REPORT
     [[ -z ${LAB_SERVER_LOG_VIA:-} ]] || export LAB_SERVER_LOG_VIA
     local uts=()
@@ -158,11 +166,13 @@ lab_begin() {
     mkdir -p "$r/run/sshd"
   done
   mkdir -p /run/sshd
+  [[ -z ${LAB_VARY:-} ]] || lab_vary
   # server host keys and the user's key
   ssh-keygen -q -t ed25519 -N '' -C lab-hostkey -f "$LABDIR/ssh_host_ed25519_key"
   ssh-keygen -q -t ecdsa -N '' -C lab-hostkey -f "$LABDIR/ssh_host_ecdsa_key"
   ssh-keygen -q -t rsa -b 3072 -N '' -C lab-hostkey -f "$LABDIR/ssh_host_rsa_key"
-  ssh-keygen -q -t ed25519 -N '' -C "$LAB_USER@lab" -f "$LABDIR/id_ed25519"
+  ssh-keygen -q -t ed25519 -N '' -C "${LAB_KEY_COMMENT:-$LAB_USER@lab}" -f "$LABDIR/id_ed25519"
+  [[ -z ${LAB_VARY:-} ]] || lab_vary_fingerprints
   : > "$LABDIR/known_hosts"
   HOSTKEYS="ed25519 ecdsa rsa"
   PORT=$(lab_free_port 42000)
@@ -177,6 +187,79 @@ Host *
     ConnectTimeout 10
 EOF
   unset SSH_AUTH_SOCK
+}
+
+# --- varied identities (LAB_VARY=1, corpus/lab/run --vary) ----------------------
+# Each scenario run gets identities of its own, so that a log's private names are not the
+# lab's defaults: the lab account sshdiag-lab is renamed (a copy of /etc/passwd, /etc/shadow
+# and /etc/group bind-mounted over the originals in the scenario's mount namespace, same uid,
+# home /home/NEW bind-mounted from /home/sshdiag-lab), the client connects to a random host
+# name that a private /etc/hosts maps to a random 10.x address put on the namespace's lo,
+# where sshd listens, and the user key's comment is NEW@<random workstation>.  Everything
+# the run made up, and the SHA256 fingerprints of the keys it generated, go into every
+# sidecar as source.private_tokens (for the redaction test: none may survive sshdiag redact).
+# Only for the 9.2 client and server (this machine's ssh; no chroot trees).
+_lab_rand() { # N: N random lower-case letters/digits
+  local c=abcdefghijklmnopqrstuvwxyz0123456789 i out=""
+  for ((i = 0; i < $1; i++)); do out+=${c:RANDOM % 36:1}; done
+  echo "$out"
+}
+_lab_pick() { local a=("$@"); echo "${a[RANDOM % ${#a[@]}]}"; }
+lab_vary() {
+  [[ -z $CROOT && -z $SROOT ]] || lab_die "LAB_VARY: only with the 9.2 client and server"
+  local first word dept tld
+  first=$(_lab_pick amara bjorn chidi dmitri elena farid greta hiroshi ines jonas keiko lars meiling \
+    nadia omari priya quentin rosalind sven tomasz ulla viktor wenjun yara zoltan)
+  word=$(_lab_pick build db git backup ci jump web mail vault stage batch media)
+  dept=$(_lab_pick ops eng research finance infra data lab)
+  tld=$(_lab_pick lan corp internal net intra)
+  LAB_VARY_USER=$first$(_lab_rand 3)
+  LAB_VARY_HOST=$word-$(_lab_rand 4).$dept-$(_lab_rand 2).$tld
+  LAB_VARY_ADDR=10.$((100 + RANDOM % 90)).$((1 + RANDOM % 254)).$((1 + RANDOM % 254))
+  LAB_VARY_CLIENT=$(_lab_pick laptop desktop ws mbp thinkpad)-$(_lab_rand 5)
+  # the account: same uid, new name and home
+  local f
+  for f in passwd shadow group; do
+    sed -e "s|^$LAB_USER:|$LAB_VARY_USER:|" -e "s|:/home/$LAB_USER:|:/home/$LAB_VARY_USER:|" /etc/$f > "$LABDIR/etc-$f"
+    chmod --reference=/etc/$f "$LABDIR/etc-$f"
+    mount --bind "$LABDIR/etc-$f" /etc/$f
+  done
+  grep -q "^$LAB_VARY_USER:" /etc/passwd || lab_die "LAB_VARY: renaming $LAB_USER failed"
+  mkdir -p "/home/$LAB_VARY_USER"
+  mount --bind "/home/$LAB_USER" "/home/$LAB_VARY_USER"
+  # a scenario's own bind mount over /etc/hosts lands on the copy in $LABDIR: take every layer off
+  # before the temp dir is removed
+  LAB_VARY_RESTORE="umount '/home/$LAB_VARY_USER' 2>/dev/null; rmdir '/home/$LAB_VARY_USER' 2>/dev/null;"
+  LAB_VARY_RESTORE+=" for f in hosts passwd shadow group; do for i in 1 2 3; do umount /etc/\$f 2>/dev/null || break; done; done; true"
+  LAB_USER=$LAB_VARY_USER
+  # the server's name and address
+  ip addr add "$LAB_VARY_ADDR/32" dev lo
+  { cat /etc/hosts; echo "$LAB_VARY_ADDR $LAB_VARY_HOST"; } > "$LABDIR/etc-hosts"
+  chmod 644 "$LABDIR/etc-hosts"
+  mount --bind "$LABDIR/etc-hosts" /etc/hosts
+  LAB_DEST_HOST=$LAB_VARY_HOST
+  LAB_LISTEN_ADDR=$LAB_VARY_ADDR
+  LAB_KEY_COMMENT=$LAB_VARY_USER@$LAB_VARY_CLIENT
+  LAB_PRIVATE_TOKENS=$(printf '%s\n' "$LAB_VARY_USER" "$LAB_VARY_HOST" "$LAB_VARY_ADDR" "$LAB_VARY_CLIENT")
+  lab_log "varied identities: user $LAB_VARY_USER, host $LAB_VARY_HOST ($LAB_VARY_ADDR), key comment $LAB_KEY_COMMENT"
+}
+# the SHA256 fingerprints (base64 part) of the keys lab_begin generated
+lab_vary_fingerprints() {
+  local k fp
+  for k in "$LABDIR"/ssh_host_*_key.pub "$LABDIR/id_ed25519.pub"; do
+    fp=$(ssh-keygen -l -E sha256 -f "$k" | awk '{print $2}')
+    LAB_PRIVATE_TOKENS+=$'\n'${fp#SHA256:}
+  done
+}
+# the scenario's expectations name 127.0.0.1 where this run's ssh prints its host name
+_lab_vary_expectations() {
+  local re v
+  re=$(sed 's/[.[\*^$()+?{|]/\\&/g' <<< "$LAB_VARY_HOST")
+  for v in EXPECT_LAST EXPECT_LAST_V EXPECT_LAST_PLAIN EXPECT_DECISIVE; do
+    [[ -n ${!v+set} ]] || continue
+    printf -v "$v" '%s' "${!v//127\\.0\\.0\\.1/$re}"
+  done
+  export EXPECT_DECISIVE
 }
 
 lab_free_port() { # FIRST: first port >= FIRST with no listener in this namespace
@@ -194,7 +277,7 @@ lab_authorize() { # [PUBFILE] [USER]
 
 # known_hosts entries for the server's host keys
 lab_known_hosts() { # [HOSTPATTERN] [KEYTYPES...]
-  local host=${1:-[127.0.0.1]:$PORT}; shift || true
+  local host=${1:-[$LAB_DEST_HOST]:$PORT}; shift || true
   local t types=("$@")
   [[ ${#types[@]} -gt 0 ]] || read -r -a types <<< "$HOSTKEYS"
   for t in "${types[@]}"; do
@@ -253,10 +336,10 @@ lab_sshd_config() { # FILE PORT LISTEN [LINE...]
 }
 
 # start the server release's sshd in the current namespace (or in namespace
-# $NETNS), on ${SSHD_PORT:-$PORT} / ${SSHD_LISTEN:-127.0.0.1}; arguments are
+# $NETNS), on ${SSHD_PORT:-$PORT} / ${SSHD_LISTEN:-$LAB_LISTEN_ADDR}; arguments are
 # extra sshd_config lines. Sets SSHD_PID.  (Do not call it in a pipeline.)
 lab_sshd() { # [CONFIG-LINE...]
-  local port=${SSHD_PORT:-$PORT} listen=${SSHD_LISTEN:-127.0.0.1}
+  local port=${SSHD_PORT:-$PORT} listen=${SSHD_LISTEN:-$LAB_LISTEN_ADDR}
   local cfg=$LABDIR/sshd_config.$port
   lab_sshd_config "$cfg" "$port" "$listen" "$@"
   in_server /usr/sbin/sshd -t -f "$cfg" || lab_die "sshd -t rejected $cfg"
@@ -518,6 +601,12 @@ _lab_ssh_once() { # VERB ARGS...
 }
 lab_ssh() {
   [[ -z ${LAB_SSH_BG:-} ]] || lab_die "LAB_SSH_BG is gone: define lab_during_run (see lib.sh)"
+  if [[ -n ${LAB_VARY:-} ]]; then
+    # varied identities: the scenario's USER@127.0.0.1 destination becomes USER@<the run's host name>
+    local _a _varied=()
+    for _a in "$@"; do _varied+=("${_a/%@127.0.0.1/@$LAB_DEST_HOST}"); done
+    set -- "${_varied[@]}"
+  fi
   local verb first=1 verbs=$LAB_VERBOSITIES
   [[ -z ${LAB_VERIFY_OUT:-} ]] || verbs=vvv
   [[ -f $LABDIR/known_hosts ]] && cp -p "$LABDIR/known_hosts" "$LABDIR/known_hosts.before-runs"
@@ -746,6 +835,14 @@ _lab_expect_last() { # VERB -> regex for the last line of that run
 }
 lab_finish() {
   [[ ${#LAB_RUNS[@]} -gt 0 ]] || lab_die "lab_finish without lab_ssh"
+  if [[ -n ${LAB_VARY:-} ]]; then
+    # Another process rewriting the machine's /etc/passwd (useradd/usermod of a parallel lab run)
+    # replaces the file the renaming is mounted on, which detaches the mount: sshd then looked up
+    # an account that no longer existed ("Invalid user"), not the scenario's set-up.
+    grep -q "^$LAB_VARY_USER:" /etc/passwd \
+      || lab_die "LAB_VARY: the renamed account vanished during the run (the machine's /etc/passwd was rewritten); rerun"
+    _lab_vary_expectations
+  fi
   if [[ -n ${LAB_VERIFY_OUT:-} ]]; then lab_log "verification run done -> $LAB_VERIFY_OUT"; return 0; fi
   local min=${EXPECT_DECISIVE_MIN:-plain}
   _lab_verb_rank "$min" > /dev/null
@@ -849,7 +946,7 @@ lab_finish() {
     fi
     SRC_CLIENT=$client SRC_SERVER=$server SRC_SCRIPT=$script SRC_CMD=${LAB_CMDS[$verb]} \
     SRC_RC=${LAB_RCS[$verb]} SRC_VERB=$([[ -n $wrapper ]] && echo plain || echo "$verb") SRC_WRAPPER=$wrapper \
-    SRC_HUNG=${LAB_HUNG[$verb]:-} SRC_PRESENT=$present SRC_EMPTY=$empty \
+    SRC_HUNG=${LAB_HUNG[$verb]:-} SRC_PRESENT=$present SRC_EMPTY=$empty SRC_TOKENS=$LAB_PRIVATE_TOKENS \
     DEC_MIN=$min OUT="$LAB_OUTDIR/$SCENARIO$suffix.json" LAB_DIR=$LAB_DIR \
     /usr/bin/python3 - <<'PY'
 import json, os, datetime
@@ -887,6 +984,8 @@ src = {
 }
 if e.get("SRC_WRAPPER"):
     src["wrapper"] = e["SRC_WRAPPER"]
+if e.get("SRC_TOKENS"):
+    src["private_tokens"] = [t for t in e["SRC_TOKENS"].split("\n") if t]
 if e.get("REPRODUCES"):
     src["reproduces"] = e["REPRODUCES"]
 notes = e.get("NOTES", "").strip()
@@ -989,6 +1088,7 @@ _lab_keep_server_log() { # CLIENT SERVER SCRIPT
   [[ $level == INFO ]] || name+=.${level,,}
   cp "$log" "$LAB_OUTDIR/$name.log"
   SRC_CLIENT=$1 SRC_SERVER=$2 SRC_SCRIPT=$3 SRC_LEVEL=$level SRC_VIA=$via SRC_HOST=${LAB_SERVER_HOSTNAME:-lab-server} \
+  SRC_TOKENS=$LAB_PRIVATE_TOKENS \
   OUT="$LAB_OUTDIR/$name.json" /usr/bin/python3 - <<'PY'
 import json, os, datetime
 e = os.environ
@@ -1029,6 +1129,8 @@ if e["SRC_VIA"] == "journal":
                     "as they would on a real host. Recorded in a run of its own: the client logs beside it are "
                     "those of the sshd -e run (corpus/README.md, 'What journalctl -u ssh prints')." % e["SRC_HOST"])
 
+if e.get("SRC_TOKENS"):
+    src["private_tokens"] = [t for t in e["SRC_TOKENS"].split("\n") if t]
 with open(e["OUT"], "w") as f:
     json.dump({"source": src, "expect": expect}, f, indent=2)
     f.write("\n")
@@ -1066,7 +1168,7 @@ lab_dropbear() {
   LAB_RESTORE="${LAB_RESTORE:+$LAB_RESTORE; }if [[ -f '$LABDIR/dropbear_ak.orig' ]]; then cp -p '$LABDIR/dropbear_ak.orig' '$home/.ssh/authorized_keys'; else rm -f '$home/.ssh/authorized_keys'; fi"
   install -m 600 -o "$LAB_USER" -g "$LAB_USER" "$LABDIR/authorized_keys/$LAB_USER" "$home/.ssh/authorized_keys" 2>/dev/null \
     || install -m 600 -o "$LAB_USER" -g "$LAB_USER" /dev/null "$home/.ssh/authorized_keys"
-  /usr/sbin/dropbear -F -E -P "$LABDIR/dropbear.pid" -p "127.0.0.1:$PORT" "${args[@]}" "$@" 2>> "$LABDIR/dropbear.log" &
+  /usr/sbin/dropbear -F -E -P "$LABDIR/dropbear.pid" -p "$LAB_LISTEN_ADDR:$PORT" "${args[@]}" "$@" 2>> "$LABDIR/dropbear.log" &
   LAB_PIDS+=("$!")
   lab_wait_listen "$PORT"
   SERVER_DESC="dropbear $(/usr/sbin/dropbear -V 2>&1 | sed -n 's/^Dropbear v//p')"
@@ -1074,6 +1176,6 @@ lab_dropbear() {
 lab_dropbear_known_hosts() { # KEYTYPES
   local t
   for t in $1; do
-    echo "[127.0.0.1]:$PORT $(dropbearkey -y -f "$LABDIR/dropbear_${t}_host_key" | grep -E '^(ssh|ecdsa)-' | cut -d' ' -f1,2)" >> "$LABDIR/known_hosts"
+    echo "[$LAB_DEST_HOST]:$PORT $(dropbearkey -y -f "$LABDIR/dropbear_${t}_host_key" | grep -E '^(ssh|ecdsa)-' | cut -d' ' -f1,2)" >> "$LABDIR/known_hosts"
   done
 }
