@@ -17,11 +17,22 @@ struct PatternSet::Entry {
   mutable std::atomic<bool> ready{false};  // re is set
 };
 
+namespace {
+
+// In an index prefix: the place of an optional "(?:\\w+: )?".
+constexpr char kSkipMark = '\x01';
+
+}  // namespace
+
 // A byte trie of literal line prefixes: which patterns can only match a line
-// that starts with a given text.
+// that starts with a given text. A prefix may hold kSkip where its pattern
+// says "(?:\\w+: )?" (the function name OpenSSH 9 adds after "debugN: "):
+// the walk then goes on both without and after such a word.
 struct PatternSet::PrefixIndex {
+  static constexpr char kSkip = kSkipMark;
   struct Node {
     std::vector<std::pair<unsigned char, int>> children;  // byte -> node
+    int skip = -1;                                        // the node after kSkip
     std::vector<int> ids;                                 // patterns whose prefix ends here
   };
   std::vector<Node> nodes{1};
@@ -29,14 +40,23 @@ struct PatternSet::PrefixIndex {
 
   void Insert(const std::string& prefix, int id) {
     int n = 0;
-    for (unsigned char c : prefix) {
+    for (char ch : prefix) {
+      const unsigned char c = static_cast<unsigned char>(ch);
       int next = -1;
-      for (const auto& [b, child] : nodes[static_cast<size_t>(n)].children) {
-        if (b == c) next = child;
+      if (ch == kSkip) {
+        next = nodes[static_cast<size_t>(n)].skip;
+      } else {
+        for (const auto& [b, child] : nodes[static_cast<size_t>(n)].children) {
+          if (b == c) next = child;
+        }
       }
       if (next < 0) {
         next = static_cast<int>(nodes.size());
-        nodes[static_cast<size_t>(n)].children.emplace_back(c, next);
+        if (ch == kSkip) {
+          nodes[static_cast<size_t>(n)].skip = next;
+        } else {
+          nodes[static_cast<size_t>(n)].children.emplace_back(c, next);
+        }
         nodes.emplace_back();
       }
       n = next;
@@ -45,22 +65,40 @@ struct PatternSet::PrefixIndex {
     all.push_back(id);
   }
 
-  // Appends the patterns whose prefix starts line.
+  // Appends the patterns whose prefix starts line, sorted, each once.
   void Candidates(std::string_view line, std::vector<int>* out) const {
-    const Node* node = &nodes[0];
-    for (size_t i = 0;; ++i) {
-      out->insert(out->end(), node->ids.begin(), node->ids.end());
+    Walk(0, line, 0, 0, out);
+    std::sort(out->begin(), out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+  }
+
+ private:
+  static bool IsWord(unsigned char c) { return std::isalnum(c) || c == '_'; }  // RE2's \\w: ASCII only
+
+  void Walk(int n, std::string_view line, size_t i, int skips, std::vector<int>* out) const {
+    for (;;) {
+      const Node& node = nodes[static_cast<size_t>(n)];
+      out->insert(out->end(), node.ids.begin(), node.ids.end());
+      if (node.skip >= 0 && skips < 4) {
+        Walk(node.skip, line, i, skips + 1, out);  // no word
+        size_t j = i;
+        while (j < line.size() && IsWord(static_cast<unsigned char>(line[j]))) ++j;
+        if (j > i && j + 1 < line.size() && line[j] == ':' && line[j + 1] == ' ') {
+          Walk(node.skip, line, j + 2, skips + 1, out);  // "word: "
+        }
+      }
       if (i == line.size()) return;
-      const Node* next = nullptr;
       const unsigned char c = static_cast<unsigned char>(line[i]);
-      for (const auto& [b, child] : node->children) {
+      int next = -1;
+      for (const auto& [b, child] : node.children) {
         if (b == c) {
-          next = &nodes[static_cast<size_t>(child)];
+          next = child;
           break;
         }
       }
-      if (!next) return;
-      node = next;
+      if (next < 0) return;
+      n = next;
+      ++i;
     }
   }
 };
@@ -133,7 +171,13 @@ std::string LiteralPrefix(std::string_view p) {
   std::string out;
   if (p.empty() || p[0] != '^') return out;
   auto literal_punct = [](char c) { return std::string_view(" :,-_/='\"@<>!#%&~`;").find(c) != std::string_view::npos; };
+  static constexpr std::string_view kFunctionName = "(?:\\w+: )?";
   for (size_t i = 1; i < p.size();) {
+    if (p.compare(i, kFunctionName.size(), kFunctionName) == 0) {
+      out.push_back(kSkipMark);
+      i += kFunctionName.size();
+      continue;
+    }
     char c = p[i];
     size_t width = 1;
     char literal;
@@ -161,7 +205,8 @@ std::string IndexPrefix(std::string_view p) {
   bool all_anchored = false;
   if (TopLevel(p, &all_anchored) != 1 || !all_anchored) return "";
   std::string prefix = LiteralPrefix(p);
-  return prefix.size() >= kMinIndexPrefix ? prefix : "";
+  const size_t literal = prefix.size() - static_cast<size_t>(std::count(prefix.begin(), prefix.end(), kSkipMark));
+  return literal >= kMinIndexPrefix ? prefix : "";
 }
 
 }  // namespace
