@@ -283,7 +283,7 @@ TEST_CASE("Patterns compiled only when a log needs them give the same diagnoses 
   CHECK(lazy.patterns().compiled_count() * 4 < lazy.patterns().size());
 }
 
-TEST_CASE("A broken pattern in one file is reported with file, signature and problem; the rest load",
+TEST_CASE("A broken pattern in one file is reported with its file, signature and problem, and the rest load",
           "[signature][lazy]") {
   TempDir dir;
   dir.Write("good.json", kValid);
