@@ -2,24 +2,32 @@
 
 #include <map>
 #include <mutex>
+#include <set>
 #include <utility>
+
+#include <re2/set.h>
 
 namespace sshdiag {
 
 namespace {
 
-// The built-in set has about 350 distinct patterns; a larger set, or a caller
-// that parses without compiling (lint), only compiles some patterns twice.
-constexpr size_t kMaxStashed = 1024;
+// The built-in set has about 360 distinct patterns; a larger set only checks
+// or compiles some patterns twice.
+constexpr size_t kMaxRemembered = 4096;
 
-struct Stash {
+struct Memory {
   std::mutex mu;
-  std::multimap<std::pair<std::string, int64_t>, std::unique_ptr<RE2>> waiting;
+  std::set<std::pair<std::string, int64_t>> valid;
+  std::map<std::pair<std::string, int64_t>, std::unique_ptr<RE2>> compiled;
 };
 
-Stash& TheStash() {
-  static Stash* const stash = new Stash();  // never destroyed: used until exit
-  return *stash;
+Memory& TheMemory() {
+  static Memory* const memory = new Memory();  // never destroyed: used until exit
+  return *memory;
+}
+
+bool NeedsCompile(const std::string& pattern) {
+  return pattern.size() > kParseOnlyMaxBytes || pattern.find('{') != std::string::npos;
 }
 
 }  // namespace
@@ -33,27 +41,47 @@ RE2::Options SignaturePatternOptions(int64_t max_mem) {
   return options;
 }
 
+std::string CheckPattern(const std::string& pattern, int64_t max_mem) {
+  Memory& memory = TheMemory();
+  auto key = std::make_pair(pattern, max_mem);
+  {
+    std::lock_guard<std::mutex> lock(memory.mu);
+    if (memory.valid.count(key)) return "";
+  }
+  std::string error;
+  std::unique_ptr<RE2> re;
+  if (NeedsCompile(pattern)) {
+    re = std::make_unique<RE2>(pattern, SignaturePatternOptions(max_mem));
+    if (!re->ok()) error = re->error();
+  } else {
+    // Parsing alone (RE2::Set::Add parses, Compile would compile): the same
+    // parser and flags as RE2's constructor, so the same errors in the same words.
+    RE2::Set parser(SignaturePatternOptions(max_mem), RE2::UNANCHORED);
+    if (parser.Add(pattern, &error) < 0 && error.empty()) error = "invalid pattern";
+  }
+  if (!error.empty()) return error;
+  std::lock_guard<std::mutex> lock(memory.mu);
+  if (memory.valid.size() >= kMaxRemembered) {
+    memory.valid.clear();
+    memory.compiled.clear();
+  }
+  memory.valid.insert(key);
+  if (re) memory.compiled[key] = std::move(re);
+  return "";
+}
+
 std::unique_ptr<RE2> TakeCompiled(const std::string& pattern, int64_t max_mem) {
   {
-    Stash& stash = TheStash();
-    std::lock_guard<std::mutex> lock(stash.mu);
-    auto it = stash.waiting.find({pattern, max_mem});
-    if (it != stash.waiting.end()) {
+    Memory& memory = TheMemory();
+    std::lock_guard<std::mutex> lock(memory.mu);
+    auto it = memory.compiled.find({pattern, max_mem});
+    if (it != memory.compiled.end()) {
       std::unique_ptr<RE2> re = std::move(it->second);
-      stash.waiting.erase(it);
+      memory.compiled.erase(it);
       return re;
     }
   }
   return std::make_unique<RE2>(pattern, SignaturePatternOptions(max_mem));
-}
-
-void StashCompiled(std::unique_ptr<RE2> re, int64_t max_mem) {
-  if (!re || !re->ok()) return;
-  Stash& stash = TheStash();
-  std::lock_guard<std::mutex> lock(stash.mu);
-  if (stash.waiting.size() >= kMaxStashed) stash.waiting.clear();
-  std::string key = re->pattern();
-  stash.waiting.emplace(std::make_pair(std::move(key), max_mem), std::move(re));
 }
 
 }  // namespace sshdiag

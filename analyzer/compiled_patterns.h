@@ -1,7 +1,7 @@
-// A hand-over of compiled RE2 objects from the signature loader, which must
-// compile each pattern once to check it, to the PatternSet that needs it
-// compiled: each pattern is then compiled once at start-up, not twice.
-// Private to signature.cc and pattern_set.cc.
+// Checking and compiling signature patterns at the least cost: the signature
+// loader must know at once whether each pattern is valid, but the compiled
+// RE2 object is needed only for the captures of a line a pattern hits, which
+// for most patterns never happens. Private to signature.cc and pattern_set.cc.
 #ifndef SSHDIAG_COMPILED_PATTERNS_H_
 #define SSHDIAG_COMPILED_PATTERNS_H_
 
@@ -16,14 +16,21 @@ namespace sshdiag {
 // bytes; max_mem: the per-pattern budget).
 RE2::Options SignaturePatternOptions(int64_t max_mem);
 
-// Compiles pattern with SignaturePatternOptions(max_mem), or takes the one a
-// StashCompiled call left for the same pattern and budget. Never null; check ok().
-std::unique_ptr<RE2> TakeCompiled(const std::string& pattern, int64_t max_mem);
+// Returns "" when RE2 compiles pattern with SignaturePatternOptions(max_mem),
+// else RE2's error. A pattern that can outgrow the budget only through a
+// counted repetition ("{n}") or its length (over kParseOnlyMaxBytes) is
+// compiled to find out (and the compiled object is kept for TakeCompiled);
+// any other is only parsed: its program is then bounded by its length, far
+// within the budget. A pattern found valid before is not checked again.
+// Thread-safe.
+std::string CheckPattern(const std::string& pattern, int64_t max_mem);
 
-// Leaves a compiled pattern for the next TakeCompiled of the same pattern and
-// budget. Thread-safe; at most a bounded number wait (older ones are dropped),
-// so a caller that never takes them leaks nothing.
-void StashCompiled(std::unique_ptr<RE2> re, int64_t max_mem);
+// Patterns longer than this are compiled by CheckPattern, not just parsed.
+constexpr size_t kParseOnlyMaxBytes = 1024;
+
+// Compiles pattern with SignaturePatternOptions(max_mem), or takes the object
+// CheckPattern compiled for the same pattern and budget. Never null; check ok().
+std::unique_ptr<RE2> TakeCompiled(const std::string& pattern, int64_t max_mem);
 
 }  // namespace sshdiag
 

@@ -1,12 +1,25 @@
 #include "evaluator.h"
 
 #include <algorithm>
+#include <memory>
+#include <string>
+#include <unordered_map>
 
 #include <re2/re2.h>
 
 namespace sshdiag {
 
 namespace {
+
+// A "when.facts" regex, compiled once per thread instead of once per session
+// and signature (bounded: a set of thousands of signatures recompiles some).
+const RE2& FactRegex(const std::string& pattern) {
+  thread_local std::unordered_map<std::string, std::unique_ptr<RE2>> cache;
+  auto it = cache.find(pattern);
+  if (it != cache.end()) return *it->second;
+  if (cache.size() >= 4096) cache.clear();
+  return *cache.emplace(pattern, std::make_unique<RE2>(pattern, RE2::Quiet)).first->second;
+}
 
 struct Search {
   const Signature& sig;
@@ -118,8 +131,7 @@ bool PredicatesHold(const FactPredicates& when, const Session& session, int* unt
         ++*untold;
         continue;
       }
-      RE2 re(pattern, RE2::Quiet);
-      if (!RE2::PartialMatch(it->second, re)) return false;
+      if (!RE2::PartialMatch(it->second, FactRegex(pattern))) return false;
     }
     for (const auto& name : when.facts_absent) {
       if (facts.count(name)) return false;

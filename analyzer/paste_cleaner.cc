@@ -267,11 +267,13 @@ PasteCleaner::PasteCleaner(KnownMessages known) : known_(known) {
   // that does not start with a word).
   if (known_.signatures) {
     static const char* const kJunk[] = {"", "x", "zq zq", "0"};
-    for (size_t i = 0; i < known_.signatures->size(); ++i) {
-      const RE2& re = known_.signatures->pattern(static_cast<int>(i));
-      bool message = true;
-      for (const char* junk : kJunk) message = message && !RE2::PartialMatch(junk, re);
-      message_pattern_.push_back(message);
+    // One set pass per junk text, not every pattern compiled on its own
+    // (which lazy compilation saves for the patterns a log hits).
+    message_pattern_.assign(known_.signatures->size(), true);
+    std::vector<int> hits;
+    for (const char* junk : kJunk) {
+      known_.signatures->Match(junk, &hits);
+      for (int id : hits) message_pattern_[static_cast<size_t>(id)] = false;
     }
   }
 }
@@ -298,9 +300,9 @@ bool PasteCleaner::Known(std::string_view text, std::vector<int>* ids) const {
 
 bool PasteCleaner::Anchored(int id) const {
   if (id < 0) return true;
-  const RE2& re = id < kSignatureIds ? known_.facts->pattern(id) : known_.signatures->pattern(id - kSignatureIds);
+  const std::string& p =
+      id < kSignatureIds ? known_.facts->pattern_text(id) : known_.signatures->pattern_text(id - kSignatureIds);
   // "^.*text" ends a line, it does not start one.
-  const std::string& p = re.pattern();
   return p.size() >= 2 && p[0] == '^' && !(p[1] == '.' && p.size() >= 3 && (p[2] == '*' || p[2] == '+'));
 }
 

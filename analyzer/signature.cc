@@ -68,10 +68,9 @@ std::string PatternOf(const json& j, const std::string& where) {
   if (p.size() > SignatureLimits::kMaxPatternBytes) {
     throw FieldError(where + ": pattern is over " + std::to_string(SignatureLimits::kMaxPatternBytes) + " bytes");
   }
-  std::unique_ptr<RE2> re = TakeCompiled(p, PatternSet::kPatternMaxMem);
-  if (!re->ok()) throw FieldError(where + ": invalid regex: " + re->error());
-  // SignatureSet::Compile needs it compiled again: hand this one over.
-  StashCompiled(std::move(re), PatternSet::kPatternMaxMem);
+  // Checked, not compiled: the pattern set compiles it only when a line hits it.
+  std::string error = CheckPattern(p, PatternSet::kPatternMaxMem);
+  if (!error.empty()) throw FieldError(where + ": invalid regex: " + error);
   return p;
 }
 

@@ -2,6 +2,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
+#include "analyzer.h"
+#include "knowledge_base.h"
 #include "temp_dir.h"
 
 using namespace sshdiag;
@@ -240,4 +244,56 @@ TEST_CASE("An example is a log path or an object with its rank verbosity and tod
   std::vector<LoadIssue> found;
   CHECK_FALSE(SignatureSet::Parse(R"js({"id": "ex", "kb": "k", "explanation": "x", "lines": [{"name": "a", "literal": "x"}],
     "examples": {"no_match": [{"log": "c.log", "rank": "first"}]}})js", "ex.json", &found));
+}
+
+namespace {
+
+// What a report concludes, in a form two reports can be compared by.
+std::vector<std::string> Conclusions(const Report& report) {
+  std::vector<std::string> out;
+  for (const auto& d : report.diagnoses) {
+    std::string evidence;
+    for (const auto& e : d.evidence) evidence += e.text + "\n";
+    out.push_back(std::to_string(d.session) + " " + d.signature + " " + d.kb + " " + std::to_string(d.confidence) +
+                  " " + d.explanation + "\n" + evidence);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("Patterns compiled only when a log needs them give the same diagnoses as all compiled up front",
+          "[signature][lazy]") {
+  const std::string root = SSHDIAG_SOURCE_DIR;
+  const auto kb = KnowledgeBase::LoadLayers({root + "/kb"});
+  const auto lazy = SignatureSet::LoadLayers({root + "/signatures"});
+  const auto eager = SignatureSet::LoadLayers({root + "/signatures"});
+  for (size_t i = 0; i < eager.patterns().size(); ++i) REQUIRE(eager.patterns().pattern(static_cast<int>(i)).ok());
+  REQUIRE(eager.patterns().compiled_count() == eager.patterns().size());
+  REQUIRE(lazy.patterns().compiled_count() == 0);
+  for (const char* log : {"corpus/lab/openssh-9.2/ipqos-reset.log", "corpus/lab/openssh-9.2/agent-forwarding-key-option.log"}) {
+    std::ifstream a(root + "/" + log, std::ios::binary), b(root + "/" + log, std::ios::binary);
+    REQUIRE(a);
+    Report with_lazy = Analyzer(lazy, kb).AnalyzeStream(a, log);
+    Report with_eager = Analyzer(eager, kb).AnalyzeStream(b, log);
+    REQUIRE_FALSE(with_lazy.diagnoses.empty());
+    CHECK(Conclusions(with_lazy) == Conclusions(with_eager));
+  }
+  // A log hits a few dozen of the several hundred patterns.
+  CHECK(lazy.patterns().compiled_count() * 4 < lazy.patterns().size());
+}
+
+TEST_CASE("A broken pattern in one file is reported with its file, signature and problem, and the rest load",
+          "[signature][lazy]") {
+  TempDir dir;
+  dir.Write("good.json", kValid);
+  std::string bad = Replace(Replace(kValid, "demo-refused", "demo-broken"), "^ssh: connect", "^ssh: (connect");
+  dir.Write("bad.json", bad);
+  auto set = SignatureSet::LoadLayers({dir.path()});
+  REQUIRE(set.signatures().size() == 1);
+  CHECK(set.signatures()[0].id == "demo-refused");
+  REQUIRE(set.issues().size() == 1);
+  CHECK(set.issues()[0].file.find("bad.json") != std::string::npos);
+  CHECK(set.issues()[0].id == "demo-broken");
+  CHECK(set.issues()[0].message.find("missing )") != std::string::npos);
 }
