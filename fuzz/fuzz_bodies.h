@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -149,7 +150,18 @@ inline std::string FuzzKbLoader(const uint8_t* data, size_t size) {
   for (const RemedyContext* ctx : {&unknown, &known}) {
     for (const char* lang : {"en", "ja"}) {
       auto chosen = ChooseRemedies(*article, *ctx, lang);
-      if (chosen.size() != article->remedies.size()) return "ChooseRemedies lost or invented a remedy";
+      // Every chosen remedy is one of the article's, each at most once; only a remedy
+      // with a "when" or "unless" on the log's values may be left out (these contexts
+      // know little of a log).
+      std::set<const Remedy*> seen;
+      for (const auto& c : chosen) {
+        bool own = false;
+        for (const auto& r : article->remedies) own = own || c.remedy == &r;
+        if (!own || !seen.insert(c.remedy).second) return "ChooseRemedies invented or repeated a remedy";
+      }
+      for (const auto& r : article->remedies) {
+        if (r.when.empty() && r.unless.empty() && !seen.count(&r)) return "ChooseRemedies lost a remedy";
+      }
     }
   }
   return "";

@@ -76,3 +76,24 @@ TEST_CASE("a port that is not a port is null in the JSON output", "[fuzz]") {
   CHECK(port_of("99999999999").is_null());
   CHECK(port_of("65536").is_null());
 }
+
+// The fuzzers start from the KB articles and signature files (fuzz/run's seeds): a
+// property that the real data breaks fails here, in every build, not only in the
+// fuzz stage (found when remedies gained "when"/"unless": a remedy may be left out).
+TEST_CASE("every KB article and signature file keeps its fuzz target's properties", "[fuzz]") {
+  const std::vector<std::pair<std::string, std::string>> seeds = {{"kb", "fuzz_kb_loader"},
+                                                                   {"signatures", "fuzz_signature_loader"}};
+  for (const auto& [dir, target] : seeds) {
+    auto body = sshdiag::fuzz::BodyFor(target);
+    REQUIRE(body != nullptr);
+    int files = 0;
+    for (const auto& entry : fs::directory_iterator(SourcePath(dir))) {
+      if (entry.path().extension() != ".json") continue;
+      std::string data = ReadFile(entry.path().string());
+      INFO(target << " <- " << dir << "/" << entry.path().filename().string());
+      CHECK(body(reinterpret_cast<const uint8_t*>(data.data()), data.size()) == "");
+      ++files;
+    }
+    CHECK(files > 10);
+  }
+}
