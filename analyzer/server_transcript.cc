@@ -220,12 +220,14 @@ ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, 
     if (!IsSshdProgram(t->program)) {
       if (!failures_->IsSessionProgram(t->program)) return Route::kOther;
       // A program of a session (nologin as the account's shell) names no client:
-      // it belongs to the newest connection that logged in and is still open.
+      // it belongs to the newest connection that logged in and is still open. A
+      // pasted tail may start after that login: the line is then a connection of
+      // its own, as it may be the only one that names the cause.
       Open* open = nullptr;
       for (auto it = open_.rbegin(); it != open_.rend() && !open; ++it) {
         if (it->logged_in && !it->closed) open = &*it;
       }
-      if (!open) return Route::kOther;
+      if (!open) open = Start(line, "");
       *message = Line{line.number, t->program + ": " + t->message};
       patterns_.Match(message->text, &hits_);
       Apply(open, *message, hits_);

@@ -47,7 +47,8 @@ bool IsSshdProgram(std::string_view program);
 //
 // A tagged line of a session program (FailureLines::IsSessionProgram:
 // nologin) joins the newest open connection that logged in, as
-// "PROGRAM: MESSAGE"; other programs' lines are kOther.
+// "PROGRAM: MESSAGE" (with none, as in a pasted tail, it starts one of its
+// own); other programs' lines are kOther.
 //
 // Connections: a tagged line joins the open session of its PID (9.8+'s
 // sshd-auth joins the sshd-session that names the same client address and

@@ -98,6 +98,21 @@ TEST_CASE("sshd's log with no connection says why lines may be missing, not that
   CHECK_FALSE(full.sessions.empty());
 }
 
+TEST_CASE("The last three journal lines of a nologin account name the shell, without the login line", "[analyzer]") {
+  // real: journalctl -u ssh of the lab's nologin-shell-interactive on an 8.4 sshd; its tail starts after "Accepted"
+  std::string log = ReadFile(SourcePath("corpus/lab/openssh-8.4/nologin-shell-interactive.sshd.journal.log"));
+  size_t cut = log.size() - 1;
+  for (int newlines = 0; cut > 0; --cut) {
+    if (log[cut - 1] == '\n' && ++newlines == 3) break;
+  }
+  const std::string tail = log.substr(cut);
+  REQUIRE(tail.find("nologin[") != std::string::npos);
+  REQUIRE(tail.find("Accepted") == std::string::npos);
+  Report r = AnalyzeText(tail);
+  REQUIRE_FALSE(r.diagnoses.empty());
+  CHECK(r.diagnoses[0].kb == "shell-invalid-or-exits");
+}
+
 TEST_CASE("A 10 MB line is cut with a warning and the log is still analysed", "[analyzer]") {
   std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
   Report r = AnalyzeText(std::string(10 * 1024 * 1024, 'A') + "\n" + log);

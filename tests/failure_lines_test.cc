@@ -54,6 +54,25 @@ TEST_CASE("Failure-line file mistakes name the file and the entry", "[failure_li
   CHECK(big.issues()[0].message.find("over the limit") != std::string::npos);
 }
 
+TEST_CASE("Session programs are data: matched on the program name, a broken entry named", "[failure_lines]") {
+  std::vector<LoadIssue> issues;
+  auto f = FailureLines::Parse(
+      R"js({"failure": [{"regex": "^x"}], "session_programs": [{"regex": "^nologin$", "example": "nologin"}]})js",
+      "f.json", &issues);
+  REQUIRE(f);
+  CHECK(f->IsSessionProgram("nologin"));
+  CHECK_FALSE(f->IsSessionProgram("nologin2"));
+  CHECK_FALSE(f->IsSessionProgram("CRON"));
+  CHECK_FALSE(f->IsSessionProgram(""));
+  CHECK(FailureLines::BuiltinServer().IsSessionProgram("nologin"));
+  CHECK_FALSE(FailureLines::Builtin().IsSessionProgram("nologin"));  // the client's file lists none
+  CHECK_FALSE(FailureLines::Parse(R"js({"failure": [{"regex": "^x"}], "session_programs": [{"regex": "("}]})js",
+                                  "f.json", &issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].file == "f.json");
+  CHECK(issues[0].message.find("session_programs[0]: invalid regex") != std::string::npos);
+}
+
 TEST_CASE("A new failure family is a data change", "[failure_lines]") {
   std::vector<LoadIssue> issues;
   // Synthetic message family, for the test only.

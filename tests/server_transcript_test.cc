@@ -97,7 +97,7 @@ TEST_CASE("A session program's line joins the connection that logged in, and onl
       "Dec 06 03:49:25 web1 sshd[100]: Disconnected from user alice 192.0.2.7 port 5022\n"
       "Dec 06 03:49:25 web1 sshd[200]: Connection closed by 198.51.100.9 port 6000 [preauth]\n";
   Parsed p = Parse(log);
-  CHECK(p.routes[0] == ServerTranscript::Route::kOther);   // no connection logged in yet
+  CHECK(p.routes[0] == ServerTranscript::Route::kServer);  // no login yet (a pasted tail): a connection of its own
   CHECK(p.routes[4] == ServerTranscript::Route::kServer);  // alice's, not the newer unauthenticated one
   CHECK(p.routes[5] == ServerTranscript::Route::kOther);   // CRON is no session program
   const Session* alice = nullptr;
@@ -107,6 +107,7 @@ TEST_CASE("A session program's line joins the connection that logged in, and onl
   REQUIRE(alice != nullptr);
   CHECK(alice->line_count == 4);
   CHECK(alice->last_failure_line == 5);
+  CHECK(p.sessions.size() == 3);  // the early nologin line, alice's, the unauthenticated one
 }
 
 TEST_CASE("9.8+ sshd-auth lines join the sshd-session of the same client", "[server_transcript]") {
