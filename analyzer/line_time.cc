@@ -1,5 +1,6 @@
 #include "line_time.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <string>
 
@@ -30,7 +31,24 @@ double ClockSeconds(const re2::StringPiece& h, const re2::StringPiece& m, const 
 
 int Number(const re2::StringPiece& p) { return std::atoi(std::string(p.data(), p.size()).c_str()); }
 
+// The three scales ParseLineTime returns: clock times lie in the first day,
+// month-day times in the year 2000, ISO-8601 dates anywhere else.
+enum class TimeForm { kClock, kMonthDay, kDate };
+
+TimeForm FormOf(double t) {
+  static const double kYear2000 = DaysFromCivil(2000, 1, 1) * 86400.0;
+  static const double kYear2001 = DaysFromCivil(2001, 1, 1) * 86400.0;
+  if (t < 86400.0) return TimeForm::kClock;
+  if (t >= kYear2000 && t < kYear2001) return TimeForm::kMonthDay;
+  return TimeForm::kDate;
+}
+
 }  // namespace
+
+double AlignTime(double t, double reference) {
+  if (FormOf(t) == FormOf(reference)) return t;
+  return t + std::round((reference - t) / 86400.0) * 86400.0;
+}
 
 std::optional<double> ParseLineTime(std::string_view text) {
   static const RE2 kIso(R"(^\[?(\d{4})-(\d{2})-(\d{2})[ Tt](\d{2}):(\d{2}):(\d{2})([.,]\d+)?([Zz]|([+-])(\d{2}):?(\d{2}))?)");

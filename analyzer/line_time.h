@@ -18,6 +18,14 @@ namespace sshdiag {
 // text does not start with one. Linear in the length of the timestamp.
 std::optional<double> ParseLineTime(std::string_view text);
 
+// t moved by whole days to lie nearest reference, when the two came from
+// different forms of timestamp (a `ts` clock time beside a journal's month-day
+// time, say): then only their clock times can be compared. Times of one form
+// are returned as they are, their dates meaning the same. The form is told
+// from the value's range, so an ISO-8601 date in the year 2000 reads as a
+// month-day time.
+double AlignTime(double t, double reference);
+
 }  // namespace sshdiag
 
 #endif  // SSHDIAG_LINE_TIME_H_

@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <tuple>
+
+#include "line_time.h"
 
 namespace sshdiag {
 namespace {
@@ -20,6 +24,43 @@ std::optional<bool> SameKey(const Session& client, const Session& server) {
   return std::find(offered.begin(), offered.end(), server.key_fingerprint) != offered.end();
 }
 
+// How well one kind of evidence ties a client session to a server
+// connection; higher is better.
+enum class Fit { kMismatch = 0, kUntold = 1, kMatch = 2 };
+
+// Two machines' clocks disagree by seconds, and a login with prompts or slow
+// DNS runs on: within this many seconds of the client's first and last timed
+// lines, a connection counts as the same moment.
+constexpr double kClockSlackSeconds = 120;
+
+// Whether the server connection's lines fall within the client session's
+// time. Only where both sides carry times (a client log through `ts`, the
+// journal's or syslog's prefixes); clock times only when their forms differ.
+Fit SameTime(const Session& client, const Session& server) {
+  if (!client.first_time || !server.first_time) return Fit::kUntold;
+  double c0 = *client.first_time, c1 = *client.last_time;
+  double s0 = AlignTime(*server.first_time, c0);
+  double s1 = s0 + (*server.last_time - *server.first_time);
+  return s1 >= c0 - kClockSlackSeconds && s0 <= c1 + kClockSlackSeconds ? Fit::kMatch : Fit::kMismatch;
+}
+
+std::string_view Unbracketed(std::string_view a) {
+  if (a.size() >= 2 && a.front() == '[' && a.back() == ']') a = a.substr(1, a.size() - 2);
+  return a;
+}
+
+// Whether the server took the connection on the address and port the client
+// connected to. A mismatch only lowers a connection's rank: behind NAT or a
+// port forward (2222 outside, 22 inside) the two sides see different ones.
+Fit SameEndpoint(const Session& client, const Session& server) {
+  if (client.facts.port.empty() || server.local_port.empty()) return Fit::kUntold;
+  if (client.facts.port != server.local_port) return Fit::kMismatch;
+  std::string_view local = Unbracketed(server.local_address), remote = Unbracketed(client.facts.address);
+  bool wildcard = local.empty() || local == "0.0.0.0" || local == "::";
+  if (!wildcard && !remote.empty() && local != remote) return Fit::kMismatch;
+  return Fit::kMatch;
+}
+
 }  // namespace
 
 void PairSides(Report* report) {
@@ -34,21 +75,23 @@ void PairSides(Report* report) {
   for (auto& client : report->sessions) {
     if (client.session.side != Side::kClient || client.status == Status::kOk) continue;
     const SessionReport* match = nullptr;
-    bool match_by_key = false;
+    std::tuple<bool, Fit, Fit> match_rank{};
     for (const auto& server : report->sessions) {
       if (server.session.side != Side::kServer || server.status != Status::kDiagnosed) continue;
       if (paired.count(server.session.index)) continue;
       if (!SameUser(client.session, server.session)) continue;
       std::optional<bool> key = SameKey(client.session, server.session);
       if (key == false) continue;
-      bool by_key = key.value_or(false);
+      // The key is proof; time and endpoint only rank (clocks and NAT lie).
+      std::tuple<bool, Fit, Fit> rank{key.value_or(false), SameTime(client.session, server.session),
+                                      SameEndpoint(client.session, server.session)};
       // The latest connection wins among equals (by where it starts: a short
       // one, such as a drop, is concluded before a long one that began earlier).
       bool later = !match || server.session.source != match->session.source ||
                    server.session.first_line > match->session.first_line;
-      if (!match || (by_key && !match_by_key) || (by_key == match_by_key && later)) {
+      if (!match || rank > match_rank || (rank == match_rank && later)) {
         match = &server;
-        match_by_key = by_key;
+        match_rank = rank;
       }
     }
     if (!match) continue;

@@ -14,6 +14,15 @@ namespace sshdiag {
 //   - where the client printed the fingerprints of the keys it offered (-v)
 //     and the server names the key it judged (VERBOSE and up), that key must
 //     be one of them, and such a connection is preferred;
+//   - then a connection whose lines fall within two minutes of the client's
+//     (where both sides' lines carry times: a client log through `ts`, the
+//     journal's or syslog's prefixes; across forms of timestamp only the
+//     clock time counts) is preferred to one of unknown time, and that to one
+//     outside it (clocks in other zones match none, and decide nothing);
+//   - then one the server took on the client's destination port (and address,
+//     unless sshd listens on all) is preferred to one it does not say, and
+//     that to another port's (NAT and port forwards make the two sides see
+//     different ones, so this never excludes);
 //   - among equals, the last one (a client's log is pasted after it failed,
 //     so the latest refusal is the one it saw).
 // The server's answer then joins the client session with the server's lines

@@ -35,6 +35,7 @@ enum Pattern {
   kLocalVersion,
   kRemoteVersion,
   kAcceptedKey,
+  kListening,       // "Server listening on ADDRESS port PORT."
   kPatternCount
 };
 
@@ -55,7 +56,7 @@ constexpr const char* kPatterns[kPatternCount] = {
     // kClientOnly
     R"(^(?:OpenSSH_\d\S*,? |debug\d: Reading configuration data |debug\d: Connecting to |usage: ssh ))",
     // kConnectionFrom
-    R"(^Connection from (\S+) port (\d+) on \S+ port \d+)",
+    R"(^Connection from (\S+) port (\d+) on (\S+) port (\d+))",
     // kAuthResult
     R"(^(?:Accepted|Failed|Postponed|Partial) \S+ for (?:invalid user )?(\S*) from (\S+) port (\d+) ssh2)"
     R"((?:: \S+ ((?:SHA256|MD5):\S+))?)",
@@ -86,6 +87,8 @@ constexpr const char* kPatterns[kPatternCount] = {
     R"(^debug\d: Remote protocol version [\d.]+, remote software version (\S+(?: \S+)?))",
     // kAcceptedKey
     R"(^Accepted key \S+ ((?:SHA256|MD5):\S+) found at )",
+    // kListening
+    R"(^Server listening on (\S+) port (\d+))",
 };
 
 template <size_t N>
@@ -177,6 +180,7 @@ ServerTranscript::Open* ServerTranscript::Start(const Line& line, const std::str
   o.session.first_line = line.number;
   o.session.whole = true;  // a connection's log starts with it (a cut paste may say less)
   o.pid = pid;
+  if (!several_listen_ports_) o.session.local_port = listen_port_;
   open_.push_back(std::move(o));
   return &open_.back();
 }
@@ -251,7 +255,16 @@ ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, 
     if (!bare_server_) return Route::kClient;
   }
   saw_server_output_ = true;
-  if (Has(hits_, kListener)) return Route::kServer;
+  if (Has(hits_, kListener)) {
+    std::array<std::string, 2> c;
+    if (Has(hits_, kListening) && Capture(patterns_.pattern(kListening), message->text, &c)) {
+      // sshd listens on one port for each address ("0.0.0.0", "::"): a second
+      // port means a connection's own line must say which one it came in on.
+      if (listen_port_.empty()) listen_port_ = Bounded(c[1]);
+      else if (listen_port_ != c[1]) several_listen_ports_ = true;
+    }
+    return Route::kServer;
+  }
 
   // The client this line names, if it names one.
   std::string address, port;
@@ -314,6 +327,13 @@ ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, 
     open->session.peer_address = Bounded(address);
     open->session.peer_port = Bounded(port);
   }
+  if (Has(hits_, kConnectionFrom)) {
+    std::array<std::string, 4> c;
+    if (Capture(patterns_.pattern(kConnectionFrom), message->text, &c)) {
+      open->session.local_address = Bounded(c[2]);
+      open->session.local_port = Bounded(c[3]);
+    }
+  }
   Apply(open, *message, hits_);
   if (Has(hits_, kEnd)) open->closed = true;
   *session = open->session.index;
@@ -331,6 +351,7 @@ void ServerTranscript::Apply(Open* open, const Line& message, const std::vector<
   const std::string& t = message.text;
   s->last_line = message.number;
   s->last_own_line = message.number;
+  NoteLineTime(s, message);
   ++s->line_count;
   ++s->ssh_line_count;
   if (t.rfind("debug", 0) == 0 && t.size() > 6 && t[5] >= '1' && t[5] <= '3' && t[6] == ':') {

@@ -58,10 +58,13 @@ bool IsSshdProgram(std::string_view program);
 // from`), starts one too. A MaxStartups/PerSourcePenalties drop is a session
 // of its own line (the listener logs it, not a connection's process).
 // Listener lines (`Server listening on`, `Received signal`, `beginning
-// MaxStartups throttling`) belong to no
-// session, and lines that name no client, no user and no failure are no
-// connection (a forked child's set-up): they make no session. At most kMaxOpen sessions are open; beyond that the oldest is
-// finished, so memory stays bounded whatever the input.
+// MaxStartups throttling`) belong to no session; while every `Server
+// listening on` line names one port, the connections after them came in on
+// it (Session::local_port, which pairing compares with the client's port).
+// Lines that name no client, no user and no failure are no connection (a
+// forked child's set-up): they make no session. At most kMaxOpen sessions are
+// open; beyond that the oldest is finished, so memory stays bounded whatever
+// the input.
 class ServerTranscript {
  public:
   static constexpr size_t kMaxOpen = 64;
@@ -106,6 +109,8 @@ class ServerTranscript {
   int next_index_ = 0;
   bool bare_server_ = false;  // untagged lines are sshd's
   bool saw_server_output_ = false;
+  std::string listen_port_;            // the port of the log's "Server listening on" lines
+  bool several_listen_ports_ = false;  // they named more than one
   std::vector<int> hits_;
   std::vector<int> phase_hits_;
 };

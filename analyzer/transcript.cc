@@ -230,6 +230,12 @@ void MarkPhase(Session* s, Phase phase, const Line& line, bool passed_only, bool
   m.stopped = m.stopped || stopped;
 }
 
+void NoteLineTime(Session* s, const Line& line) {
+  if (!line.time) return;
+  if (!s->first_time) s->first_time = line.time;
+  s->last_time = line.time;
+}
+
 const std::vector<FactDescriptor>& FactTable() {
   using F = const Facts&;
   static const std::vector<FactDescriptor> kTable = {
@@ -452,6 +458,7 @@ int TranscriptParser::Feed(const Line& line) {
   }
   ++s->line_count;
   s->last_own_line = line.number;
+  NoteLineTime(s, line);
   Apply(s, line, hits_);
   return index;
 }

@@ -163,6 +163,15 @@ struct Session {
   std::string peer_address;
   std::string peer_port;
   std::string key_fingerprint;
+  // Server side only: the address and port sshd accepted the connection on
+  // ("Connection from A port P on B port Q"; or, when every "Server listening
+  // on" line of the log names one port, that port); "" when the log does not say.
+  std::string local_address;
+  std::string local_port;
+  // The times of its first and last timed lines (line_time.h: a logger's or the
+  // journal's prefix); nothing when none carried one.
+  std::optional<double> first_time;
+  std::optional<double> last_time;
   // Client side only: the fingerprints of the keys ssh offered (-v and up),
   // in order, at most kMaxFingerprints; pairing (pairing.h) matches them with
   // the server's key_fingerprint.
@@ -238,6 +247,8 @@ class TranscriptParser {
 // passed_only: a line printed once the phase was over; stopped: a failure
 // line printed in it).
 void MarkPhase(Session* s, Phase phase, const Line& line, bool passed_only, bool stopped);
+// Widens the session's first_time..last_time to the line's time, if it has one.
+void NoteLineTime(Session* s, const Line& line);
 
 // The patterns of every line the parser reads a fact from (ssh's version
 // line, every debugN: line, ...), compiled once: the messages the paste

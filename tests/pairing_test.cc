@@ -114,3 +114,72 @@ TEST_CASE("The same cause on both sides is listed once with both sides' evidence
   CHECK(listed == 1);
   CHECK(server_evidence);
 }
+
+TEST_CASE("Pairing prefers the server connection at the client's time", "[pairing]") {
+  // Synthetic: the client log through `ts`, the server's journal excerpt
+  // (auth.c's and sshd.c's formats) with two refusals of the same user; the
+  // later one is ten minutes after the client gave up, so it is not its own.
+  const std::string client =
+      "Dec 06 03:50:40 OpenSSH_9.2p1 Debian-2+deb12u10, OpenSSL 3.0.19 27 Jan 2026\n"
+      "Dec 06 03:50:40 debug1: Authenticating to 127.0.0.1:42000 as 'sshdiag-lab'\n"
+      "Dec 06 03:50:41 debug1: Authentications that can continue: publickey\n"
+      "Dec 06 03:50:41 debug1: No more authentication methods to try.\n"
+      "Dec 06 03:50:41 sshdiag-lab@127.0.0.1: Permission denied (publickey).\n";
+  const std::string earlier =
+      "Dec 06 03:50:41 lab-server sshd[100]: Authentication refused: bad ownership or modes for directory "
+      "/home/sshdiag-lab\n"
+      "Dec 06 03:50:41 lab-server sshd[100]: Connection closed by authenticating user sshdiag-lab 127.0.0.1 "
+      "port 5000 [preauth]\n";
+  const std::string later =
+      "Dec 06 04:00:41 lab-server sshd[200]: User sshdiag-lab from 127.0.0.1 not allowed because listed in "
+      "DenyUsers\n"
+      "Dec 06 04:00:41 lab-server sshd[200]: Connection closed by invalid user sshdiag-lab 127.0.0.1 port 6000 "
+      "[preauth]\n";
+  Report both = AnalyzeText(client + earlier + later);
+  REQUIRE(!both.diagnoses.empty());
+  CHECK(both.diagnoses[0].kb == "server-strictmodes-permissions");
+
+  SECTION("without times the latest connection is taken") {
+    auto untimed = [](const std::string& text) {
+      std::string out;
+      std::istringstream in(text);
+      for (std::string line; std::getline(in, line);) out += line.substr(16) + "\n";
+      return out;
+    };
+    Report plain = AnalyzeText(untimed(client) + untimed(earlier) + untimed(later));
+    REQUIRE(!plain.diagnoses.empty());
+    CHECK(plain.diagnoses[0].kb == "user-not-allowed");
+  }
+  SECTION("clocks that agree on no connection decide nothing") {
+    // The client's clock an hour off (another zone): the latest is taken.
+    std::string shifted = client;
+    for (size_t at = 0; (at = shifted.find("Dec 06 03:", at)) != std::string::npos;) shifted.replace(at + 7, 2, "05");
+    Report off = AnalyzeText(shifted + earlier + later);
+    REQUIRE(!off.diagnoses.empty());
+    CHECK(off.diagnoses[0].kb == "user-not-allowed");
+  }
+}
+
+TEST_CASE("Pairing prefers the server connection on the client's port", "[pairing]") {
+  // Synthetic (sshd.c's "Connection from" format): the later refusal came in on
+  // another port, so another sshd's client made it.
+  const std::string server =
+      "Connection from 127.0.0.1 port 5000 on 127.0.0.1 port 42000 rdomain \"\"\n"
+      "Authentication refused: bad ownership or modes for directory /home/sshdiag-lab\n"
+      "Connection closed by authenticating user sshdiag-lab 127.0.0.1 port 5000 [preauth]\n"
+      "Connection from 127.0.0.1 port 6000 on 127.0.0.1 port 2222 rdomain \"\"\n"
+      "User sshdiag-lab from 127.0.0.1 not allowed because listed in DenyUsers\n"
+      "Connection closed by invalid user sshdiag-lab 127.0.0.1 port 6000 [preauth]\n";
+  Report both = AnalyzeText(std::string(kClient) + server);
+  REQUIRE(!both.diagnoses.empty());
+  CHECK(both.diagnoses[0].kb == "server-strictmodes-permissions");
+
+  SECTION("a port forward (no connection on the client's port) still pairs") {
+    std::string forwarded = server;
+    forwarded.replace(forwarded.find("port 42000"), 10, "port 22");
+    forwarded.replace(forwarded.find("port 2222"), 9, "port 22");
+    Report fw = AnalyzeText(std::string(kClient) + forwarded);
+    REQUIRE(!fw.diagnoses.empty());
+    CHECK(fw.diagnoses[0].kb == "user-not-allowed");  // the latest, as without ports
+  }
+}

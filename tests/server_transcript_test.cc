@@ -142,6 +142,35 @@ TEST_CASE("sshd -e output is recognised without prefixes and client lines stay t
   CHECK(p.sessions[1].peer_address == "192.0.2.8");
 }
 
+TEST_CASE("A connection's local address and port and its times are kept for pairing", "[server_transcript]") {
+  SECTION("from its Connection from line") {
+    Parsed p = Parse("Connection from 192.0.2.7 port 5022 on 192.0.2.1 port 2222 rdomain \"\"\n"
+                     "Connection closed by authenticating user alice 192.0.2.7 port 5022 [preauth]\n");
+    REQUIRE(p.sessions.size() == 1);
+    CHECK(p.sessions[0].local_address == "192.0.2.1");
+    CHECK(p.sessions[0].local_port == "2222");
+  }
+  SECTION("from the listener's port, while it listens on one") {
+    Parsed p = Parse("Server listening on 0.0.0.0 port 42000.\n"
+                     "Server listening on :: port 42000.\n"
+                     "Connection closed by authenticating user alice 192.0.2.7 port 5022 [preauth]\n"
+                     "Server listening on 0.0.0.0 port 22.\n"
+                     "Connection closed by authenticating user bob 192.0.2.8 port 6000 [preauth]\n");
+    REQUIRE(p.sessions.size() == 2);
+    CHECK(p.sessions[0].local_port == "42000");
+    CHECK(p.sessions[0].local_address.empty());
+    CHECK(p.sessions[1].local_port.empty());  // two ports now: which one is untold
+  }
+  SECTION("the first and last times of its lines") {
+    Parsed p = Parse("Dec  6 03:50:41 host sshd[7]: Connection from 192.0.2.7 port 5022 on 192.0.2.1 port 22 rdomain \"\"\n"
+                     "Dec  6 03:50:44 host sshd[7]: Connection closed by authenticating user alice 192.0.2.7 port 5022 "
+                     "[preauth]\n");
+    REQUIRE(p.sessions.size() == 1);
+    REQUIRE(p.sessions[0].first_time);
+    CHECK(*p.sessions[0].last_time - *p.sessions[0].first_time == Approx(3));
+  }
+}
+
 TEST_CASE("A MaxStartups drop is a connection of its own line", "[server_transcript]") {
   const std::string log =
       "Dec  5 21:00:01 web1 sshd[1]: drop connection #10 from [192.0.2.7]:5022 on [192.0.2.1]:22 past MaxStartups\n"
