@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -17,7 +18,14 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::vector<std::string> kVerbosities = {"plain", "v", "vvv"};
-const std::vector<std::string> kSideKinds = {"server", "server-journal", "server-debug3", "paired"};
+const std::vector<std::string> kSideKinds = {"server", "server-journal", "server-debug3", "paired", "paired-v",
+                                              "paired-plain"};
+
+// The column of a client log of this verbosity analysed with sshd's log:
+// "paired" for -vvv (the first such column), "paired-v", "paired-plain".
+std::string PairedKind(const std::string& verbosity) {
+  return verbosity == "vvv" ? "paired" : "paired-" + verbosity;
+}
 const std::vector<std::string> kExcerptKinds = {"last-1", "last-3", "last-10", "no-debug"};
 const char* const kInSample = "in-sample";
 const char* const kFresh = "fresh";
@@ -343,9 +351,15 @@ std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue
       issues->push_back({where, "", "source.side must be client or server"});
       continue;
     }
-    if (c.side == "client" && c.verbosity == "vvv") {
-      fs::path server = it->path();
-      server.replace_extension(".sshd.log");
+    if (c.side == "client") {
+      // NAME.log, NAME.v.log and NAME.plain.log were all made against the sshd
+      // whose log is NAME.sshd.log.
+      std::string stem = it->path().stem().string();
+      for (const char* suffix : {".plain", ".v"}) {
+        const size_t n = std::strlen(suffix);
+        if (stem.size() > n && stem.compare(stem.size() - n, n, suffix) == 0) stem.resize(stem.size() - n);
+      }
+      fs::path server = it->path().parent_path() / (stem + ".sshd.log");
       if (fs::exists(server, ec)) {
         c.server_log = server.lexically_normal().string();
         // The cause as sshd words it (its sidecar's expect.top), when that differs
@@ -466,7 +480,7 @@ EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Ana
       // Both sides together: the server's log decides among the client's candidates.
       Report pr = analyzer.AnalyzeFiles({c.log, c.server_log});
       Score ps = ScoreReport(pr, c);
-      Tally& pt = s.tables[scope + "/paired"];
+      Tally& pt = s.tables[scope + "/" + PairedKind(c.verbosity)];
       ++pt.logs;
       ++pt.failures;
       // Strict: the pair must name the cause itself, not a look-alike the client log allowed.
@@ -484,7 +498,7 @@ EvaluationSummary EvaluateCorpus(const std::vector<CorpusCase>& cases, const Ana
       if (!exact || !ps.wrong.empty()) {
         CaseResult xr;
         xr.corpus_case = &c;
-        xr.kind = "paired";
+        xr.kind = PairedKind(c.verbosity);
         xr.got = pr.diagnoses.empty() ? StatusName(pr.status) : pr.diagnoses[0].kb;
         xr.wrong = ps.wrong;
         s.excerpt_results.push_back(std::move(xr));
@@ -551,7 +565,7 @@ void PrintEvaluation(const EvaluationSummary& s, std::ostream& out) {
     else if (scope != kInSample) label = scope + ", out-of-sample";
     PrintTable("whole logs by verbosity (" + label + "; top-1/top-3 of failures)", scope, kVerbosities, kWholeFields,
                s, out);
-    PrintTable("the server's side (" + label + "; sshd's log alone, and the -vvv client log paired with it)", scope,
+    PrintTable("the server's side (" + label + "; sshd's log alone, and each client log paired with it)", scope,
                kSideKinds, kWholeFields, s, out);
     PrintTable("excerpts of failing logs (" + label + "; top-1/top-3 of excerpts still holding the decisive line)",
                scope, kExcerptKinds, kExcerptFields, s, out);

@@ -50,7 +50,7 @@ struct CorpusCase {
   std::string wrapper;    // source.wrapper: "git", "rsync", "scp", "sftp"; "" for ssh itself
   std::string client;     // "9.2", "8.4", ... from source.client; "unknown" when absent
   std::string side = "client";  // source.side: "server" for sshd's log (verbosity is then "server" or "server-debug3")
-  std::string server_log;  // for a -vvv client log NAME.log: NAME.sshd.log when it exists
+  std::string server_log;  // for a client log NAME{,.v,.plain}.log: NAME.sshd.log when it exists
   std::string server_top;  // that server log's expect.top when it differs in wording ("" when none)
   bool server_silent = false;  // that server log's expect.status is needs-verbose: sshd's log cannot show the cause
 };

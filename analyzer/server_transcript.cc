@@ -42,7 +42,7 @@ enum Pattern {
 constexpr const char* kPatterns[kPatternCount] = {
     // kListener
     R"(^(?:Server listening on |Received signal \d+; terminating|Received SIGHUP|(?:error: )?(?:beginning|in) MaxStartups throttling|debug\d: (?:Bind to port |sshd version |)"
-    R"(Forked child |Set /proc/self/oom_score_adj from |load_server_config|server_accept_loop|)"
+    R"(Forked child |Set /proc/self/oom_score_adj |oom_adjust_(?:setup|restore)$|pack_config: |load_server_config|server_accept_loop|)"
     R"(sshd version )))",
     // kServerOnly
     R"(^(?:Server listening on |Connection from \S+ port \d+ on \S+ port \d+|)"
@@ -250,8 +250,10 @@ ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, 
   }
   patterns_.Match(message->text, &hits_);
   if (!tagged) {
+    // The listener's lines are sshd's too: with -ddd or LogLevel DEBUG3 they
+    // come first, and must not make a client session of sshd's start-up.
     if (Has(hits_, kClientOnly)) bare_server_ = false;
-    else if (Has(hits_, kServerOnly)) bare_server_ = true;
+    else if (Has(hits_, kServerOnly) || Has(hits_, kListener)) bare_server_ = true;
     if (!bare_server_) return Route::kClient;
   }
   saw_server_output_ = true;

@@ -171,6 +171,22 @@ TEST_CASE("A connection's local address and port and its times are kept for pair
   }
 }
 
+TEST_CASE("sshd's start-up lines at DEBUG3 make no client session", "[server_transcript]") {
+  // A real recording: 8.4's sshd at LogLevel DEBUG3 starts with oom_adjust_setup
+  // and other lines before its first server-only one; they once made a client
+  // session of their own, which pairing then joined to a connection.
+  // 10.0's starts with pack_config.
+  for (const char* name : {"corpus/lab/openssh-8.4/user-cert-expired.sshd.debug3.log",
+                           "corpus/lab/openssh-10.0/no-matching-mac.sshd.debug3.log"}) {
+    const std::string log = sshdiag::testing::ReadFile(sshdiag::testing::SourcePath(name));
+    REQUIRE(log.rfind("debug3: ", 0) == 0);
+    Parsed p = Parse(log);
+    for (auto route : p.routes) CHECK(route != ServerTranscript::Route::kClient);
+    Report r = AnalyzeText(log);
+    for (const auto& sr : r.sessions) CHECK(sr.session.side == Side::kServer);
+  }
+}
+
 TEST_CASE("A MaxStartups drop is a connection of its own line", "[server_transcript]") {
   const std::string log =
       "Dec  5 21:00:01 web1 sshd[1]: drop connection #10 from [192.0.2.7]:5022 on [192.0.2.1]:22 past MaxStartups\n"
