@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "attempts.h"
+#include "pairing.h"
 #include "redactor.h"
 #include "safe_text.h"
 
@@ -123,6 +124,12 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
                         {"line", step.line > 0 ? json(step.line) : json(nullptr)},
                         {"seconds", step.seconds ? json(std::round(*step.seconds * 1000) / 1000) : json(nullptr)}});
     }
+    json paired = nullptr;
+    if (sr.paired_with >= 0) {
+      json by = json::array();
+      for (PairingReason reason : sr.paired_by) by.push_back(PairingReasonName(reason));
+      paired = {{"session", sr.paired_with}, {"by", by}};
+    }
     sessions.push_back({{"index", s.index},
                         {"side", SideName(s.side)},
                         {"input", u(s.source)},
@@ -136,6 +143,7 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
                         {"verbosity", VerbosityName(s.verbosity)},
                         {"extent", s.whole ? "whole" : "excerpt"},
                         {"attempt", attempt},
+                        {"paired_with", paired},
                         {"facts", FactsJson(s.facts, u)},
                         {"last_failure_lines", last}});
   }

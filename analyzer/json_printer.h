@@ -14,7 +14,7 @@ namespace sshdiag {
 // The version of the JSON output's schema. The major number changes when a
 // field is removed, renamed or changes meaning or type; the minor number
 // when a field or an enum value is added. See schema/README.md.
-constexpr const char* kJsonSchemaVersion = "1.7";
+constexpr const char* kJsonSchemaVersion = "1.8";
 
 // The report as a JSON value. All strings are valid UTF-8: invalid bytes from
 // the log are replaced by U+FFFD and a warning says so.

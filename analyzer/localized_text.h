@@ -44,6 +44,9 @@ enum class Msg {
   kLevelCertain, kLevelLikely, kLevelPossible, kWhereClient, kWhereServer, kWhereNetwork, kWeakensSecurity,
   // Where a line is
   kLine, kServerLine, kFile, kSession, kProxyJumpChild,
+  // Both sides together: what tied a pair
+  kPairedWith, kPairedBy, kPairedUser, kPairedKey, kPairedTime, kPairedPort, kPairedLatest, kPairedOnly,
+  kListSeparator,
   // Sessions without an answer
   kNoProblem, kSucceeded, kExit0, kJumpCarried, kRemoteFailed, kRemoteNotStarted, kUnexplained, kGotAsFar,
   kLastErrors, kNextSteps, kNotRecognised,

@@ -242,7 +242,11 @@ void PrintStrips(const Report& report, std::ostream& out) {
     out << "**" << Say(Msg::kHowFar, lang) << "** ";
     if (several) {
       out << (report.inputs.size() > 1 ? EscapeMarkdownInline(Say(Msg::kFile, lang) + s.source) + ", " : std::string())
-          << Say(Msg::kSession, lang) << s.index + 1 << ": ";
+          << Say(Msg::kSession, lang) << s.index + 1;
+      if (s.side == Side::kServer && sr->paired_with >= 0) {
+        out << " (" << EscapeMarkdownInline(PairingLabel(*sr, lang)) << ")";
+      }
+      out << ": ";
     }
     out << EscapeMarkdownInline(PhaseStripLine(PhaseSteps(s), lang, true)) << "\n\n";
   }

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "pairing.h"
+
 namespace sshdiag {
 
 const char* LevelLabel(Level level, const std::string& lang) {
@@ -47,6 +49,16 @@ const char* OutcomeLabel(Outcome outcome, const std::string& lang) {
     case Outcome::kIncomplete: return Say(Msg::kOutcomeIncomplete, lang);
   }
   return Say(Msg::kOutcomeIncomplete, lang);
+}
+
+std::string PairingLabel(const SessionReport& session, const std::string& lang) {
+  if (session.paired_with < 0) return "";
+  std::string label = Say(Msg::kPairedWith, lang) + std::to_string(session.paired_with + 1) + Say(Msg::kPairedBy, lang);
+  for (size_t i = 0; i < session.paired_by.size(); ++i) {
+    if (i > 0) label += Say(Msg::kListSeparator, lang);
+    label += Say(PairingReasonMsg(session.paired_by[i]), lang);
+  }
+  return label;
 }
 
 const char* StatusLabel(Status status, const std::string& lang) {

@@ -27,6 +27,9 @@ const char* FurthestLabel(const Session& session, const std::string& lang);
 std::string WhereLabel(const std::string& where, const std::string& lang);
 // "diagnosed" / "診断あり", ...
 const char* StatusLabel(Status status, const std::string& lang);
+// "paired with session 1: the same user, a key the client offered": a paired
+// session's pair and what tied them; "" when it is not paired.
+std::string PairingLabel(const SessionReport& session, const std::string& lang);
 
 // The symbol of a step of the strip: ✓ passed, ✗ stopped, … ended,
 // · not reached, ? unknown; with unicode false, ASCII: "ok", "FAILED",

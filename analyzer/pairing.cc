@@ -61,7 +61,28 @@ Fit SameEndpoint(const Session& client, const Session& server) {
   return Fit::kMatch;
 }
 
+struct ReasonEntry {
+  PairingReason reason;
+  const char* name;
+  Msg words;
+};
+constexpr ReasonEntry kReasons[] = {
+    {PairingReason::kUser, "user", Msg::kPairedUser},   {PairingReason::kKey, "key", Msg::kPairedKey},
+    {PairingReason::kTime, "time", Msg::kPairedTime},   {PairingReason::kPort, "port", Msg::kPairedPort},
+    {PairingReason::kLatest, "latest", Msg::kPairedLatest}, {PairingReason::kOnly, "only", Msg::kPairedOnly},
+};
+
+const ReasonEntry& EntryOf(PairingReason reason) {
+  for (const auto& e : kReasons) {
+    if (e.reason == reason) return e;
+  }
+  return kReasons[0];
+}
+
 }  // namespace
+
+const char* PairingReasonName(PairingReason reason) { return EntryOf(reason).name; }
+Msg PairingReasonMsg(PairingReason reason) { return EntryOf(reason).words; }
 
 void PairSides(Report* report) {
   bool any_client = false, any_server = false;
@@ -74,9 +95,10 @@ void PairSides(Report* report) {
   std::vector<Diagnosis> added;
   for (auto& client : report->sessions) {
     if (client.session.side != Side::kClient || client.status == Status::kOk) continue;
-    const SessionReport* match = nullptr;
+    SessionReport* match = nullptr;
     std::tuple<bool, Fit, Fit> match_rank{};
-    for (const auto& server : report->sessions) {
+    bool tie = false;  // another connection ranked as high: the latest was taken
+    for (auto& server : report->sessions) {
       if (server.session.side != Side::kServer || server.status != Status::kDiagnosed) continue;
       if (paired.count(server.session.index)) continue;
       if (!SameUser(client.session, server.session)) continue;
@@ -89,13 +111,26 @@ void PairSides(Report* report) {
       // one, such as a drop, is concluded before a long one that began earlier).
       bool later = !match || server.session.source != match->session.source ||
                    server.session.first_line > match->session.first_line;
+      if (match && rank == match_rank) tie = true;
       if (!match || rank > match_rank || (rank == match_rank && later)) {
+        if (match && rank > match_rank) tie = false;
         match = &server;
         match_rank = rank;
       }
     }
     if (!match) continue;
     paired.insert(match->session.index);
+    std::vector<PairingReason> by;
+    if (!client.session.facts.user.empty() && !match->session.facts.user.empty()) by.push_back(PairingReason::kUser);
+    if (std::get<0>(match_rank)) by.push_back(PairingReason::kKey);
+    if (std::get<1>(match_rank) == Fit::kMatch) by.push_back(PairingReason::kTime);
+    if (std::get<2>(match_rank) == Fit::kMatch) by.push_back(PairingReason::kPort);
+    if (tie) by.push_back(PairingReason::kLatest);
+    else if (by.empty()) by.push_back(PairingReason::kOnly);
+    client.paired_with = match->session.index;
+    client.paired_by = by;
+    match->paired_with = client.session.index;
+    match->paired_by = by;
     // The server's answer: its best-scored diagnosis that is not an alternative.
     const Diagnosis* answer = nullptr;
     double client_best = 0;

@@ -3,6 +3,7 @@
 #ifndef SSHDIAG_PAIRING_H_
 #define SSHDIAG_PAIRING_H_
 
+#include "localized_text.h"
 #include "report.h"
 
 namespace sshdiag {
@@ -36,7 +37,13 @@ namespace sshdiag {
 // connection's lines are shown. Call before the report's final ordering
 // (diagnoses' session, group_score and alternative indices are re-derived
 // there). A report of one side only is left as it is.
+// Both sessions of a pair record it (SessionReport::paired_with, paired_by).
 void PairSides(Report* report);
+
+// "user", "key", "time", "port", "latest", "only": the JSON name of a reason.
+const char* PairingReasonName(PairingReason reason);
+// The catalogue's words for it ("the same user", ...).
+Msg PairingReasonMsg(PairingReason reason);
 
 }  // namespace sshdiag
 

@@ -69,9 +69,23 @@ struct Diagnosis {
   double group_score = 0;  // the answer's score: groups are ordered by it
 };
 
+// What tied a client session to a server connection (pairing.h).
+enum class PairingReason {
+  kUser,    // both sides name the same user
+  kKey,     // sshd judged a key the client offered
+  kTime,    // the connection's lines fall within the client's time
+  kPort,    // sshd took it on the port the client connected to
+  kLatest,  // the latest of the connections left that fit as well
+  kOnly,    // the only connection left
+};
+
 struct SessionReport {
   Session session;
   Status status = Status::kOk;
+  // Both sides together: the other side's session this one is paired with
+  // (its Session::index; -1 when none) and what tied them, strongest first.
+  int paired_with = -1;
+  std::vector<PairingReason> paired_by;
 };
 
 // One input (a file or standard input) and what happened reading it.

@@ -155,6 +155,10 @@ std::string SessionLabel(const Session& s, const Report& report) {
   if (!s.facts.client_software.empty()) label += ", " + s.facts.client_software;
   if (!s.facts.host.empty()) label += " -> " + s.facts.host + (s.facts.port.empty() ? "" : ":" + s.facts.port);
   if (s.parent >= 0) label += std::string(" (") + Say(Msg::kProxyJumpChild, lang) + std::to_string(s.parent + 1) + ")";
+  // A server connection says which client session it was paired with, and
+  // why: a support engineer checks that before trusting the server's answer.
+  const SessionReport* sr = report.FindSession(s.index);
+  if (s.side == Side::kServer && sr && sr->paired_with >= 0) label += " (" + PairingLabel(*sr, lang) + ")";
   return MakeVisible(label);
 }
 

@@ -168,7 +168,7 @@ TEST_CASE("JSON remedies carry weakens_security and their platforms", "[json_pri
   bool any_safe = false;
   for (const auto& r : remedies) any_safe = any_safe || r["weakens_security"] == false;
   CHECK(any_safe);
-  CHECK(j["schema_version"] == "1.7");
+  CHECK(j["schema_version"] == "1.8");
 }
 
 TEST_CASE("JSON output says whose log each session and each evidence line is from", "[json_printer]") {
@@ -178,7 +178,7 @@ TEST_CASE("JSON output says whose log each session and each evidence line is fro
                      sshdiag::testing::ReadFile(
                          sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/denyusers-denied.sshd.log"));
   json j = ToJson(AnalyzeText(both));
-  CHECK(j["schema_version"] == "1.7");
+  CHECK(j["schema_version"] == "1.8");
   std::set<std::string> sides;
   for (const auto& s : j["sessions"]) sides.insert(s["side"].get<std::string>());
   CHECK(sides == std::set<std::string>{"client", "server"});

@@ -138,6 +138,9 @@ TEST_CASE("Pairing prefers the server connection at the client's time", "[pairin
   Report both = AnalyzeText(client + earlier + later);
   REQUIRE(!both.diagnoses.empty());
   CHECK(both.diagnoses[0].kb == "server-strictmodes-permissions");
+  REQUIRE(!both.sessions.empty());
+  // The journal excerpt has no Connection from line: the port is untold.
+  CHECK(both.sessions[0].paired_by == std::vector<PairingReason>{PairingReason::kUser, PairingReason::kTime});
 
   SECTION("without times the latest connection is taken") {
     auto untimed = [](const std::string& text) {
@@ -149,6 +152,8 @@ TEST_CASE("Pairing prefers the server connection at the client's time", "[pairin
     Report plain = AnalyzeText(untimed(client) + untimed(earlier) + untimed(later));
     REQUIRE(!plain.diagnoses.empty());
     CHECK(plain.diagnoses[0].kb == "user-not-allowed");
+    REQUIRE(!plain.sessions.empty());
+    CHECK(plain.sessions[0].paired_by.back() == PairingReason::kLatest);
   }
   SECTION("clocks that agree on no connection decide nothing") {
     // The client's clock an hour off (another zone): the latest is taken.
@@ -181,5 +186,42 @@ TEST_CASE("Pairing prefers the server connection on the client's port", "[pairin
     Report fw = AnalyzeText(std::string(kClient) + forwarded);
     REQUIRE(!fw.diagnoses.empty());
     CHECK(fw.diagnoses[0].kb == "user-not-allowed");  // the latest, as without ports
+  }
+}
+
+TEST_CASE("Both sides of a pair name each other and what tied them", "[pairing]") {
+  // Synthetic server lines (auth.c's format): one connection, judged the key offered.
+  const std::string server =
+      "Connection from 127.0.0.1 port 5000 on 127.0.0.1 port 42000 rdomain \"\"\n"
+      "Authentication refused: bad ownership or modes for directory /home/sshdiag-lab\n"
+      "Failed publickey for sshdiag-lab from 127.0.0.1 port 5000 ssh2: ED25519 SHA256:abc\n"
+      "Connection closed by authenticating user sshdiag-lab 127.0.0.1 port 5000 [preauth]\n";
+  Report both = AnalyzeText(std::string(kClient) + server);
+  const SessionReport* client = nullptr;
+  const SessionReport* paired = nullptr;
+  for (const auto& sr : both.sessions) (sr.session.side == Side::kClient ? client : paired) = &sr;
+  REQUIRE(client);
+  REQUIRE(paired);
+  CHECK(client->paired_with == paired->session.index);
+  CHECK(paired->paired_with == client->session.index);
+  const std::vector<PairingReason> by{PairingReason::kUser, PairingReason::kKey, PairingReason::kPort};
+  CHECK(client->paired_by == by);
+  CHECK(paired->paired_by == by);
+  CHECK(std::string(PairingReasonName(PairingReason::kKey)) == "key");
+
+  SECTION("a client log alone is paired with nothing") {
+    Report alone = AnalyzeText(kClient);
+    for (const auto& sr : alone.sessions) CHECK(sr.paired_with == -1);
+  }
+  SECTION("a lone connection with nothing to tie it is the only one") {
+    // Neither side names a user: ssh's reset banner exchange, sshd's MaxStartups drop.
+    Report lone = AnalyzeText(
+        "kex_exchange_identification: read: Connection reset by peer\n"
+        "drop connection #10 from [127.0.0.1]:5000 on [127.0.0.1]:42000 past MaxStartups\n");
+    REQUIRE(lone.sessions.size() == 2);
+    for (const auto& sr : lone.sessions) {
+      CHECK(sr.paired_with >= 0);
+      CHECK(sr.paired_by == std::vector<PairingReason>{PairingReason::kOnly});
+    }
   }
 }

@@ -282,3 +282,14 @@ TEST_CASE("Japanese text output names levels, remedy places and phases in Japane
   CHECK(out.find("(client") == std::string::npos);
   CHECK(out.find(" likely ") == std::string::npos);
 }
+
+TEST_CASE("A paired server connection names its client session and what tied them", "[text_printer]") {
+  // Real lab logs of one run: the client's -vvv log and sshd's log beside it.
+  Analyzer analyzer(sshdiag::testing::BuiltinSignatures(), sshdiag::testing::BuiltinKb());
+  Report r = analyzer.AnalyzeFiles({sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/allowusers-denied.log"),
+                                    sshdiag::testing::SourcePath("corpus/lab/openssh-9.2/allowusers-denied.sshd.log")});
+  const std::string text = Print(r);
+  CHECK(text.find("(paired with session 1: the same user, the port the client connected to") != std::string::npos);
+  r.lang = "ja";
+  CHECK(Print(r).find("(対応するセッション 1、根拠: 同じユーザー") != std::string::npos);
+}
