@@ -18,8 +18,15 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 const std::vector<std::string> kVerbosities = {"plain", "v", "vvv"};
-const std::vector<std::string> kSideKinds = {"server", "server-journal", "server-debug3", "paired", "paired-v",
-                                              "paired-plain"};
+const std::vector<ServerLogShape> kServerLogShapes = {
+    {"journal", "server-journal"}, {"authlog", "server-authlog"}, {"syslog-iso", "server-syslog-iso"}};
+const std::vector<std::string> kSideKinds = [] {
+  std::vector<std::string> kinds = {"server"};
+  for (const auto& shape : kServerLogShapes) kinds.push_back(shape.column);
+  kinds.push_back("server-debug3");
+  return kinds;
+}();
+const std::vector<std::string> kPairedKinds = {"paired", "paired-v", "paired-plain"};
 
 // The column of a client log of this verbosity analysed with sshd's log:
 // "paired" for -vvv (the first such column), "paired-v", "paired-plain".
@@ -193,9 +200,11 @@ void PrintTable(const std::string& heading, const std::string& scope, const std:
     if (s.tables.count(scope + "/" + k)) present.push_back(k);
   }
   if (present.empty()) return;
-  constexpr size_t kLabel = 18, kCell = 16;
+  constexpr size_t kLabel = 18;
+  size_t width = 16;  // wider only when a column's name needs it, so other tables keep their layout
+  for (const auto& k : present) width = std::max(width, k.size() + 2);
   out << "\n" << heading << "\n  " << Pad("", kLabel);
-  for (const auto& k : present) out << PadLeft(k, kCell);
+  for (const auto& k : present) out << PadLeft(k, width);
   out << "\n";
   for (const Field& f : fields) {
     out << "  " << Pad(f.name, kLabel);
@@ -207,7 +216,7 @@ void PrintTable(const std::string& heading, const std::string& scope, const std:
         int of = IsExcerptKind(k) ? t.scorable : t.failures;
         if (of > 0) cell += " (" + Percent(n, of) + ")";  // no percentage of nothing
       }
-      out << PadLeft(cell, kCell);
+      out << PadLeft(cell, width);
     }
     out << "\n";
   }
@@ -320,8 +329,20 @@ std::vector<CorpusCase> LoadCorpus(const std::string& dir, std::vector<LoadIssue
         // sshd's default level is INFO; a log at DEBUG3 counts in a column of its own
         const std::string level = source.value("log_level", "INFO");
         c.verbosity = level == "DEBUG3" ? "server-debug3" : "server";
-        // what `journalctl -u ssh` printed (syslog tags, the unit's other programs): a column of its own
-        if (source.value("log_via", "stderr") == "journal") c.verbosity = "server-journal";
+        // the journal's or a syslog file's shape (times, host, tags, other programs): a column of its own
+        const std::string via = source.value("log_via", "stderr");
+        if (via != "stderr") {
+          const ServerLogShape* shape = nullptr;
+          for (const auto& known_shape : kServerLogShapes) {
+            if (via == known_shape.log_via) shape = &known_shape;
+          }
+          if (shape == nullptr) {
+            std::string known = "stderr";
+            for (const auto& known_shape : kServerLogShapes) known += std::string(", ") + known_shape.log_via;
+            throw FieldError("source: 'log_via' must be one of " + known + ", not '" + via + "'");
+          }
+          c.verbosity = shape->column;
+        }
       }
       c.client = ReleaseOf(source.value("client", ""));
       c.wrapper = source.value("wrapper", "");
@@ -565,8 +586,10 @@ void PrintEvaluation(const EvaluationSummary& s, std::ostream& out) {
     else if (scope != kInSample) label = scope + ", out-of-sample";
     PrintTable("whole logs by verbosity (" + label + "; top-1/top-3 of failures)", scope, kVerbosities, kWholeFields,
                s, out);
-    PrintTable("the server's side (" + label + "; sshd's log alone, and each client log paired with it)", scope,
-               kSideKinds, kWholeFields, s, out);
+    PrintTable("the server's side (" + label + "; sshd's log alone, by shape)", scope, kSideKinds, kWholeFields, s,
+               out);
+    PrintTable("both sides (" + label + "; each client log with the sshd log of its run, by client verbosity)", scope,
+               kPairedKinds, kWholeFields, s, out);
     PrintTable("excerpts of failing logs (" + label + "; top-1/top-3 of excerpts still holding the decisive line)",
                scope, kExcerptKinds, kExcerptFields, s, out);
   }

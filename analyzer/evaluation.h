@@ -21,11 +21,24 @@ namespace sshdiag {
 extern const std::vector<std::string> kVerbosities;  // "plain", "v", "vvv"
 // The excerpt kinds derived from every failing log, in table order.
 extern const std::vector<std::string> kExcerptKinds;  // "last-1", "last-3", "last-10", "no-debug"
+// The shapes in which sshd's log reaches people other than its own stderr: a
+// sidecar's source.log_via names one (absent or "stderr": sshd -e's output), and
+// each shape is a column of the server's side. The lab records them as
+// NAME.sshd.LOG_VIA.log (corpus/lab/lib.sh, LAB_SERVER_LOG_VIA).
+struct ServerLogShape {
+  const char* log_via;  // "journal": what `journalctl -u ssh` prints; "authlog": a syslog
+                        // file in the traditional format (/var/log/auth.log); "syslog-iso":
+                        // one with RFC 3339 times (rsyslog's RSYSLOG_FileFormat)
+  const char* column;   // "server-journal", "server-authlog", "server-syslog-iso"
+};
+extern const std::vector<ServerLogShape> kServerLogShapes;
 // The server's side, in table order: "server" (sshd's log alone, a sidecar with
-// source.side "server"), "server-debug3" (the same at sshd's LogLevel DEBUG3,
-// source.log_level) and "paired" (a -vvv client log NAME.log analysed with
-// the NAME.sshd.log beside it).
+// source.side "server"), a column per kServerLogShapes and "server-debug3" (sshd -e
+// at LogLevel DEBUG3, source.log_level).
 extern const std::vector<std::string> kSideKinds;
+// Both sides: "paired", "paired-v", "paired-plain" (the client log NAME.log,
+// NAME.v.log, NAME.plain.log analysed with the NAME.sshd.log beside it).
+extern const std::vector<std::string> kPairedKinds;
 // Table scopes: logs written while tuning signatures, and the held-out ones.
 extern const char* const kInSample;   // "in-sample"
 extern const char* const kFresh;      // "fresh"
@@ -49,7 +62,7 @@ struct CorpusCase {
   std::string scope = "in-sample";
   std::string wrapper;    // source.wrapper: "git", "rsync", "scp", "sftp"; "" for ssh itself
   std::string client;     // "9.2", "8.4", ... from source.client; "unknown" when absent
-  std::string side = "client";  // source.side: "server" for sshd's log (verbosity is then "server" or "server-debug3")
+  std::string side = "client";  // source.side: "server" for sshd's log (verbosity is then one of kSideKinds)
   std::string server_log;  // for a client log NAME{,.v,.plain}.log: NAME.sshd.log when it exists
   std::string server_top;  // that server log's expect.top when it differs in wording ("" when none)
   bool server_silent = false;  // that server log's expect.status is needs-verbose: sshd's log cannot show the cause

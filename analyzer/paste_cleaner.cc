@@ -292,8 +292,13 @@ bool PasteCleaner::Known(std::string_view text, std::vector<int>* ids) const {
     ids->push_back(kFailureId);
   }
   // sshd's line in a syslog or journal shape ("Dec 06 04:10:35 host sshd[28]: ...") starts
-  // a known message whatever it says: its tag is the message's start
-  if (auto tagged = SplitSyslogLine(text); tagged && IsSshdProgram(tagged->program)) ids->push_back(kSshdTagId);
+  // a known message whatever it says: its tag is the message's start. So does the line of
+  // a program of sshd's sessions (nologin's), which the server transcript reads too.
+  if (auto tagged = SplitSyslogLine(text);
+      tagged && (IsSshdProgram(tagged->program) ||
+                 (known_.server_failures && known_.server_failures->IsSessionProgram(tagged->program)))) {
+    ids->push_back(kSshdTagId);
+  }
   std::sort(ids->begin(), ids->end());
   return !ids->empty();
 }

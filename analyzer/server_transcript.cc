@@ -121,7 +121,7 @@ std::string Bounded(std::string s) {
 
 }  // namespace
 
-std::optional<TaggedLine> SplitSyslogLine(std::string_view text) {
+std::optional<TaggedLine> SplitSyslogLine(std::string_view text, bool time_removed) {
   // [TIME ]HOST PROG[PID]: MESSAGE. TIME: "Dec  5 21:00:01" (syslog's traditional
   // format, journalctl's short) or RFC 3339 (rsyslog's, journalctl -o short-iso).
   // A tag without a PID ("kernel: ") counts only after a time: "Authentication
@@ -129,9 +129,16 @@ std::optional<TaggedLine> SplitSyslogLine(std::string_view text) {
   static const RE2 kTagged(
       R"(^(?:(?:(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)"
       R"((?:Z|[+-]\d{2}:?\d{2})?) +)\S+ ([A-Za-z][\w./-]{0,63})(?:\[(\d{1,10})\])?|\S+ ([A-Za-z][\w./-]{0,63})\[(\d{1,10})\]): )");
+  // The same after a time the paste cleaner removed: "HOST PROG[PID]: " or "HOST PROG: ".
+  // (A host name does not end in ':': "kex_exchange_identification: read: " is ssh's.)
+  static const RE2 kTaggedUntimed(R"(^\S*[^\s:] ([A-Za-z][\w./-]{0,63})(?:\[(\d{1,10})\])?: )");
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece program, pid, program2, pid2;
-  if (!RE2::Consume(&input, kTagged, &program, &pid, &program2, &pid2)) return std::nullopt;
+  if (time_removed) {
+    if (!RE2::Consume(&input, kTaggedUntimed, &program, &pid)) return std::nullopt;
+  } else if (!RE2::Consume(&input, kTagged, &program, &pid, &program2, &pid2)) {
+    return std::nullopt;
+  }
   if (program.empty()) {
     program = program2;
     pid = pid2;
@@ -220,7 +227,14 @@ ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, 
   *session = -1;
   std::string pid;
   bool tagged = false;
-  if (auto t = SplitSyslogLine(line.text)) {
+  auto t = SplitSyslogLine(line.text);
+  if (!t && line.time) {
+    // A tag without a PID whose time the paste cleaner took off: a session program's only
+    // (rsyslog writes nologin's so); ssh's own "word: word: " lines are no tags.
+    t = SplitSyslogLine(line.text, true);
+    if (t && !failures_->IsSessionProgram(t->program)) t.reset();
+  }
+  if (t) {
     if (!IsSshdProgram(t->program)) {
       if (!failures_->IsSessionProgram(t->program)) return Route::kOther;
       // A program of a session (nologin as the account's shell) names no client:

@@ -27,9 +27,13 @@ struct TaggedLine {
 
 // Splits a cleaned line of the shapes "[TIME ]HOST PROG[PID]: MESSAGE" (syslog's
 // traditional "Dec  5 21:00:01", RFC 3339, journalctl's short and short-iso; the
-// paste cleaner may already have removed an ISO time). Nothing for any other
-// line. Linear in the line's length.
-std::optional<TaggedLine> SplitSyslogLine(std::string_view text);
+// paste cleaner may already have removed the time). A tag without a PID
+// ("nologin: ") counts only after a time, or with time_removed (the paste cleaner
+// took one off the line: Line::time; the caller then decides which programs it
+// believes, since ssh's "kex_exchange_identification: read: " has that shape too,
+// short of the host name's ending in ':'). Nothing for any other line. Linear in
+// the line's length.
+std::optional<TaggedLine> SplitSyslogLine(std::string_view text, bool time_removed = false);
 
 // True for the programs that are sshd: "sshd", and 9.8+'s "sshd-session" and
 // "sshd-auth".

@@ -113,6 +113,18 @@ TEST_CASE("The last three journal lines of a nologin account name the shell, wit
   CHECK(r.diagnoses[0].kb == "shell-invalid-or-exits");
 }
 
+TEST_CASE("rsyslog's auth.log of a nologin account names the shell, in both of its time formats", "[analyzer]") {
+  // real: rsyslogd's files in the lab (LAB_SERVER_LOG_VIA=rsyslog), where nologin's line has no PID
+  for (const char* name : {"nologin-shell-interactive.sshd.authlog.log", "nologin-shell-interactive.sshd.syslog-iso.log"}) {
+    INFO(name);
+    std::string log = ReadFile(SourcePath(std::string("corpus/lab/openssh-9.2/") + name));
+    REQUIRE(log.find(" nologin: Attempted login by") != std::string::npos);
+    Report r = AnalyzeText(log);
+    REQUIRE_FALSE(r.diagnoses.empty());
+    CHECK(r.diagnoses[0].kb == "shell-invalid-or-exits");
+  }
+}
+
 TEST_CASE("A 10 MB line is cut with a warning and the log is still analysed", "[analyzer]") {
   std::string log = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
   Report r = AnalyzeText(std::string(10 * 1024 * 1024, 'A') + "\n" + log);

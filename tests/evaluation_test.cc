@@ -487,7 +487,8 @@ TEST_CASE("sshdiag eval scores a fresh directory on its own, apart from in-sampl
   CHECK(r.out.find("(in-sample") == std::string::npos);
 }
 
-TEST_CASE("sshd's logs are tabled apart: alone by level and by journal, and paired with the -vvv client log beside them",
+TEST_CASE("sshd's logs are tabled apart: alone by level and by shape (journal, syslog files), and paired with the -vvv "
+          "client log beside them",
           "[evaluation]") {
   TempDir dir;
   const std::string expect = R"js({"status": "diagnosed", "top": "user-not-allowed", "also_ok": ["publickey-not-authorized"]})js";
@@ -502,17 +503,32 @@ TEST_CASE("sshd's logs are tabled apart: alone by level and by journal, and pair
             ReadFile(SourcePath("corpus/lab/openssh-9.2/denyusers-denied.sshd.journal.log")));
   dir.Write("corpus/deny.sshd.journal.json",
             R"js({"source": {"kind": "test", "side": "server", "log_via": "journal"}, "expect": )js" + expect + "}");
+  for (const char* via : {"authlog", "syslog-iso"}) {  // rsyslog's files, traditional and RFC 3339
+    dir.Write(std::string("corpus/deny.sshd.") + via + ".log",
+              ReadFile(SourcePath(std::string("corpus/lab/openssh-9.2/denyusers-denied.sshd.") + via + ".log")));
+    dir.Write(std::string("corpus/deny.sshd.") + via + ".json",
+              std::string(R"js({"source": {"kind": "test", "side": "server", "log_via": ")js") + via +
+                  R"js("}, "expect": )js" + expect + "}");
+  }
   dir.Write("corpus/bad.sshd.log", "x\n");
   dir.Write("corpus/bad.sshd.json", R"js({"source": {"side": "both"}, "expect": {"status": "ok"}})js");
+  dir.Write("corpus/unknown.sshd.fluentd.log", "x\n");
+  dir.Write("corpus/unknown.sshd.fluentd.json",
+            R"js({"source": {"side": "server", "log_via": "fluentd"}, "expect": {"status": "ok"}})js");
   Loaded l;
   Evaluate(dir, &l);
-  CHECK(Has({l.issues.size() == 1 ? l.issues[0].message : ""}, "source.side"));
-  REQUIRE(l.cases.size() == 4);
+  REQUIRE(l.issues.size() == 2);
+  CHECK(Has({l.issues[0].message, l.issues[1].message}, "source.side"));
+  CHECK(Has({l.issues[0].message, l.issues[1].message}, "'log_via' must be one of stderr, journal, authlog"));
+  REQUIRE(l.cases.size() == 6);
   const CorpusCase& client = l.cases[0];
   CHECK(client.server_log.find("deny.sshd.log") != std::string::npos);
   CHECK(l.summary.tables.at("in-sample/server").top1 == 1);
   CHECK(l.summary.tables.at("in-sample/server-debug3").top1 == 1);
   CHECK(l.summary.tables.at("in-sample/server-journal").top1 == 1);  // what journalctl -u ssh printed
+  CHECK(l.summary.tables.at("in-sample/server-authlog").top1 == 1);     // /var/log/auth.log
+  CHECK(l.summary.tables.at("in-sample/server-syslog-iso").top1 == 1);  // RFC 3339 times
+  CHECK(l.summary.tables.at("in-sample/server").logs == 1);  // each shape in its own column only
   const Tally& paired = l.summary.tables.at("in-sample/paired");
   CHECK(paired.failures == 1);
   CHECK(paired.top1 == 1);  // alone the client log ranks publickey-not-authorized first

@@ -166,6 +166,23 @@ TEST_CASE("CleanPaste rejoins lines wrapped at 72 or 80 columns into known messa
   }
 }
 
+TEST_CASE("CleanPaste rejoins a wrapped syslog line of sshd's session programs too", "[paste_cleaner]") {
+  // The shape of rsyslog's auth.log (real: corpus/lab/openssh-9.2/nologin-shell-interactive.sshd.authlog.log),
+  // nologin's line without a PID as rsyslog writes it
+  const std::vector<std::string> log = {
+      "Dec  6 07:04:23 lab-server sshd[15993]: Accepted publickey for sshdiag-lab from 127.0.0.1 port 36750 ssh2",
+      "Dec  6 07:04:23 lab-server nologin: Attempted login by UNKNOWN (UID: 4201) on /dev/pts/0",
+      "Dec  6 07:04:23 lab-server sshd[15997]: Received disconnect from 127.0.0.1 port 36750:11: disconnected by user"};
+  for (size_t width : {72, 80}) {
+    INFO(width);
+    std::string paste;
+    for (const std::string& l : log) {
+      for (size_t i = 0; i < l.size(); i += width) paste += l.substr(i, width) + "\n";
+    }
+    CHECK(Texts(CleanPaste(paste)) == log);
+  }
+}
+
 TEST_CASE("CleanPaste keeps apart lines that are messages of their own", "[paste_cleaner]") {
   // Exactly 80 wide, then lines that start messages: nothing to join.
   std::string wide = "debug1: Reading configuration data /etc/ssh/ssh_config.d/a-file-name-of-80x.conf";

@@ -62,6 +62,38 @@ TEST_CASE("Syslog and journal prefixes are taken apart", "[server_transcript]") 
   CHECK_FALSE(IsSshdProgram("CRON"));
 }
 
+TEST_CASE("A tag without a PID counts once the paste cleaner took the line's time off", "[server_transcript]") {
+  // rsyslog writes util-linux nologin's line without a PID (it does not ask for LOG_PID):
+  // "Dec  6 07:05:54 lab-server nologin: Attempted login by ..." (real ones:
+  // corpus/lab/openssh-9.2/nologin-shell-interactive.sshd.authlog.log); the cleaner removes the time
+  const std::string untimed = "web1 nologin: Attempted login by UNKNOWN (UID: 4201) on /dev/pts/0";
+  CHECK_FALSE(SplitSyslogLine(untimed));  // no time, no PID: it could be sshd's "Authentication refused: "
+  auto t = SplitSyslogLine(untimed, true);
+  REQUIRE(t);
+  CHECK(t->program == "nologin");
+  CHECK(t->pid.empty());
+  CHECK(t->message.rfind("Attempted login by", 0) == 0);
+  auto with_pid = SplitSyslogLine("web1 sshd[7]: Accepted publickey for alice", true);
+  REQUIRE(with_pid);
+  CHECK(with_pid->pid == "7");
+  CHECK_FALSE(SplitSyslogLine("debug1: Reading configuration data /etc/ssh/ssh_config", true));
+  CHECK_FALSE(SplitSyslogLine("kex_exchange_identification: read: Connection reset by peer", true));
+}
+
+TEST_CASE("After a removed time only a session program's tag without a PID is read as a tag", "[server_transcript]") {
+  // ssh's own lines with a time in front ("ts", a logger) lose it in the paste cleaner too
+  ServerTranscript t("test");
+  Line message;
+  int session = -1;
+  Line client{1, "ssh_dispatch_run_fatal: Connection to 192.0.2.1 port 22: incomplete message", 1.0};
+  CHECK(t.Feed(client, &message, &session) != ServerTranscript::Route::kOther);  // not dropped as another program's
+  Line nologin{2, "web1 nologin: Attempted login by UNKNOWN (UID: 4201) on /dev/pts/0", 2.0};
+  CHECK(t.Feed(nologin, &message, &session) == ServerTranscript::Route::kServer);
+  CHECK(message.text == "nologin: Attempted login by UNKNOWN (UID: 4201) on /dev/pts/0");
+  Line untimed{3, "web1 nologin: Attempted login by UNKNOWN (UID: 4201) on /dev/pts/0"};
+  CHECK(t.Feed(untimed, &message, &session) != ServerTranscript::Route::kServer);  // no time, no PID: no tag
+}
+
 TEST_CASE("A syslog paste makes one session per sshd PID and ignores other programs", "[server_transcript]") {
   const std::string log =
       "Dec  5 21:00:01 web1 sshd[100]: Connection from 192.0.2.7 port 5022 on 192.0.2.1 port 22 rdomain \"\"\n"

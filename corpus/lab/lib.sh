@@ -133,7 +133,8 @@ lab_begin() {
     [[ -z ${LAB_REPORT:-} ]] || export LAB_REPORT
     [[ -z ${LAB_SERVER_LOG_VIA:-} ]] || export LAB_SERVER_LOG_VIA
     local uts=()
-    [[ ${LAB_SERVER_LOG_VIA:-} != journal ]] || uts=(--uts)  # the journal names the host: a private one
+    # the journal and syslog name the host: a private one
+    [[ ${LAB_SERVER_LOG_VIA:-stderr} == stderr ]] || uts=(--uts)
     exec timeout --kill-after=5 "${LAB_SCENARIO_TIMEOUT:-450}" \
       unshare --net --mount "${uts[@]}" --propagation private bash "$LAB_SCENARIO_FILE"
   fi
@@ -148,7 +149,8 @@ lab_begin() {
   case ${LAB_SERVER_LOG_VIA:-stderr} in
     stderr) ;;
     journal) _lab_journal_begin ;;
-    *) lab_die "LAB_SERVER_LOG_VIA must be stderr or journal, not '$LAB_SERVER_LOG_VIA'" ;;
+    rsyslog) _lab_rsyslog_begin ;;
+    *) lab_die "LAB_SERVER_LOG_VIA must be stderr, journal or rsyslog, not '$LAB_SERVER_LOG_VIA'" ;;
   esac
   mkdir -p "$LABDIR/authorized_keys"
   # the same path inside the client/server trees (private mount namespace)
@@ -163,6 +165,9 @@ lab_begin() {
     fi
     mkdir -p "$r$LABDIR"
     mountpoint -q "$r$LABDIR" || mount --bind "$LABDIR" "$r$LABDIR"
+    # the tree's /dev/log is the overlay's link to rsyslogd's socket below $LABDIR (bound just above)
+    [[ ${LAB_SERVER_LOG_VIA:-} != rsyslog ]] || chroot "$r" test -S /dev/log \
+      || lab_die "$r/dev/log does not lead to the lab's rsyslogd (is $r/dev mounted from outside the scenario?)"
     mkdir -p "$r/run/sshd"
   done
   mkdir -p /run/sshd
@@ -346,6 +351,7 @@ lab_sshd() { # [CONFIG-LINE...]
   local pre=() tree=() log_opt=(-e)
   [[ -n ${NETNS:-} ]] && pre=(nsenter -t "${LAB_NS[$NETNS]}" -n)
   [[ -n $SROOT ]] && tree=(chroot "$SROOT")
+  [[ ${LAB_SERVER_LOG_VIA:-} != rsyslog ]] || log_opt=()  # as an init script runs it: syslog(3) to /dev/log
   if [[ ${LAB_SERVER_LOG_VIA:-} == journal ]]; then
     # as systemd runs it: syslog to journald, in the cgroup of ssh.service (so `journalctl -u ssh` finds it)
     log_opt=()
@@ -641,6 +647,7 @@ lab_ssh() {
     sleep 1
     journalctl -u ssh -o cat --no-pager >> "$LABDIR/sshd.mirror.log" 2> /dev/null || true
   fi
+  [[ ${LAB_SERVER_LOG_VIA:-} != rsyslog ]] || _lab_rsyslog_sync
 }
 
 # --- wrappers: the same failure through git, rsync, scp and sftp ----------------
@@ -1015,6 +1022,75 @@ PY
   _lab_keep_server_log "$client" "$server" "$script"
   lab_log "ok -> $LAB_OUTDIR/$SCENARIO.log (${LAB_RUNS[*]}${LAB_WRAP_RUNS[*]:+; wrappers ${LAB_WRAP_RUNS[*]}})"
 }
+# /dev/log -> TARGET in the scenario's mount namespace only: /dev seen through an overlay
+# (the overlay shows /dev's own nodes, not the file systems mounted under it: a pty
+# instance and a /dev/shm of the namespace's own, so nothing of the host's is bound here)
+_lab_dev_log() { # TARGET
+  mkdir -p "$LABDIR/dev.upper" "$LABDIR/dev.work"
+  mount -t overlay overlay -o "lowerdir=/dev,upperdir=$LABDIR/dev.upper,workdir=$LABDIR/dev.work" /dev \
+    || lab_die "could not overlay /dev (for /dev/log)"
+  mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts /dev/pts
+  ln -sfn pts/ptmx /dev/ptmx
+  mount -t tmpfs -o mode=1777 tmpfs /dev/shm
+  ln -sfn "$1" /dev/log
+}
+
+# LAB_SERVER_LOG_VIA=rsyslog: sshd logs as on a host with a syslog daemon (Debian's
+# /var/log/auth.log, RHEL's /var/log/secure), and the server logs kept are the
+# auth,authpriv.* files that this machine's (Debian 12's) rsyslogd wrote in two of its
+# stock formats at once: $LABDIR/auth.log in RSYSLOG_TraditionalFileFormat ("Dec  6
+# 06:52:11 lab-server sshd[123]: ...", Debian 12's /var/log/auth.log) and
+# $LABDIR/auth-iso.log in RSYSLOG_FileFormat (RFC 3339 with microseconds, Debian 13's
+# default). In the scenario's private mount and UTS namespaces: the host name
+# LAB_SERVER_HOSTNAME, rsyslogd's socket below $LABDIR (which the release trees see at
+# the same path) and /dev/log linked to it through the /dev overlay. rsyslogd is one of
+# LAB_PIDS (stopped by its PID at exit).
+_lab_rsyslog_begin() {
+  local d sock=$LABDIR/syslog/dev-log
+  [[ -x /usr/sbin/rsyslogd ]] || lab_die "LAB_SERVER_LOG_VIA=rsyslog needs rsyslogd (apt-get install rsyslog)"
+  command -v logger > /dev/null || lab_die "LAB_SERVER_LOG_VIA=rsyslog needs logger (util-linux)"
+  hostname "${LAB_SERVER_HOSTNAME:-lab-server}"
+  mkdir -p "$LABDIR/syslog"
+  chmod 755 "$LABDIR/syslog"
+  _lab_dev_log "$sock"
+  # Debian 12's /etc/rsyslog.conf for these facilities (auth,authpriv.* /var/log/auth.log),
+  # once per stock template; no rate limit (a scenario's bursts are real lines to keep).
+  # sshd.mirror.log: the messages alone, for the scenarios' checks of "$LABDIR"/sshd.*.log.
+  # local7: the lab's own marker (_lab_rsyslog_sync), in a file of its own.
+  cat > "$LABDIR/syslog/rsyslog.conf" <<EOF
+global(workDirectory="$LABDIR/syslog")
+module(load="imuxsock" SysSock.Use="off")
+input(type="imuxsock" Socket="$sock" RateLimit.Interval="0")
+template(name="LabMessageOnly" type="string" string="%\$!m%\\n")
+auth,authpriv.* action(type="omfile" file="$LABDIR/auth.log" template="RSYSLOG_TraditionalFileFormat")
+auth,authpriv.* action(type="omfile" file="$LABDIR/auth-iso.log" template="RSYSLOG_FileFormat")
+if (\$syslogfacility-text == "auth" or \$syslogfacility-text == "authpriv") then {
+  set \$!m = ltrim(\$msg);
+  action(type="omfile" file="$LABDIR/sshd.mirror.log" template="LabMessageOnly")
+}
+local7.* action(type="omfile" file="$LABDIR/syslog/mark.log")
+EOF
+  /usr/sbin/rsyslogd -n -iNONE -f "$LABDIR/syslog/rsyslog.conf" < /dev/null &
+  LAB_PIDS+=("$!")
+  for d in $(seq 1 50); do  # bounded: 5 s
+    [[ -S $sock ]] && break
+    sleep 0.1
+  done
+  [[ -S $sock ]] || lab_die "rsyslogd did not start"
+}
+
+# every message sent to rsyslogd so far is in its files: a marker through the same
+# socket, after them in its queue, has reached its own file (bounded: 10 s)
+_lab_rsyslog_sync() {
+  local i mark=lab-sync-$RANDOM$RANDOM
+  logger -u "$LABDIR/syslog/dev-log" -p local7.info -t lab "$mark" 2> /dev/null || true
+  for i in $(seq 1 100); do
+    grep -F "$mark" "$LABDIR/syslog/mark.log" > /dev/null 2>&1 && return 0
+    sleep 0.1
+  done
+  lab_log "warning: rsyslogd's files may lack the last lines (no marker after 10 s)"
+}
+
 # LAB_SERVER_LOG_VIA=journal: sshd logs as on a systemd host, to journald, and the
 # server log kept is what `journalctl -u ssh` prints. In the scenario's private mount
 # and UTS namespaces: the host name LAB_SERVER_HOSTNAME, a tmpfs on /run/systemd and
@@ -1031,15 +1107,7 @@ _lab_journal_begin() {
     mkdir -p "$d"
     mount -t tmpfs -o mode=755 tmpfs "$d"
   done
-  # (the overlay shows /dev's own nodes, not the file systems mounted under it: a pty
-  # instance and a /dev/shm of the namespace's own, so nothing of the host's is bound here)
-  mkdir -p "$LABDIR/dev.upper" "$LABDIR/dev.work"
-  mount -t overlay overlay -o "lowerdir=/dev,upperdir=$LABDIR/dev.upper,workdir=$LABDIR/dev.work" /dev \
-    || lab_die "could not overlay /dev (for /dev/log)"
-  mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts /dev/pts
-  ln -sfn pts/ptmx /dev/ptmx
-  mount -t tmpfs -o mode=1777 tmpfs /dev/shm
-  ln -sfn /run/systemd/journal/dev-log /dev/log
+  _lab_dev_log /run/systemd/journal/dev-log
   /lib/systemd/systemd-journald &
   LAB_PIDS+=("$!")
   for d in $(seq 1 50); do  # bounded: 5 s
@@ -1080,9 +1148,20 @@ _lab_keep_server_log() { # CLIENT SERVER SCRIPT
     journalctl -u ssh --no-pager > "$log" || lab_die "journalctl -u ssh failed"
     if [[ $(cat "$log") == "-- No entries --" ]]; then : > "$log"; fi  # sshd logged elsewhere (-E)
   fi
+  if [[ $via == rsyslog ]]; then  # one run, two files: each shape is a via of its own
+    _lab_rsyslog_sync
+    _lab_keep_server_log_file "$1" "$2" "$3" "$LABDIR/auth.log" authlog
+    _lab_keep_server_log_file "$1" "$2" "$3" "$LABDIR/auth-iso.log" syslog-iso
+  else
+    _lab_keep_server_log_file "$1" "$2" "$3" "$log" "$via"
+  fi
+}
+_lab_keep_server_log_file() { # CLIENT SERVER SCRIPT LOG VIA
+  local log=$4 via=$5
   [[ -s $log ]] || return 0
   # at sshd's default level NAME.sshd.log, at another NAME.sshd.LEVEL.log (NAME.sshd.debug3.log);
-  # what journalctl printed: NAME.sshd.journal.log
+  # what journalctl printed: NAME.sshd.journal.log; rsyslog's files: NAME.sshd.authlog.log
+  # (traditional format), NAME.sshd.syslog-iso.log (RFC 3339)
   local level=${LAB_SSHD_LOG_LEVEL:-DEBUG1} name=$SCENARIO.sshd
   [[ $via == stderr ]] || name+=.$via
   [[ $level == INFO ]] || name+=.${level,,}
@@ -1096,9 +1175,9 @@ e = os.environ
 # path) is not in sshd's log: EXPECT_SERVER_STATUS=needs-verbose says the
 # server's log alone cannot show it; EXPECT_SERVER_TOP names another cause
 # when sshd words it otherwise.
-# A journal holds more than sshd's stderr (the unit's other programs, e.g. nologin):
-# EXPECT_SERVER_JOURNAL_STATUS / _TOP say so where it shows the cause.
-journal = e["SRC_VIA"] == "journal"
+# A journal or syslog file holds more than sshd's stderr (other programs' syslog lines,
+# e.g. nologin's): EXPECT_SERVER_JOURNAL_STATUS / _TOP say so where it shows the cause.
+journal = e["SRC_VIA"] in ("journal", "authlog", "syslog-iso")
 status = (journal and e.get("EXPECT_SERVER_JOURNAL_STATUS")) or e.get("EXPECT_SERVER_STATUS") or e["EXPECT_STATUS"]
 expect = {"status": status}
 if status != "ok":
@@ -1128,6 +1207,17 @@ if e["SRC_VIA"] == "journal":
                     "and of every client run, in order; other programs of the unit (nologin, a shell) appear "
                     "as they would on a real host. Recorded in a run of its own: the client logs beside it are "
                     "those of the sshd -e run (corpus/README.md, 'What journalctl -u ssh prints')." % e["SRC_HOST"])
+elif e["SRC_VIA"] in ("authlog", "syslog-iso"):
+    src["log_via"] = e["SRC_VIA"]
+    fmt = {"authlog": ("RSYSLOG_TraditionalFileFormat", "/var/log/auth.log as Debian 12 writes it"),
+           "syslog-iso": ("RSYSLOG_FileFormat", "RFC 3339 times with microseconds, Debian 13's default")}[e["SRC_VIA"]]
+    src["command"] = ("rsyslogd -n (imuxsock on /dev/log; auth,authpriv.* to a file, template %s) "
+                      "(sshd -D -f CONFIG, LogLevel %s)" % (fmt[0], e["SRC_LEVEL"]))
+    src["notes"] = ("The auth,authpriv.* file that Debian 12's rsyslogd (8.2302) wrote for the scenario (%s): sshd "
+                    "logged through syslog(3) to /dev/log on host '%s', for every connection of the set-up and of "
+                    "every client run, in order, with other programs' auth lines (nologin, useradd) as on a real "
+                    "host. Recorded in a run of its own: the client logs beside it are those of the sshd -e run "
+                    "(corpus/README.md, 'What rsyslog writes')." % (fmt[1], e["SRC_HOST"]))
 
 if e.get("SRC_TOKENS"):
     src["private_tokens"] = [t for t in e["SRC_TOKENS"].split("\n") if t]
