@@ -116,6 +116,44 @@ def build_inputs(args, out):
     return n
 
 
+def scaled_signatures(out, factor):
+    """OUT/signatures-xFACTOR/: factor - 1 generated variants of every built-in
+    signature, so that with the built-in set sshdiag loads factor times as many.
+    Each variant's line and absent regexes get a literal no log holds, after
+    the leading ^ where there is one (the variant stays in the anchored set
+    and the prefix trie, as a real signature of that shape would): they weigh
+    on loading, compiling and matching, and answer nothing. Returns the
+    directory and how many files it holds."""
+    src = os.path.join(ROOT, "signatures")
+    dst = os.path.join(out, f"signatures-x{factor}")
+    shutil.rmtree(dst, ignore_errors=True)
+    os.makedirs(dst)
+
+    def vary(regex, k):
+        tag = f"zqxv{k}zq"
+        return "^" + tag + regex[1:] if regex.startswith("^") else tag + regex
+
+    count = 0
+    for name in sorted(os.listdir(src)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(src, name)) as f:
+            sig = json.load(f)
+        for k in range(1, factor):
+            v = json.loads(json.dumps(sig))
+            v["id"] = f"{sig['id']}-variant-{k}"
+            v.pop("examples", None)
+            v.pop("suppresses", None)
+            for key in ("lines", "absent"):
+                for cond in v.get(key, []):
+                    if "regex" in cond:
+                        cond["regex"] = vary(cond["regex"], k)
+            with open(os.path.join(dst, f"{v['id']}.json"), "w") as f:
+                json.dump(v, f, indent=1)
+            count += 1
+    return dst, count
+
+
 def size_of(path):
     if os.path.isdir(path):
         return sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(path) for f in fs)
@@ -251,6 +289,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2, help="sshdiag --batch --jobs N (default 2)")
     ap.add_argument("--no-callgrind", action="store_true", help="skip the instruction counts (valgrind)")
     ap.add_argument("--no-micro", action="store_true", help="skip the Google Benchmark micro-benchmarks")
+    ap.add_argument("--scale-signatures", type=int, default=10,
+                    help="also time sshdiag with N times the signatures, generated variants (default 10; 1: skip)")
     ap.add_argument("--smoke", action="store_true",
                     help="a few seconds: 1 MB input, one run each, no callgrind (the ctest bench_smoke)")
     args = ap.parse_args()
@@ -320,6 +360,12 @@ def main():
     peers.append(Peer("sshdiag json", [s, "--format", "json", P(t)], t, ok_codes=(0, 1, 3)))
     peers.append(Peer("sshdiag one line", [s, P("one-line.log")], "one-line.log", ok_codes=(0, 1, 3),
                       note="start-up floor"))
+    scaled = None
+    if args.scale_signatures > 1:
+        scaled, n_variants = scaled_signatures(out, args.scale_signatures)
+        x = f"{args.scale_signatures}x"
+        peers.append(Peer(f"sshdiag {x} signatures", [s, "--signatures", scaled, P(t)], t, ok_codes=(0, 1, 3),
+                          note=f"{n_variants} generated variants added"))
     if have["hyperfine"]:
         time_hyperfine(peers, args.typical_rounds, args.typical_runs, out)
     else:
@@ -333,7 +379,9 @@ def main():
         rows = ["### Instructions, whole process (callgrind, typical log)", "", "| peer | instructions |", "|---|---:|"]
         for name, cmd in (("cat", ["cat", P(t)]),
                           ("rg --no-unicode -f", ["rg", "--no-unicode", "-c", "-f", P("patterns.re2"), P(t)]),
-                          ("sshdiag", [s, P(t)]), ("sshdiag one line", [s, P("one-line.log")])):
+                          ("sshdiag", [s, P(t)]), ("sshdiag one line", [s, P("one-line.log")])) + (
+                          ((f"sshdiag {args.scale_signatures}x signatures", [s, "--signatures", scaled, P(t)]),)
+                          if scaled else ()):
             if cmd[0] == "rg" and not have["rg"]:
                 continue
             ir = callgrind_instructions(cmd, out)
