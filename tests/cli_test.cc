@@ -500,3 +500,34 @@ TEST_CASE("cli: redact prints the log with private names replaced, --redact the 
   }
   CHECK(Sshdiag("redact " + SourcePath("no/such/file")).code == 2);
 }
+
+TEST_CASE("cli: the analysing command's options work before a subcommand's name as after it", "[cli]") {
+  // --lang and --kb before kb show, as after it.
+  Run before = Sshdiag("--lang ja kb show ipqos-tos-drop");
+  Run after = Sshdiag("kb show ipqos-tos-drop --lang ja");
+  CHECK(before.code == 0);
+  CHECK(before.out == after.out);
+  CHECK(before.out.find(sshdiag::Say(sshdiag::Msg::kShowMechanism, "ja")) != std::string::npos);
+  CHECK(Sshdiag("--lang=ja --kb " + SourcePath("kb") + " kb show ipqos-tos-drop").out == before.out);
+  // signatures and explain take -s/--signatures wherever it stands.
+  Run list_before = Sshdiag("-s " + SourcePath("signatures") + " signatures list");
+  CHECK(list_before.code == 0);
+  CHECK(list_before.out.find("--signatures") != std::string::npos);  // the layer is listed as given
+  CHECK(list_before.out == Sshdiag("signatures list -s " + SourcePath("signatures")).out);
+  Run explain_before = Sshdiag("--signatures " + SourcePath("signatures") +
+                               " explain --signature ipqos-broken-pipe-after-open-confirm " + Corpus("ipqos-reset.log"));
+  Run explain_after = Sshdiag("explain --signature ipqos-broken-pipe-after-open-confirm " + Corpus("ipqos-reset.log") +
+                              " --signatures " + SourcePath("signatures"));
+  CHECK(explain_before.code == 0);
+  CHECK(explain_before.out == explain_after.out);
+  CHECK(Sshdiag("--map redact " + Corpus("ipqos-reset.log")).out == Sshdiag("redact --map " + Corpus("ipqos-reset.log")).out);
+  // An option a subcommand does not take is refused by it, in either place.
+  Run eval_lang = Sshdiag("--lang ja eval");
+  CHECK(eval_lang.code == 2);
+  CHECK(eval_lang.err.find("eval: unrecognised option '--lang'") != std::string::npos);
+  CHECK(Sshdiag("eval --lang ja").err == eval_lang.err);
+  // After "--", or after a file, "kb" is a file name as it always was.
+  Run file = Sshdiag("--lang en -- kb");
+  CHECK(file.code == 2);
+  CHECK(file.err.find("kb: cannot open file") != std::string::npos);
+}
