@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "differential.h"
+#include "localized_text.h"
 #include "pairing.h"
 #include "paste_cleaner.h"
 #include "server_transcript.h"
@@ -22,6 +23,20 @@ namespace {
 constexpr uint64_t kBinaryProbeBytes = 64 * 1024;
 
 // (The placeholders computed from facts are in placeholders.h.)
+
+// "cannot open file: REASON": the reasons a user can act on in the
+// catalogue's words (a missing file and a permission problem have different
+// fixes), any other as the C library says it.
+std::string CannotOpen(int why, const std::string& lang) {
+  std::string out = Say(Msg::kInputCannotOpen, lang);
+  switch (why) {
+    case 0: return out;
+    case ENOENT: return out + ": " + Say(Msg::kInputNoSuchFile, lang);
+    case EACCES: return out + ": " + Say(Msg::kInputPermission, lang);
+    case EISDIR: return out + ": " + Say(Msg::kInputIsDirectory, lang);
+    default: return out + ": " + std::strerror(why);
+  }
+}
 
 }  // namespace
 
@@ -166,19 +181,15 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   input.bytes = source.bytes_read();
   input.lines = raw.number;
   input.lines_cut = source.lines_cut();
+  const std::string& lang = options_.lang;
   if (source.read_error()) {
-    input.error = "read error";
+    input.error = Say(Msg::kInputReadError, lang);
   } else if (binary) {
-    input.error = "binary data (NUL bytes), not a text log";
+    input.error = Say(Msg::kInputBinary, lang);
   } else if (input.bytes == 0 || !any_text) {
-    input.error = "empty input: nothing to analyse. Without -v ssh prints nothing when it hangs or is stopped "
-                  "(Ctrl-C): rerun it with -v (better -vvv) and pipe its output with 2>&1: "
-                  "ssh -vvv HOST 2>&1 | sshdiag";
+    input.error = Say(Msg::kInputEmpty, lang);
   } else if (!parser.saw_ssh_output() && !server.saw_server_output()) {
-    input.error = "no SSH client output found: expected the output of ssh -v, -vv or -vvv (ssh writes it to "
-                  "standard error, so a pipe needs 2>&1: ssh -vvv HOST 2>&1 | sshdiag). Without -v ssh prints "
-                  "nothing when it hangs or is stopped (Ctrl-C), and git, rsync, scp or sftp then show only "
-                  "their own lines: rerun with -v (GIT_SSH_COMMAND='ssh -vvv', rsync -e 'ssh -vvv', scp -v, sftp -v)";
+    input.error = Say(Msg::kInputNotSsh, lang);
   }
   if (input.error.empty()) {
     parser.FinishAll();
@@ -194,11 +205,7 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
       // when journald can still see the process that sent it: a short-lived
       // pre-authentication process's lines are often missing (measured in the lab:
       // 3 of 6 refused key exchanges under -u ssh, all 6 under -t).
-      input.error = "sshd's log holds no connection, only the listener's own lines (Server listening on ...): no "
-                    "client reached this sshd then, or the connection's lines are missing. journalctl -u ssh "
-                    "leaves out lines whose process ended before journald read them (refusals before login, "
-                    "nologin): journalctl -t sshd -t sshd-session -t sshd-auth lists them by name. The client's "
-                    "side tells what happened there: ssh -vvv HOST 2>&1 | sshdiag";
+      input.error = Say(Msg::kInputListenerOnly, lang);
     }
   }
   if (!input.error.empty()) {
@@ -208,10 +215,11 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     report->warnings.resize(warnings_before);
   }
   if (input.lines_cut > 0) {
-    report->warnings.push_back(name + ": " + std::to_string(input.lines_cut) + " line(s) longer than " +
-                               std::to_string(options_.max_line_bytes) + " bytes were cut to that length");
+    report->warnings.push_back(name + ": " + SayWith(Msg::kWarnLinesCut, lang,
+                                                     {std::to_string(input.lines_cut),
+                                                      std::to_string(options_.max_line_bytes)}));
   }
-  if (source.saw_nul() && !binary) report->warnings.push_back(name + ": the input contains NUL bytes");
+  if (source.saw_nul() && !binary) report->warnings.push_back(name + ": " + Say(Msg::kWarnNul, lang));
   report->inputs.push_back(input);
 }
 
@@ -453,7 +461,7 @@ Report Analyzer::AnalyzeFiles(const std::vector<std::string>& paths) const {
     if (std::filesystem::is_directory(path, dir_error)) {
       InputReport bad;
       bad.name = path;
-      bad.error = std::string("cannot open file: ") + std::strerror(EISDIR) + " (--batch reads every log below a directory)";
+      bad.error = CannotOpen(EISDIR, options_.lang) + Say(Msg::kInputBatchReadsDirs, options_.lang);
       report.inputs.push_back(bad);
       continue;
     }
@@ -465,8 +473,7 @@ Report Analyzer::AnalyzeFiles(const std::vector<std::string>& paths) const {
       const int why = errno;
       InputReport bad;
       bad.name = path;
-      bad.error = "cannot open file";
-      if (why != 0) bad.error += std::string(": ") + std::strerror(why);
+      bad.error = CannotOpen(why, options_.lang);
       report.inputs.push_back(bad);
       continue;
     }

@@ -146,6 +146,43 @@ const std::vector<MessageEntry>& MessageCatalogue() {
       {Msg::kShowExamplesNoMatch, "show.examples_no_match", "Stays silent on:", "一致しない例:"},
       {Msg::kShowFile, "show.file", "Loaded from: ", "読み込み元: "},
       {Msg::kShowNoArticle, "show.no_article", "(no such article)", "(該当する記事がありません)"},
+      {Msg::kInputReadError, "input.read_error", "read error", "読み込みエラー"},
+      {Msg::kInputBinary, "input.binary", "binary data (NUL bytes), not a text log",
+       "バイナリデータ (NUL バイトを含む) で、テキストのログではありません"},
+      {Msg::kInputEmpty, "input.empty",
+       "empty input: nothing to analyse. Without -v ssh prints nothing when it hangs or is stopped (Ctrl-C): rerun "
+       "it with -v (better -vvv) and pipe its output with 2>&1: ssh -vvv HOST 2>&1 | sshdiag",
+       "入力が空で、解析するものがありません。-v を付けないと、ssh は応答が止まったときや中断したとき (Ctrl-C) に"
+       "何も出力しません。-v (できれば -vvv) を付けて再実行し、2>&1 で出力をパイプしてください: "
+       "ssh -vvv HOST 2>&1 | sshdiag"},
+      {Msg::kInputNotSsh, "input.not_ssh",
+       "no SSH client output found: expected the output of ssh -v, -vv or -vvv (ssh writes it to standard error, "
+       "so a pipe needs 2>&1: ssh -vvv HOST 2>&1 | sshdiag). Without -v ssh prints nothing when it hangs or is "
+       "stopped (Ctrl-C), and git, rsync, scp or sftp then show only their own lines: rerun with -v "
+       "(GIT_SSH_COMMAND='ssh -vvv', rsync -e 'ssh -vvv', scp -v, sftp -v)",
+       "SSH クライアントの出力が見つかりません: ssh -v、-vv または -vvv の出力が必要です (ssh は標準エラー出力に"
+       "書くので、パイプには 2>&1 が要ります: ssh -vvv HOST 2>&1 | sshdiag)。-v を付けないと、ssh は応答が"
+       "止まったときや中断したとき (Ctrl-C) に何も出力せず、git、rsync、scp、sftp は自分の行しか表示しません。"
+       "-v を付けて再実行してください (GIT_SSH_COMMAND='ssh -vvv'、rsync -e 'ssh -vvv'、scp -v、sftp -v)"},
+      {Msg::kInputListenerOnly, "input.listener_only",
+       "sshd's log holds no connection, only the listener's own lines (Server listening on ...): no client reached "
+       "this sshd then, or the connection's lines are missing. journalctl -u ssh leaves out lines whose process "
+       "ended before journald read them (refusals before login, nologin): journalctl -t sshd -t sshd-session -t "
+       "sshd-auth lists them by name. The client's side tells what happened there: ssh -vvv HOST 2>&1 | sshdiag",
+       "sshd のログに接続がなく、待ち受けの行 (Server listening on ...) しかありません: そのときこの sshd に"
+       "届いたクライアントがなかったか、接続の行が欠けています。journalctl -u ssh は、journald が読む前に終了した"
+       "プロセスの行 (ログイン前の拒否、nologin) を含めません。journalctl -t sshd -t sshd-session -t sshd-auth "
+       "ならプログラム名で一覧できます。クライアント側で何が起きたかは次で分かります: ssh -vvv HOST 2>&1 | sshdiag"},
+      {Msg::kInputCannotOpen, "input.cannot_open", "cannot open file", "ファイルを開けません"},
+      // The same words as glibc's strerror in English: what a user searches for.
+      {Msg::kInputIsDirectory, "input.is_directory", "Is a directory", "ディレクトリです"},
+      {Msg::kInputNoSuchFile, "input.no_such_file", "No such file or directory", "ファイルまたはディレクトリがありません"},
+      {Msg::kInputPermission, "input.permission", "Permission denied", "アクセス権がありません"},
+      {Msg::kInputBatchReadsDirs, "input.batch_reads_dirs", " (--batch reads every log below a directory)",
+       " (--batch ならディレクトリの下のログをすべて読みます)"},
+      {Msg::kWarnLinesCut, "warning.lines_cut", "{1} line(s) longer than {2} bytes were cut to that length",
+       "{2} バイトより長い {1} 行をその長さで切りました"},
+      {Msg::kWarnNul, "warning.nul", "the input contains NUL bytes", "入力に NUL バイトが含まれています"},
   };
   return kCatalogue;
 }
@@ -153,6 +190,24 @@ const std::vector<MessageEntry>& MessageCatalogue() {
 const char* Say(Msg id, const std::string& lang) {
   const MessageEntry& e = MessageCatalogue()[static_cast<size_t>(id)];
   return lang == "ja" ? e.ja : e.en;
+}
+
+std::string SayWith(Msg id, const std::string& lang, const std::vector<std::string>& args) {
+  // One pass over the catalogue's text: an argument that holds "{2}" is not read again.
+  const std::string text = Say(id, lang);
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{' && i + 2 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9' && text[i + 2] == '}') {
+      const size_t n = static_cast<size_t>(text[i + 1] - '1');
+      if (n < args.size()) {
+        out += args[n];
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
 }
 
 }  // namespace sshdiag

@@ -60,6 +60,9 @@ enum class Msg {
   kShowMechanism, kShowLookAlikes, kShowReferences, kShowReleasesFrom, kShowReleasesUntil, kShowPlatforms,
   kShowExplanation, kShowLinesOrdered, kShowLinesUnordered, kShowAbsent, kShowWhen, kShowSuppresses,
   kShowAlternatives, kShowExamplesMatch, kShowExamplesNoMatch, kShowFile, kShowNoArticle,
+  // Input that cannot be analysed, and warnings about the input ({1}, {2}: SayWith's arguments)
+  kInputReadError, kInputBinary, kInputEmpty, kInputNotSsh, kInputListenerOnly, kInputCannotOpen,
+  kInputIsDirectory, kInputNoSuchFile, kInputPermission, kInputBatchReadsDirs, kWarnLinesCut, kWarnNul,
   kCount
 };
 
@@ -75,6 +78,10 @@ const std::vector<MessageEntry>& MessageCatalogue();
 
 // The message in lang; English for a language the catalogue lacks.
 const char* Say(Msg id, const std::string& lang);
+
+// The message in lang with "{1}", "{2}", ... replaced by args[0], args[1], ...
+// (each marker once; the languages put them where their grammar wants).
+std::string SayWith(Msg id, const std::string& lang, const std::vector<std::string>& args);
 
 }  // namespace sshdiag
 

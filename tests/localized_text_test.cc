@@ -38,3 +38,14 @@ TEST_CASE("Say gives the message in the language asked, English for any other", 
   CHECK(std::string(sshdiag::Say(sshdiag::Msg::kEvidence, "en")) == "Evidence:");
   CHECK(std::string(sshdiag::Say(sshdiag::Msg::kEvidence, "fr")) == "Evidence:");
 }
+
+TEST_CASE("SayWith puts the arguments where each language's text has its markers", "[localized_text]") {
+  using sshdiag::Msg;
+  CHECK(sshdiag::SayWith(Msg::kWarnLinesCut, "en", {"3", "1048576"}) ==
+        "3 line(s) longer than 1048576 bytes were cut to that length");
+  CHECK(sshdiag::SayWith(Msg::kWarnLinesCut, "ja", {"3", "1048576"}) == "1048576 バイトより長い 3 行をその長さで切りました");
+  // An argument that holds a marker is not read again; a missing argument leaves its marker.
+  CHECK(sshdiag::SayWith(Msg::kWarnLinesCut, "en", {"{2}", "9"}) == "{2} line(s) longer than 9 bytes were cut to that length");
+  CHECK(sshdiag::SayWith(Msg::kWarnLinesCut, "en", {"1"}) == "1 line(s) longer than {2} bytes were cut to that length");
+  CHECK(sshdiag::SayWith(Msg::kEvidence, "ja", {"x"}) == "根拠:");
+}
