@@ -183,6 +183,7 @@ const std::vector<MessageEntry>& MessageCatalogue() {
       {Msg::kWarnLinesCut, "warning.lines_cut", "{1} line(s) longer than {2} bytes were cut to that length",
        "{2} バイトより長い {1} 行をその長さで切りました"},
       {Msg::kWarnNul, "warning.nul", "the input contains NUL bytes", "入力に NUL バイトが含まれています"},
+      {Msg::kStandardInput, "standard_input", "standard input (the paste)", "標準入力 (貼り付けたログ)"},
   };
   return kCatalogue;
 }

@@ -63,6 +63,7 @@ enum class Msg {
   // Input that cannot be analysed, and warnings about the input ({1}, {2}: SayWith's arguments)
   kInputReadError, kInputBinary, kInputEmpty, kInputNotSsh, kInputListenerOnly, kInputCannotOpen,
   kInputIsDirectory, kInputNoSuchFile, kInputPermission, kInputBatchReadsDirs, kWarnLinesCut, kWarnNul,
+  kStandardInput,
   kCount
 };
 
