@@ -184,6 +184,58 @@ const std::vector<MessageEntry>& MessageCatalogue() {
        "{2} バイトより長い {1} 行をその長さで切りました"},
       {Msg::kWarnNul, "warning.nul", "the input contains NUL bytes", "入力に NUL バイトが含まれています"},
       {Msg::kStandardInput, "standard_input", "standard input (the paste)", "標準入力 (貼り付けたログ)"},
+      {Msg::kPageTitle, "page.title", "sshdiag: why did ssh fail?", "sshdiag: ssh はなぜ失敗したか"},
+      {Msg::kPageIntro, "page.intro",
+       "Paste the output of ssh -vvv HOST (or -v) and read why the connection failed. The log goes only to the "
+       "sshdiag program that serves this page; nothing is stored, and the page loads nothing from elsewhere.",
+       "ssh -vvv HOST (または -v) の出力を貼り付けると、接続が失敗した理由が分かります。ログはこのページを配信して"
+       "いる sshdiag にだけ送られ、どこにも保存されません。このページはほかの場所から何も読み込みません。"},
+      {Msg::kPageLogLabel, "page.log_label", "ssh -v log", "ssh -v のログ"},
+      {Msg::kPageDiagnose, "page.diagnose", "Diagnose", "診断する"},
+      {Msg::kPageRedact, "page.redact", "Redact user and host names, addresses, keys (in the results and the Markdown)",
+       "ユーザー名、ホスト名、アドレス、鍵を伏せる (結果と Markdown で)"},
+      {Msg::kPageLanguage, "page.language", "Language", "言語"},
+      {Msg::kPageCopyMarkdown, "page.copy_markdown", "Copy as Markdown", "Markdown としてコピー"},
+      {Msg::kPageMarkdownHint, "page.markdown_hint", "the same text as sshdiag --format markdown, for a ticket",
+       "sshdiag --format markdown と同じテキストです (チケット用)"},
+      {Msg::kPageShowMarkdown, "page.show_markdown", "Show the Markdown", "Markdown を表示"},
+      {Msg::kPageLogHeading, "page.log_heading", "The log", "ログ"},
+      {Msg::kPageLogHint, "page.log_hint",
+       "The lines the explanations rest on are highlighted; click a line number above to jump to it. This is your "
+       "paste as you gave it (the redaction switch applies to the results and the Markdown).",
+       "説明の根拠となる行を強調しています。上の行番号をクリックするとその行に移動します。これは貼り付けたままの"
+       "ログです (伏せるスイッチは結果と Markdown にだけ効きます)。"},
+      {Msg::kPageResultAria, "page.result_aria", "The diagnosis", "診断結果"},
+      {Msg::kPageLogAria, "page.log_aria", "The log to diagnose", "診断するログ"},
+      {Msg::kPageVerdictDiagnosed, "page.verdict.diagnosed", "Diagnosed: the connection failed, and this is why",
+       "診断: 接続は失敗しました。理由は次のとおりです"},
+      {Msg::kPageVerdictUnrecognised, "page.verdict.unrecognised", "A failure, but nothing sshdiag knows explains it",
+       "失敗していますが、sshdiag が知っている原因では説明できません"},
+      {Msg::kPageVerdictOk, "page.verdict.ok", "Nothing wrong found", "問題は見つかりませんでした"},
+      {Msg::kPageVerdictError, "page.verdict.error", "The input could not be analysed", "入力を解析できませんでした"},
+      {Msg::kPagePhasesAria, "page.phases_aria", "How far the connection got", "接続が到達した段階"},
+      {Msg::kPageStoppedHere, "page.stopped_here", "stopped here", "ここで停止"},
+      {Msg::kPageLogEndsHere, "page.log_ends_here", "the log ends here", "ログはここで終わり"},
+      {Msg::kPageNotTold, "page.not_told", "the log does not tell", "ログからは分かりません"},
+      {Msg::kPageStoppedBeforeResolve, "page.stopped_before_resolve", "It stopped before resolving the host name.",
+       "ホスト名の名前解決より前に止まりました。"},
+      {Msg::kPageCopy, "page.copy", "Copy", "コピー"},
+      {Msg::kPageCopied, "page.copied", "Copied", "コピーしました"},
+      {Msg::kPageCopyFailed, "page.copy_failed", "Copy failed: select the text", "コピーできません: テキストを選択してください"},
+      {Msg::kPageWeakens, "page.weakens", "This weakens security: read the risk first.",
+       "セキュリティを弱めます: 先にリスクを読んでください。"},
+      {Msg::kPageAlternativeTo, "page.alternative_to", "an alternative to {1}", "{1} の代わりの候補"},
+      {Msg::kPageLinesNotShown, "page.lines_not_shown", "… {1} lines not shown …", "… {1} 行を省略 …"},
+      {Msg::kPagePasteFirst, "page.paste_first", "Paste a log first: the output of ssh -vvv HOST.",
+       "先にログを貼り付けてください: ssh -vvv HOST の出力です。"},
+      {Msg::kPageBusy, "page.busy", "Diagnosing…", "診断中…"},
+      {Msg::kPageCouldNot, "page.could_not", "sshdiag could not diagnose this: ", "sshdiag はこれを診断できませんでした: "},
+      {Msg::kPageTooLarge, "page.too_large",
+       "the log is larger than {1} bytes, more than this page takes: diagnose it with the sshdiag command "
+       "(sshdiag FILE)",
+       "ログが {1} バイトを超えていて、このページでは扱えません: sshdiag コマンドで診断してください (sshdiag FILE)"},
+      {Msg::kPageNoServer, "page.no_server", "no answer from sshdiag serve: is it still running?",
+       "sshdiag serve から応答がありません: まだ動いていますか?"},
   };
   return kCatalogue;
 }
@@ -209,6 +261,18 @@ std::string SayWith(Msg id, const std::string& lang, const std::vector<std::stri
     out += text[i];
   }
   return out;
+}
+
+const std::vector<std::string>& CatalogueLanguages() {
+  static const std::vector<std::string> kLanguages = {"en", "ja"};
+  return kLanguages;
+}
+
+bool IsCatalogueLanguage(const std::string& lang) {
+  for (const auto& l : CatalogueLanguages()) {
+    if (l == lang) return true;
+  }
+  return false;
 }
 
 }  // namespace sshdiag

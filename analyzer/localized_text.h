@@ -64,6 +64,13 @@ enum class Msg {
   kInputReadError, kInputBinary, kInputEmpty, kInputNotSsh, kInputListenerOnly, kInputCannotOpen,
   kInputIsDirectory, kInputNoSuchFile, kInputPermission, kInputBatchReadsDirs, kWarnLinesCut, kWarnNul,
   kStandardInput,
+  // The page (analyzer/web/): its own words; it uses the entries above for the rest
+  kPageTitle, kPageIntro, kPageLogLabel, kPageDiagnose, kPageRedact, kPageLanguage, kPageCopyMarkdown,
+  kPageMarkdownHint, kPageShowMarkdown, kPageLogHeading, kPageLogHint, kPageResultAria, kPageLogAria,
+  kPageVerdictDiagnosed, kPageVerdictUnrecognised, kPageVerdictOk, kPageVerdictError, kPagePhasesAria,
+  kPageStoppedHere, kPageLogEndsHere, kPageNotTold, kPageStoppedBeforeResolve, kPageCopy, kPageCopied,
+  kPageCopyFailed, kPageWeakens, kPageAlternativeTo, kPageLinesNotShown, kPagePasteFirst, kPageBusy,
+  kPageCouldNot, kPageTooLarge, kPageNoServer,
   kCount
 };
 
@@ -83,6 +90,10 @@ const char* Say(Msg id, const std::string& lang);
 // The message in lang with "{1}", "{2}", ... replaced by args[0], args[1], ...
 // (each marker once; the languages put them where their grammar wants).
 std::string SayWith(Msg id, const std::string& lang, const std::vector<std::string>& args);
+
+// The catalogue's languages ("en", "ja"), and whether lang is one of them.
+const std::vector<std::string>& CatalogueLanguages();
+bool IsCatalogueLanguage(const std::string& lang);
 
 }  // namespace sshdiag
 

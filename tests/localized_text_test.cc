@@ -49,3 +49,17 @@ TEST_CASE("SayWith puts the arguments where each language's text has its markers
   CHECK(sshdiag::SayWith(Msg::kWarnLinesCut, "en", {"1"}) == "1 line(s) longer than {2} bytes were cut to that length");
   CHECK(sshdiag::SayWith(Msg::kEvidence, "ja", {"x"}) == "根拠:");
 }
+
+TEST_CASE("Every marker of an entry is in both languages, and the languages are en and ja", "[localized_text]") {
+  for (const auto& e : sshdiag::MessageCatalogue()) {
+    INFO(e.key);
+    for (const char* marker : {"{1}", "{2}", "{3}"}) {
+      CHECK((std::string(e.en).find(marker) == std::string::npos) ==
+            (std::string(e.ja).find(marker) == std::string::npos));
+    }
+  }
+  CHECK(sshdiag::CatalogueLanguages() == std::vector<std::string>{"en", "ja"});
+  CHECK(sshdiag::IsCatalogueLanguage("ja"));
+  CHECK_FALSE(sshdiag::IsCatalogueLanguage("fr"));
+  CHECK_FALSE(sshdiag::IsCatalogueLanguage(""));
+}
