@@ -276,6 +276,22 @@ def main():
         check(found is None and len(words) > 200,
               "the Japanese page's own words (%d characters) hold none of the catalogue's %d English labels%s"
               % (len(words), len(labels), "" if found is None else ": found %r" % found))
+        # The support path in Japanese: redaction on, then "Copy as Markdown" gives the ticket text the API gives.
+        api_ja = urllib.request.Request(url + "api/v1/markdown", method="POST",
+                                        data=json.dumps({"log": ipqos_log, "redact": True, "lang": "ja"}).encode(),
+                                        headers={"Content-Type": "application/json"})
+        redacted_ja = urllib.request.urlopen(api_ja, timeout=WAIT_SECONDS).read().decode()
+        driver.find_element(By.ID, "redact").click()
+        check(settled() == "done" and
+              driver.find_element(By.ID, "markdown").get_attribute("textContent") == redacted_ja,
+              "Japanese with redaction: the Markdown shown is the API's")
+        driver.find_element(By.ID, "copy-markdown").click()
+        # The button says so for 2 s; polled every 0.5 s.
+        WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.find_element(By.ID, "copy-markdown").text == ja["page.copied"])
+        check(True, "the button says " + ja["page.copied"])
+        WebDriverWait(driver, WAIT_SECONDS).until(lambda d: clipboard() == redacted_ja)
+        check(clipboard() == redacted_ja and "sshdiag-lab" not in redacted_ja,
+              "%s copies it, without the lab's user name" % ja["page.copy_markdown"])
         driver.get(url + "?lang=en")
         paste(ipqos_log)
         check(diagnose() == "done" and english_label(js(own_words)) is not None,
