@@ -240,9 +240,9 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     auto m = Evaluate(sig, session, hits, signatures_.patterns(), &cost);
     if (m) matches.push_back(std::move(*m));
     if (cost.cut) {
-      report->warnings.push_back(session.source + ": session " + std::to_string(index + 1) +
-                                 ": the evidence search for signature '" + sig.id + "' stopped after " +
-                                 std::to_string(kMaxSearchSteps) + " steps; it may have missed a match");
+      report->warnings.push_back(session.source + ": " +
+                                 SayWith(Msg::kWarnSearchCut, report->lang,
+                                         {std::to_string(index + 1), sig.id, std::to_string(kMaxSearchSteps)}));
     }
   }
   std::vector<Candidate> ranked = Rank(std::move(matches), {session});
@@ -270,8 +270,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     d.kb = sig.kb;
     d.article = kb_.Find(sig.kb);
     if (!d.article) {
-      std::string warning = "signature '" + sig.id + "' (" + sig.file + ") points to KB article '" + sig.kb +
-                            "', which is not loaded";
+      std::string warning = SayWith(Msg::kWarnMissingArticle, report->lang, {sig.id, sig.file, sig.kb});
       if (std::find(report->warnings.begin(), report->warnings.end(), warning) == report->warnings.end()) {
         report->warnings.push_back(warning);
       }
@@ -401,9 +400,11 @@ void Analyzer::Finish(Report* report, const Tally& tally) const {
   std::sort(report->sessions.begin(), report->sessions.end(), [](const SessionReport& a, const SessionReport& b) {
     return a.session.index < b.session.index;
   });
-  auto range = [](const Tally::Unlisted& u) {
-    return u.first == u.last ? "session " + std::to_string(u.first + 1)
-                             : "sessions " + std::to_string(u.first + 1) + " to " + std::to_string(u.last + 1);
+  const std::string& lang = report->lang;
+  auto range = [&lang](const Tally::Unlisted& u) {
+    return u.first == u.last ? SayWith(Msg::kWarnSessionOne, lang, {std::to_string(u.first + 1)})
+                             : SayWith(Msg::kWarnSessionRange, lang,
+                                       {std::to_string(u.first + 1), std::to_string(u.last + 1)});
   };
   uint64_t failed = tally.diagnosed.count + tally.unrecognised.count;
   if (failed > 0) {
@@ -412,17 +413,15 @@ void Analyzer::Finish(Report* report, const Tally& tally) const {
                 : tally.unrecognised.count == 0 ? tally.diagnosed.first
                                                 : std::min(tally.diagnosed.first, tally.unrecognised.first);
     all.last = std::max(tally.diagnosed.last, tally.unrecognised.last);
-    report->warnings.push_back(std::to_string(failed) + " session(s) with a failure (" +
-                               std::to_string(tally.diagnosed.count) + " diagnosed, " +
-                               std::to_string(tally.unrecognised.count) + " unrecognised; " + range(all) +
-                               ") were analysed but are not listed: at most " +
-                               std::to_string(options_.max_listed_failed_sessions) +
-                               " are listed; they count in the exit status");
+    report->warnings.push_back(SayWith(Msg::kWarnUnlistedFailed, lang,
+                                       {std::to_string(failed), std::to_string(tally.diagnosed.count),
+                                        std::to_string(tally.unrecognised.count), range(all),
+                                        std::to_string(options_.max_listed_failed_sessions)}));
   }
   if (tally.ok.count > 0) {
-    report->warnings.push_back(std::to_string(tally.ok.count) + " session(s) with no problem (" + range(tally.ok) +
-                               ") were analysed but are not listed: at most " +
-                               std::to_string(options_.max_listed_ok_sessions) + " are listed");
+    report->warnings.push_back(SayWith(Msg::kWarnUnlistedOk, lang,
+                                       {std::to_string(tally.ok.count), range(tally.ok),
+                                        std::to_string(options_.max_listed_ok_sessions)}));
   }
 
   // The overall verdict in the order 2, 1, 3, 0.

@@ -63,7 +63,8 @@ enum class Msg {
   // Input that cannot be analysed, and warnings about the input ({1}, {2}: SayWith's arguments)
   kInputReadError, kInputBinary, kInputEmpty, kInputNotSsh, kInputListenerOnly, kInputCannotOpen,
   kInputIsDirectory, kInputNoSuchFile, kInputPermission, kInputBatchReadsDirs, kWarnLinesCut, kWarnNul,
-  kStandardInput,
+  kStandardInput, kWarnUnlistedFailed, kWarnUnlistedOk, kWarnSessionOne, kWarnSessionRange, kWarnSearchCut,
+  kWarnMissingArticle, kWarnInvalidUtf8,
   // The page (analyzer/web/): its own words; it uses the entries above for the rest
   kPageTitle, kPageIntro, kPageLogLabel, kPageDiagnose, kPageRedact, kPageLanguage, kPageCopyMarkdown,
   kPageMarkdownHint, kPageShowMarkdown, kPageLogHeading, kPageLogHint, kPageResultAria, kPageLogAria,
