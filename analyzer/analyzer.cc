@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "differential.h"
+#include "localized_text.h"
 #include "pairing.h"
 #include "paste_cleaner.h"
 #include "server_transcript.h"
@@ -22,6 +23,20 @@ namespace {
 constexpr uint64_t kBinaryProbeBytes = 64 * 1024;
 
 // (The placeholders computed from facts are in placeholders.h.)
+
+// "cannot open file: REASON": the reasons a user can act on in the
+// catalogue's words (a missing file and a permission problem have different
+// fixes), any other as the C library says it.
+std::string CannotOpen(int why, const std::string& lang) {
+  std::string out = Say(Msg::kInputCannotOpen, lang);
+  switch (why) {
+    case 0: return out;
+    case ENOENT: return out + ": " + Say(Msg::kInputNoSuchFile, lang);
+    case EACCES: return out + ": " + Say(Msg::kInputPermission, lang);
+    case EISDIR: return out + ": " + Say(Msg::kInputIsDirectory, lang);
+    default: return out + ": " + std::strerror(why);
+  }
+}
 
 }  // namespace
 
@@ -166,19 +181,15 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   input.bytes = source.bytes_read();
   input.lines = raw.number;
   input.lines_cut = source.lines_cut();
+  const std::string& lang = options_.lang;
   if (source.read_error()) {
-    input.error = "read error";
+    input.error = Say(Msg::kInputReadError, lang);
   } else if (binary) {
-    input.error = "binary data (NUL bytes), not a text log";
+    input.error = Say(Msg::kInputBinary, lang);
   } else if (input.bytes == 0 || !any_text) {
-    input.error = "empty input: nothing to analyse. Without -v ssh prints nothing when it hangs or is stopped "
-                  "(Ctrl-C): rerun it with -v (better -vvv) and pipe its output with 2>&1: "
-                  "ssh -vvv HOST 2>&1 | sshdiag";
+    input.error = Say(Msg::kInputEmpty, lang);
   } else if (!parser.saw_ssh_output() && !server.saw_server_output()) {
-    input.error = "no SSH client output found: expected the output of ssh -v, -vv or -vvv (ssh writes it to "
-                  "standard error, so a pipe needs 2>&1: ssh -vvv HOST 2>&1 | sshdiag). Without -v ssh prints "
-                  "nothing when it hangs or is stopped (Ctrl-C), and git, rsync, scp or sftp then show only "
-                  "their own lines: rerun with -v (GIT_SSH_COMMAND='ssh -vvv', rsync -e 'ssh -vvv', scp -v, sftp -v)";
+    input.error = Say(Msg::kInputNotSsh, lang);
   }
   if (input.error.empty()) {
     parser.FinishAll();
@@ -194,11 +205,7 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
       // when journald can still see the process that sent it: a short-lived
       // pre-authentication process's lines are often missing (measured in the lab:
       // 3 of 6 refused key exchanges under -u ssh, all 6 under -t).
-      input.error = "sshd's log holds no connection, only the listener's own lines (Server listening on ...): no "
-                    "client reached this sshd then, or the connection's lines are missing. journalctl -u ssh "
-                    "leaves out lines whose process ended before journald read them (refusals before login, "
-                    "nologin): journalctl -t sshd -t sshd-session -t sshd-auth lists them by name. The client's "
-                    "side tells what happened there: ssh -vvv HOST 2>&1 | sshdiag";
+      input.error = Say(Msg::kInputListenerOnly, lang);
     }
   }
   if (!input.error.empty()) {
@@ -208,10 +215,11 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     report->warnings.resize(warnings_before);
   }
   if (input.lines_cut > 0) {
-    report->warnings.push_back(name + ": " + std::to_string(input.lines_cut) + " line(s) longer than " +
-                               std::to_string(options_.max_line_bytes) + " bytes were cut to that length");
+    report->warnings.push_back(name + ": " + SayWith(Msg::kWarnLinesCut, lang,
+                                                     {std::to_string(input.lines_cut),
+                                                      std::to_string(options_.max_line_bytes)}));
   }
-  if (source.saw_nul() && !binary) report->warnings.push_back(name + ": the input contains NUL bytes");
+  if (source.saw_nul() && !binary) report->warnings.push_back(name + ": " + Say(Msg::kWarnNul, lang));
   report->inputs.push_back(input);
 }
 
@@ -232,9 +240,9 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     auto m = Evaluate(sig, session, hits, signatures_.patterns(), &cost);
     if (m) matches.push_back(std::move(*m));
     if (cost.cut) {
-      report->warnings.push_back(session.source + ": session " + std::to_string(index + 1) +
-                                 ": the evidence search for signature '" + sig.id + "' stopped after " +
-                                 std::to_string(kMaxSearchSteps) + " steps; it may have missed a match");
+      report->warnings.push_back(session.source + ": " +
+                                 SayWith(Msg::kWarnSearchCut, report->lang,
+                                         {std::to_string(index + 1), sig.id, std::to_string(kMaxSearchSteps)}));
     }
   }
   std::vector<Candidate> ranked = Rank(std::move(matches), {session});
@@ -262,8 +270,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     d.kb = sig.kb;
     d.article = kb_.Find(sig.kb);
     if (!d.article) {
-      std::string warning = "signature '" + sig.id + "' (" + sig.file + ") points to KB article '" + sig.kb +
-                            "', which is not loaded";
+      std::string warning = SayWith(Msg::kWarnMissingArticle, report->lang, {sig.id, sig.file, sig.kb});
       if (std::find(report->warnings.begin(), report->warnings.end(), warning) == report->warnings.end()) {
         report->warnings.push_back(warning);
       }
@@ -393,9 +400,11 @@ void Analyzer::Finish(Report* report, const Tally& tally) const {
   std::sort(report->sessions.begin(), report->sessions.end(), [](const SessionReport& a, const SessionReport& b) {
     return a.session.index < b.session.index;
   });
-  auto range = [](const Tally::Unlisted& u) {
-    return u.first == u.last ? "session " + std::to_string(u.first + 1)
-                             : "sessions " + std::to_string(u.first + 1) + " to " + std::to_string(u.last + 1);
+  const std::string& lang = report->lang;
+  auto range = [&lang](const Tally::Unlisted& u) {
+    return u.first == u.last ? SayWith(Msg::kWarnSessionOne, lang, {std::to_string(u.first + 1)})
+                             : SayWith(Msg::kWarnSessionRange, lang,
+                                       {std::to_string(u.first + 1), std::to_string(u.last + 1)});
   };
   uint64_t failed = tally.diagnosed.count + tally.unrecognised.count;
   if (failed > 0) {
@@ -404,17 +413,15 @@ void Analyzer::Finish(Report* report, const Tally& tally) const {
                 : tally.unrecognised.count == 0 ? tally.diagnosed.first
                                                 : std::min(tally.diagnosed.first, tally.unrecognised.first);
     all.last = std::max(tally.diagnosed.last, tally.unrecognised.last);
-    report->warnings.push_back(std::to_string(failed) + " session(s) with a failure (" +
-                               std::to_string(tally.diagnosed.count) + " diagnosed, " +
-                               std::to_string(tally.unrecognised.count) + " unrecognised; " + range(all) +
-                               ") were analysed but are not listed: at most " +
-                               std::to_string(options_.max_listed_failed_sessions) +
-                               " are listed; they count in the exit status");
+    report->warnings.push_back(SayWith(Msg::kWarnUnlistedFailed, lang,
+                                       {std::to_string(failed), std::to_string(tally.diagnosed.count),
+                                        std::to_string(tally.unrecognised.count), range(all),
+                                        std::to_string(options_.max_listed_failed_sessions)}));
   }
   if (tally.ok.count > 0) {
-    report->warnings.push_back(std::to_string(tally.ok.count) + " session(s) with no problem (" + range(tally.ok) +
-                               ") were analysed but are not listed: at most " +
-                               std::to_string(options_.max_listed_ok_sessions) + " are listed");
+    report->warnings.push_back(SayWith(Msg::kWarnUnlistedOk, lang,
+                                       {std::to_string(tally.ok.count), range(tally.ok),
+                                        std::to_string(options_.max_listed_ok_sessions)}));
   }
 
   // The overall verdict in the order 2, 1, 3, 0.
@@ -453,7 +460,7 @@ Report Analyzer::AnalyzeFiles(const std::vector<std::string>& paths) const {
     if (std::filesystem::is_directory(path, dir_error)) {
       InputReport bad;
       bad.name = path;
-      bad.error = std::string("cannot open file: ") + std::strerror(EISDIR) + " (--batch reads every log below a directory)";
+      bad.error = CannotOpen(EISDIR, options_.lang) + Say(Msg::kInputBatchReadsDirs, options_.lang);
       report.inputs.push_back(bad);
       continue;
     }
@@ -465,8 +472,7 @@ Report Analyzer::AnalyzeFiles(const std::vector<std::string>& paths) const {
       const int why = errno;
       InputReport bad;
       bad.name = path;
-      bad.error = "cannot open file";
-      if (why != 0) bad.error += std::string(": ") + std::strerror(why);
+      bad.error = CannotOpen(why, options_.lang);
       report.inputs.push_back(bad);
       continue;
     }

@@ -1,6 +1,7 @@
 #include "commands.h"
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 
@@ -10,6 +11,28 @@
 #include "safe_text.h"
 
 namespace sshdiag {
+
+size_t SubcommandPosition(size_t argc, char* const* argv) {
+  static const char* const kSubcommands[] = {"eval", "signatures", "redact", "kb", "explain", "serve"};
+  // Every option of any command that takes a value as the next word.
+  static const char* const kTakesValue[] = {
+      "-f", "--format", "-s", "--signatures", "--kb", "-n", "--top", "--color", "--lang", "--verify-timeout",
+      "-j", "--jobs", "--listen", "--root", "--from", "--allowed-signers", "--identity", "--corpus", "--id",
+      "--cause", "--flavor", "--signature"};
+  size_t i = 1;
+  while (i < argc) {
+    const std::string word = argv[i];
+    if (word.size() < 2 || word[0] != '-' || word == "--") break;
+    bool value = false;
+    for (const char* option : kTakesValue) value = value || word == option;
+    i += value ? 2 : 1;
+  }
+  if (i >= argc) return 0;
+  for (const char* name : kSubcommands) {
+    if (std::strcmp(argv[i], name) == 0) return i;
+  }
+  return 0;
+}
 
 LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs) {
   LoadedData data;

@@ -63,6 +63,14 @@ int RunExplain(int argc, char** argv);
 // `sshdiag kb show KEY`: a knowledge-base article as a user reads it.
 int RunKb(int argc, char** argv);
 
+// Where the subcommand's name (eval, signatures, redact, kb, explain, serve)
+// is in argv when only options come before it ("--lang ja kb show X": 3;
+// "kb show X": 1), else 0. An option's value is skipped when the option takes one in any
+// command (--lang ja, -s DIR, --listen ADDR; not --lang=ja, which is one
+// word); "--" or any other word ends the search, so a FILE named kb after
+// one stays a file.
+size_t SubcommandPosition(size_t argc, char* const* argv);
+
 // The built-in signature and KB sets plus the user's layers.
 struct LoadedData {
   std::string data_dir;

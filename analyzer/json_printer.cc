@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "attempts.h"
+#include "localized_text.h"
 #include "pairing.h"
 #include "redactor.h"
 #include "safe_text.h"
@@ -200,7 +201,7 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
   j["diagnoses"] = diagnoses;
   json warnings = json::array();
   for (const auto& w : report.warnings) warnings.push_back(u(w));
-  if (u.replaced()) warnings.push_back("bytes that are not valid UTF-8 were replaced by U+FFFD");
+  if (u.replaced()) warnings.push_back(Say(Msg::kWarnInvalidUtf8, report.lang));
   j["warnings"] = warnings;
   return j;
 }

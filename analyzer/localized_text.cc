@@ -155,6 +155,114 @@ const std::vector<MessageEntry>& MessageCatalogue() {
       {Msg::kShowExamplesNoMatch, "show.examples_no_match", "Stays silent on:", "一致しない例:"},
       {Msg::kShowFile, "show.file", "Loaded from: ", "読み込み元: "},
       {Msg::kShowNoArticle, "show.no_article", "(no such article)", "(該当する記事がありません)"},
+      {Msg::kInputReadError, "input.read_error", "read error", "読み込みエラー"},
+      {Msg::kInputBinary, "input.binary", "binary data (NUL bytes), not a text log",
+       "バイナリデータ (NUL バイトを含む) で、テキストのログではありません"},
+      {Msg::kInputEmpty, "input.empty",
+       "empty input: nothing to analyse. Without -v ssh prints nothing when it hangs or is stopped (Ctrl-C): rerun "
+       "it with -v (better -vvv) and pipe its output with 2>&1: ssh -vvv HOST 2>&1 | sshdiag",
+       "入力が空で、解析するものがありません。-v を付けないと、ssh は応答が止まったときや中断したとき (Ctrl-C) に"
+       "何も出力しません。-v (できれば -vvv) を付けて再実行し、2>&1 で出力をパイプしてください: "
+       "ssh -vvv HOST 2>&1 | sshdiag"},
+      {Msg::kInputNotSsh, "input.not_ssh",
+       "no SSH client output found: expected the output of ssh -v, -vv or -vvv (ssh writes it to standard error, "
+       "so a pipe needs 2>&1: ssh -vvv HOST 2>&1 | sshdiag). Without -v ssh prints nothing when it hangs or is "
+       "stopped (Ctrl-C), and git, rsync, scp or sftp then show only their own lines: rerun with -v "
+       "(GIT_SSH_COMMAND='ssh -vvv', rsync -e 'ssh -vvv', scp -v, sftp -v)",
+       "SSH クライアントの出力が見つかりません: ssh -v、-vv または -vvv の出力が必要です (ssh は標準エラー出力に"
+       "書くので、パイプには 2>&1 が要ります: ssh -vvv HOST 2>&1 | sshdiag)。-v を付けないと、ssh は応答が"
+       "止まったときや中断したとき (Ctrl-C) に何も出力せず、git、rsync、scp、sftp は自分の行しか表示しません。"
+       "-v を付けて再実行してください (GIT_SSH_COMMAND='ssh -vvv'、rsync -e 'ssh -vvv'、scp -v、sftp -v)"},
+      {Msg::kInputListenerOnly, "input.listener_only",
+       "sshd's log holds no connection, only the listener's own lines (Server listening on ...): no client reached "
+       "this sshd then, or the connection's lines are missing. journalctl -u ssh leaves out lines whose process "
+       "ended before journald read them (refusals before login, nologin): journalctl -t sshd -t sshd-session -t "
+       "sshd-auth lists them by name. The client's side tells what happened there: ssh -vvv HOST 2>&1 | sshdiag",
+       "sshd のログに接続がなく、待ち受けの行 (Server listening on ...) しかありません: そのときこの sshd に"
+       "届いたクライアントがなかったか、接続の行が欠けています。journalctl -u ssh は、journald が読む前に終了した"
+       "プロセスの行 (ログイン前の拒否、nologin) を含めません。journalctl -t sshd -t sshd-session -t sshd-auth "
+       "ならプログラム名で一覧できます。クライアント側で何が起きたかは次で分かります: ssh -vvv HOST 2>&1 | sshdiag"},
+      {Msg::kInputCannotOpen, "input.cannot_open", "cannot open file", "ファイルを開けません"},
+      // The same words as glibc's strerror in English: what a user searches for.
+      {Msg::kInputIsDirectory, "input.is_directory", "Is a directory", "ディレクトリです"},
+      {Msg::kInputNoSuchFile, "input.no_such_file", "No such file or directory", "ファイルまたはディレクトリがありません"},
+      {Msg::kInputPermission, "input.permission", "Permission denied", "アクセス権がありません"},
+      {Msg::kInputBatchReadsDirs, "input.batch_reads_dirs", " (--batch reads every log below a directory)",
+       " (--batch ならディレクトリの下のログをすべて読みます)"},
+      {Msg::kWarnLinesCut, "warning.lines_cut", "{1} line(s) longer than {2} bytes were cut to that length",
+       "{2} バイトより長い {1} 行をその長さで切りました"},
+      {Msg::kWarnNul, "warning.nul", "the input contains NUL bytes", "入力に NUL バイトが含まれています"},
+      {Msg::kStandardInput, "standard_input", "standard input (the paste)", "標準入力 (貼り付けたログ)"},
+      {Msg::kWarnUnlistedFailed, "warning.unlisted_failed",
+       "{1} session(s) with a failure ({2} diagnosed, {3} unrecognised; {4}) were analysed but are not listed: at "
+       "most {5} are listed; they count in the exit status",
+       "失敗したセッション {1} 件 (診断あり {2} 件、認識できない失敗 {3} 件; {4}) は解析しましたが一覧にありません: "
+       "一覧は最大 {5} 件です。終了ステータスには数えています"},
+      {Msg::kWarnUnlistedOk, "warning.unlisted_ok",
+       "{1} session(s) with no problem ({2}) were analysed but are not listed: at most {3} are listed",
+       "問題のないセッション {1} 件 ({2}) は解析しましたが一覧にありません: 一覧は最大 {3} 件です"},
+      {Msg::kWarnSessionOne, "warning.session_one", "session {1}", "セッション {1}"},
+      {Msg::kWarnSessionRange, "warning.session_range", "sessions {1} to {2}", "セッション {1}〜{2}"},
+      {Msg::kWarnSearchCut, "warning.search_cut",
+       "session {1}: the evidence search for signature '{2}' stopped after {3} steps; it may have missed a match",
+       "セッション {1}: シグネチャ '{2}' の根拠の探索を {3} ステップで打ち切りました。一致を見逃したかもしれません"},
+      {Msg::kWarnMissingArticle, "warning.missing_article",
+       "signature '{1}' ({2}) points to KB article '{3}', which is not loaded",
+       "シグネチャ '{1}' ({2}) が指す KB 記事 '{3}' は読み込まれていません"},
+      {Msg::kWarnInvalidUtf8, "warning.invalid_utf8", "bytes that are not valid UTF-8 were replaced by U+FFFD",
+       "UTF-8 として正しくないバイトを U+FFFD に置き換えました"},
+      {Msg::kPageTitle, "page.title", "sshdiag: why did ssh fail?", "sshdiag: ssh はなぜ失敗したか"},
+      {Msg::kPageIntro, "page.intro",
+       "Paste the output of ssh -vvv HOST (or -v) and read why the connection failed. The log goes only to the "
+       "sshdiag program that serves this page; nothing is stored, and the page loads nothing from elsewhere.",
+       "ssh -vvv HOST (または -v) の出力を貼り付けると、接続が失敗した理由が分かります。ログはこのページを配信して"
+       "いる sshdiag にだけ送られ、どこにも保存されません。このページはほかの場所から何も読み込みません。"},
+      {Msg::kPageLogLabel, "page.log_label", "ssh -v log", "ssh -v のログ"},
+      {Msg::kPageDiagnose, "page.diagnose", "Diagnose", "診断する"},
+      {Msg::kPageRedact, "page.redact", "Redact user and host names, addresses, keys (in the results and the Markdown)",
+       "ユーザー名、ホスト名、アドレス、鍵を伏せる (結果と Markdown で)"},
+      {Msg::kPageLanguage, "page.language", "Language", "言語"},
+      {Msg::kPageCopyMarkdown, "page.copy_markdown", "Copy as Markdown", "Markdown としてコピー"},
+      {Msg::kPageMarkdownHint, "page.markdown_hint", "the same text as sshdiag --format markdown, for a ticket",
+       "sshdiag --format markdown と同じテキストです (チケット用)"},
+      {Msg::kPageShowMarkdown, "page.show_markdown", "Show the Markdown", "Markdown を表示"},
+      {Msg::kPageLogHeading, "page.log_heading", "The log", "ログ"},
+      {Msg::kPageLogHint, "page.log_hint",
+       "The lines the explanations rest on are highlighted; click a line number above to jump to it. This is your "
+       "paste as you gave it (the redaction switch applies to the results and the Markdown).",
+       "説明の根拠となる行を強調しています。上の行番号をクリックするとその行に移動します。これは貼り付けたままの"
+       "ログです (伏せるスイッチは結果と Markdown にだけ効きます)。"},
+      {Msg::kPageResultAria, "page.result_aria", "The diagnosis", "診断結果"},
+      {Msg::kPageLogAria, "page.log_aria", "The log to diagnose", "診断するログ"},
+      {Msg::kPageVerdictDiagnosed, "page.verdict.diagnosed", "Diagnosed: the connection failed, and this is why",
+       "診断: 接続は失敗しました。理由は次のとおりです"},
+      {Msg::kPageVerdictUnrecognised, "page.verdict.unrecognised", "A failure, but nothing sshdiag knows explains it",
+       "失敗していますが、sshdiag が知っている原因では説明できません"},
+      {Msg::kPageVerdictOk, "page.verdict.ok", "Nothing wrong found", "問題は見つかりませんでした"},
+      {Msg::kPageVerdictError, "page.verdict.error", "The input could not be analysed", "入力を解析できませんでした"},
+      {Msg::kPagePhasesAria, "page.phases_aria", "How far the connection got", "接続が到達した段階"},
+      {Msg::kPageStoppedHere, "page.stopped_here", "stopped here", "ここで停止"},
+      {Msg::kPageLogEndsHere, "page.log_ends_here", "the log ends here", "ログはここで終わり"},
+      {Msg::kPageNotTold, "page.not_told", "the log does not tell", "ログからは分かりません"},
+      {Msg::kPageStoppedBeforeResolve, "page.stopped_before_resolve", "It stopped before resolving the host name.",
+       "ホスト名の名前解決より前に止まりました。"},
+      {Msg::kPageCopy, "page.copy", "Copy", "コピー"},
+      {Msg::kPageCopied, "page.copied", "Copied", "コピーしました"},
+      {Msg::kPageCopyFailed, "page.copy_failed", "Copy failed: select the text", "コピーできません: テキストを選択してください"},
+      {Msg::kPageWeakens, "page.weakens", "This weakens security: read the risk first.",
+       "セキュリティを弱めます: 先にリスクを読んでください。"},
+      {Msg::kPageAlternativeTo, "page.alternative_to", "an alternative to {1}", "{1} の代わりの候補"},
+      {Msg::kPageLinesNotShown, "page.lines_not_shown", "… {1} lines not shown …", "… {1} 行を省略 …"},
+      {Msg::kPagePasteFirst, "page.paste_first", "Paste a log first: the output of ssh -vvv HOST.",
+       "先にログを貼り付けてください: ssh -vvv HOST の出力です。"},
+      {Msg::kPageBusy, "page.busy", "Diagnosing…", "診断中…"},
+      {Msg::kPageCouldNot, "page.could_not", "sshdiag could not diagnose this: ", "sshdiag はこれを診断できませんでした: "},
+      {Msg::kPageTooLarge, "page.too_large",
+       "the log is larger than {1} bytes, more than this page takes: diagnose it with the sshdiag command "
+       "(sshdiag FILE)",
+       "ログが {1} バイトを超えていて、このページでは扱えません: sshdiag コマンドで診断してください (sshdiag FILE)"},
+      {Msg::kPageNoServer, "page.no_server", "no answer from sshdiag serve: is it still running?",
+       "sshdiag serve から応答がありません: まだ動いていますか?"},
   };
   return kCatalogue;
 }
@@ -162,6 +270,36 @@ const std::vector<MessageEntry>& MessageCatalogue() {
 const char* Say(Msg id, const std::string& lang) {
   const MessageEntry& e = MessageCatalogue()[static_cast<size_t>(id)];
   return lang == "ja" ? e.ja : e.en;
+}
+
+std::string SayWith(Msg id, const std::string& lang, const std::vector<std::string>& args) {
+  // One pass over the catalogue's text: an argument that holds "{2}" is not read again.
+  const std::string text = Say(id, lang);
+  std::string out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{' && i + 2 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9' && text[i + 2] == '}') {
+      const size_t n = static_cast<size_t>(text[i + 1] - '1');
+      if (n < args.size()) {
+        out += args[n];
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+const std::vector<std::string>& CatalogueLanguages() {
+  static const std::vector<std::string> kLanguages = {"en", "ja"};
+  return kLanguages;
+}
+
+bool IsCatalogueLanguage(const std::string& lang) {
+  for (const auto& l : CatalogueLanguages()) {
+    if (l == lang) return true;
+  }
+  return false;
 }
 
 }  // namespace sshdiag

@@ -63,6 +63,18 @@ enum class Msg {
   kShowMechanism, kShowLookAlikes, kShowReferences, kShowReleasesFrom, kShowReleasesUntil, kShowPlatforms,
   kShowExplanation, kShowLinesOrdered, kShowLinesUnordered, kShowAbsent, kShowWhen, kShowSuppresses,
   kShowAlternatives, kShowExamplesMatch, kShowExamplesNoMatch, kShowFile, kShowNoArticle,
+  // Input that cannot be analysed, and warnings about the input ({1}, {2}: SayWith's arguments)
+  kInputReadError, kInputBinary, kInputEmpty, kInputNotSsh, kInputListenerOnly, kInputCannotOpen,
+  kInputIsDirectory, kInputNoSuchFile, kInputPermission, kInputBatchReadsDirs, kWarnLinesCut, kWarnNul,
+  kStandardInput, kWarnUnlistedFailed, kWarnUnlistedOk, kWarnSessionOne, kWarnSessionRange, kWarnSearchCut,
+  kWarnMissingArticle, kWarnInvalidUtf8,
+  // The page (analyzer/web/): its own words; it uses the entries above for the rest
+  kPageTitle, kPageIntro, kPageLogLabel, kPageDiagnose, kPageRedact, kPageLanguage, kPageCopyMarkdown,
+  kPageMarkdownHint, kPageShowMarkdown, kPageLogHeading, kPageLogHint, kPageResultAria, kPageLogAria,
+  kPageVerdictDiagnosed, kPageVerdictUnrecognised, kPageVerdictOk, kPageVerdictError, kPagePhasesAria,
+  kPageStoppedHere, kPageLogEndsHere, kPageNotTold, kPageStoppedBeforeResolve, kPageCopy, kPageCopied,
+  kPageCopyFailed, kPageWeakens, kPageAlternativeTo, kPageLinesNotShown, kPagePasteFirst, kPageBusy,
+  kPageCouldNot, kPageTooLarge, kPageNoServer,
   kCount
 };
 
@@ -78,6 +90,14 @@ const std::vector<MessageEntry>& MessageCatalogue();
 
 // The message in lang; English for a language the catalogue lacks.
 const char* Say(Msg id, const std::string& lang);
+
+// The message in lang with "{1}", "{2}", ... replaced by args[0], args[1], ...
+// (each marker once; the languages put them where their grammar wants).
+std::string SayWith(Msg id, const std::string& lang, const std::vector<std::string>& args);
+
+// The catalogue's languages ("en", "ja"), and whether lang is one of them.
+const std::vector<std::string>& CatalogueLanguages();
+bool IsCatalogueLanguage(const std::string& lang);
 
 }  // namespace sshdiag
 

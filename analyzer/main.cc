@@ -1,16 +1,33 @@
 // sshdiag: explains why an ssh connection failed, from ssh -v output.
 // main() only picks the subcommand; see commands.h.
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "commands.h"
 #include "serve_command.h"
 
 int main(int argc, char** argv) {
-  if (argc > 1 && std::strcmp(argv[1], "eval") == 0) return sshdiag::RunEval(argc - 1, argv + 1);
-  if (argc > 1 && std::strcmp(argv[1], "signatures") == 0) return sshdiag::RunSignatures(argc - 1, argv + 1);
-  if (argc > 1 && std::strcmp(argv[1], "redact") == 0) return sshdiag::RunRedact(argc - 1, argv + 1);
-  if (argc > 1 && std::strcmp(argv[1], "kb") == 0) return sshdiag::RunKb(argc - 1, argv + 1);
-  if (argc > 1 && std::strcmp(argv[1], "explain") == 0) return sshdiag::RunExplain(argc - 1, argv + 1);
-  if (argc > 1 && std::strcmp(argv[1], "serve") == 0) return sshdiag::RunServe(argc - 1, argv + 1);
-  return sshdiag::RunDiagnose(argc, argv);
+  // `sshdiag --lang ja kb show KEY` is `sshdiag kb show KEY --lang ja`: the
+  // options before a subcommand's name go to the end of its words (before a
+  // "--" there), where every subcommand reads options (`signatures` wants
+  // its action first), and the subcommand parses them as its own (and
+  // refuses one it does not take).
+  std::vector<char*> args(argv, argv + argc);
+  const size_t at = sshdiag::SubcommandPosition(args.size(), args.data());
+  if (at > 1) {
+    auto end = std::find_if(args.begin() + static_cast<long>(at), args.end(),
+                            [](const char* word) { return std::strcmp(word, "--") == 0; });
+    std::rotate(args.begin() + 1, args.begin() + static_cast<long>(at), end);
+  }
+  const int n = static_cast<int>(args.size());
+  char** v = args.data();
+  const char* command = at > 0 ? v[1] : "";  // after the rotation, the name is first
+  if (std::strcmp(command, "eval") == 0) return sshdiag::RunEval(n - 1, v + 1);
+  if (std::strcmp(command, "signatures") == 0) return sshdiag::RunSignatures(n - 1, v + 1);
+  if (std::strcmp(command, "redact") == 0) return sshdiag::RunRedact(n - 1, v + 1);
+  if (std::strcmp(command, "kb") == 0) return sshdiag::RunKb(n - 1, v + 1);
+  if (std::strcmp(command, "explain") == 0) return sshdiag::RunExplain(n - 1, v + 1);
+  if (std::strcmp(command, "serve") == 0) return sshdiag::RunServe(n - 1, v + 1);
+  return sshdiag::RunDiagnose(n, v);
 }

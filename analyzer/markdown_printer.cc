@@ -264,7 +264,10 @@ void PrintMarkdown(const Report& report, const PrintOptions& options, std::ostre
   const std::string& lang = report.lang;
   out << "### sshdiag: " << StatusLabel(report.status, lang) << "\n\n";
   for (const auto& in : report.inputs) {
-    if (!in.error.empty()) out << "- **" << EscapeMarkdownInline(in.name) << "**: " << EscapeMarkdownInline(in.error) << "\n";
+    if (in.error.empty()) continue;
+    // "-" is what a pipe or the page's paste is called: words say it in a ticket.
+    const std::string name = in.name == "-" ? Say(Msg::kStandardInput, lang) : in.name;
+    out << "- **" << EscapeMarkdownInline(name) << "**: " << EscapeMarkdownInline(in.error) << "\n";
   }
   // Which attempt failed how, when an input holds several: read first.
   std::vector<Attempt> attempts = Attempts(report);

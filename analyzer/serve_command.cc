@@ -11,6 +11,7 @@
 
 #include <boost/program_options.hpp>
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include "commands.h"
 #include "listen_address.h"
@@ -24,7 +25,7 @@ namespace sshdiag {
 namespace {
 
 const char* kServeUsage =
-    "Usage: sshdiag serve [--listen ADDR:PORT] [--signatures DIR] [--kb DIR]\n"
+    "Usage: sshdiag serve [--listen ADDR:PORT] [--lang en|ja] [--signatures DIR] [--kb DIR]\n"
     "Serves a page on which to paste an ssh -v log and read its diagnosis, and the API\n"
     "POST /api/v1/diagnose (JSON) and POST /api/v1/markdown. Nothing is stored.\n";
 
@@ -34,7 +35,24 @@ HttpRequest FromHttplib(const httplib::Request& req) {
   request.path = req.path;
   request.content_type = req.get_header_value("Content-Type");
   request.body = req.body;
+  request.accept_language = req.get_header_value("Accept-Language");
+  // cpp-httplib puts the query string's parameters here (a body read
+  // through a ContentReader adds none).
+  for (const auto& [name, value] : req.params) request.query.emplace_back(name, value);
   return request;
+}
+
+// An error of the server's own (not the handler's) in the handler's form:
+// its headers, and JSON {"error": ...} on /api/ paths, plain text elsewhere.
+void SetError(const httplib::Request& req, const std::string& why, httplib::Response& res) {
+  for (const auto& [name, value] : WebSecurityHeaders()) res.set_header(name, value);
+  if (req.path.rfind("/api/", 0) == 0) {
+    res.set_content(nlohmann::json({{"error", why}}).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) +
+                        "\n",
+                    "application/json; charset=utf-8");
+  } else {
+    res.set_content(why + "\n", "text/plain; charset=utf-8");
+  }
 }
 
 void ToHttplib(const HttpResponse& response, httplib::Response& res) {
@@ -47,6 +65,7 @@ void ToHttplib(const HttpResponse& response, httplib::Response& res) {
 
 int RunServe(int argc, char** argv) {
   std::string listen = "127.0.0.1:8022";
+  std::string lang;
   std::vector<std::string> signature_dirs, kb_dirs;
   po::options_description visible("Options");
   visible.add_options()
@@ -54,6 +73,8 @@ int RunServe(int argc, char** argv) {
       ("listen", po::value(&listen)->default_value(listen),
        "address and port to listen on; port 0 picks a free port. Any address but a loopback one "
        "lets other machines use the page")
+      ("lang", po::value(&lang),
+       "the page's language when the address has no ?lang=: en or ja (default: the browser's Accept-Language)")
       ("signatures,s", po::value(&signature_dirs)->composing(),
        "add a directory of signatures on top of the built-in set (repeatable)")
       ("kb", po::value(&kb_dirs)->composing(), "add a directory of knowledge-base articles (repeatable)");
@@ -68,6 +89,7 @@ int RunServe(int argc, char** argv) {
     std::cout << kServeUsage << "\n" << visible << "\nSee README.md (\"The web page\").\n";
     return kExitOk;
   }
+  if (!lang.empty() && lang != "en" && lang != "ja") return UsageError("serve: --lang must be en or ja");
   const ListenAddress address = ParseListenAddress(listen);
   if (!address.error.empty()) return UsageError("serve: --listen " + listen + ": " + address.error);
 
@@ -83,6 +105,7 @@ int RunServe(int argc, char** argv) {
   options.program_version = SSHDIAG_VERSION;
   options.signature_set = data.signatures.fingerprint();
   options.failure_lines = data.failure_lines;
+  options.default_lang = lang;
   const WebHandler handler(data.signatures, data.kb, options);
 
   // A browser that goes away mid-answer must not end the server.
@@ -93,21 +116,57 @@ int RunServe(int argc, char** argv) {
   const httplib::Server::Handler serve = [&handler](const httplib::Request& req, httplib::Response& res) {
     ToHttplib(handler.Handle(FromHttplib(req)), res);
   };
+  // A body is read through a ContentReader: cpp-httplib then applies only
+  // set_payload_max_length (its own read of a form-encoded body into
+  // req.body stops at 8 KiB, and a real -vvv log is 40-400 KB).
+  const httplib::Server::HandlerWithContentReader serve_body =
+      [&handler, limit = options.max_body_bytes](const httplib::Request& req, httplib::Response& res,
+                                                 const httplib::ContentReader& read) {
+        if (req.is_multipart_form_data()) {
+          res.status = 415;
+          res.set_header("Connection", "close");
+          SetError(req, "send the log as text/plain, as JSON or as a form (application/x-www-form-urlencoded), "
+                        "not multipart/form-data", res);
+          return;
+        }
+        HttpRequest request = FromHttplib(req);
+        request.body.clear();
+        // cpp-httplib checks a Content-Length against the limit; a chunked
+        // body has none, so the limit is kept here too, as it arrives.
+        bool too_large = false;
+        const bool whole = read([&request, &too_large, limit](const char* data, size_t size) {
+          if (request.body.size() + size > limit) {
+            too_large = true;
+            return false;
+          }
+          request.body.append(data, size);
+          return true;
+        });
+        if (too_large) {
+          res.status = 413;
+          res.set_header("Connection", "close");
+          SetError(req, TooLargeMessage(limit), res);
+          return;
+        }
+        if (!whole) {
+          // cpp-httplib set 413 past the limit; the error handler words it.
+          if (res.status < 400) res.status = 400;
+          return;
+        }
+        ToHttplib(handler.Handle(request), res);
+      };
   // Every method and path goes to the handler, which answers 404 and 405.
-  server.Get(".*", serve).Post(".*", serve).Put(".*", serve).Patch(".*", serve).Delete(".*", serve).Options(".*", serve);
+  server.Get(".*", serve).Options(".*", serve);
+  server.Post(".*", serve_body).Put(".*", serve_body).Patch(".*", serve_body).Delete(".*", serve_body);
   // cpp-httplib's own refusals (413, 400) get the same headers and a reason.
-  server.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+  server.set_error_handler(httplib::Server::HandlerWithResponse([limit = options.max_body_bytes](
+                                                                    const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;  // the handler's own error
-    for (const auto& [name, value] : WebSecurityHeaders()) res.set_header(name, value);
     std::string why = "the request cannot be served";
-    if (res.status == 413 && req.get_header_value("Content-Type") == "application/x-www-form-urlencoded") {
-      // cpp-httplib parses such a body as a form, and only up to 8 KiB.
-      why = "send the log with Content-Type: text/plain (or as JSON): a form-encoded body (curl's default) "
-            "is limited to 8 KiB";
-    } else if (res.status == 413) {
-      why = "the request is larger than " + std::to_string(kDefaultMaxRequestBytes) + " bytes";
+    if (res.status == 413) {
+      why = TooLargeMessage(limit);
     }
-    res.set_content(why + "\n", "text/plain; charset=utf-8");
+    SetError(req, why, res);
     return httplib::Server::HandlerResponse::Handled;
   }));
 

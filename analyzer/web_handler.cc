@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
+#include <map>
 #include <sstream>
 #include <type_traits>
 
 #include <nlohmann/json.hpp>
 
 #include "json_printer.h"
+#include "localized_text.h"
 #include "markdown_printer.h"
 #include "web_assets.h"
 
@@ -78,11 +81,147 @@ std::string MediaType(const std::string& content_type) {
   return media;
 }
 
+// "%41+b" -> "A b" (application/x-www-form-urlencoded); a malformed escape stays as it is.
+std::string FormDecode(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  auto hex = [](char c) -> int {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+  };
+  for (size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == '+') {
+      out += ' ';
+    } else if (in[i] == '%' && i + 2 < in.size() && hex(in[i + 1]) >= 0 && hex(in[i + 2]) >= 0) {
+      out += static_cast<char>(hex(in[i + 1]) * 16 + hex(in[i + 2]));
+      i += 2;
+    } else {
+      out += in[i];
+    }
+  }
+  return out;
+}
+
+// An HTML form's body (name=value&...) with only the request's field names,
+// split; false for anything else (a log sent with curl's default type has
+// blanks and line breaks, which a form encodes).
+bool SplitForm(const std::string& body, std::vector<std::pair<std::string, std::string>>* fields) {
+  if (body.empty() || body.find_first_of(" \t\r\n") != std::string::npos) return false;
+  size_t start = 0;
+  while (start <= body.size()) {
+    size_t end = body.find('&', start);
+    if (end == std::string::npos) end = body.size();
+    const std::string_view pair(body.data() + start, end - start);
+    const size_t eq = pair.find('=');
+    if (eq == std::string_view::npos) return false;
+    std::string name = FormDecode(pair.substr(0, eq));
+    if (name != "log" && name != "lang" && name != "redact") return false;
+    fields->emplace_back(std::move(name), FormDecode(pair.substr(eq + 1)));
+    start = end + 1;
+  }
+  return true;
+}
+
+std::string EscapeHtml(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string TooLargeMessage(size_t max_body_bytes) {
+  return "the request is larger than " + std::to_string(max_body_bytes) +
+         " bytes; diagnose a log this large with the sshdiag command";
+}
+
+std::string PageLanguage(const HttpRequest& request, const std::string& default_lang) {
+  for (const auto& [name, value] : request.query) {
+    if (name == "lang" && IsCatalogueLanguage(value)) return value;
+  }
+  if (IsCatalogueLanguage(default_lang)) return default_lang;
+  // "ja-JP,ja;q=0.9,en-US;q=0.8": browsers list the user's languages in order.
+  std::stringstream list(request.accept_language);
+  std::string item;
+  while (std::getline(list, item, ',')) {
+    std::string tag = item.substr(0, item.find(';'));
+    tag.erase(std::remove_if(tag.begin(), tag.end(), [](unsigned char c) { return std::isspace(c); }), tag.end());
+    tag = tag.substr(0, tag.find('-'));
+    std::transform(tag.begin(), tag.end(), tag.begin(), [](unsigned char c) { return std::tolower(c); });
+    const size_t q = item.find(";q=");
+    if (q != std::string::npos && std::strtod(item.c_str() + q + 3, nullptr) <= 0) continue;
+    if (IsCatalogueLanguage(tag)) return tag;
+  }
+  return "en";
+}
+
+std::string RenderPage(std::string_view page_template, const std::string& lang) {
+  std::map<std::string_view, const MessageEntry*> by_key;
+  for (const auto& e : MessageCatalogue()) by_key[e.key] = &e;
+  std::string out;
+  out.reserve(page_template.size() + 4096);
+  size_t at = 0;
+  while (at < page_template.size()) {
+    const size_t open = page_template.find("{{", at);
+    const size_t close = open == std::string_view::npos ? open : page_template.find("}}", open + 2);
+    if (close == std::string_view::npos) break;
+    out.append(page_template.substr(at, open - at));
+    const std::string_view key = page_template.substr(open + 2, close - open - 2);
+    if (key == "lang") {
+      out += EscapeHtml(lang);
+    } else if (auto it = by_key.find(key); it != by_key.end()) {
+      out += EscapeHtml(Say(it->second->id, lang));
+    } else {
+      out.append(page_template.substr(open, close + 2 - open));
+    }
+    at = close + 2;
+  }
+  if (at < page_template.size()) out.append(page_template.substr(at));
+  return out;
+}
+
+nlohmann::json MessagesJson(const std::string& lang, size_t max_body_bytes) {
+  nlohmann::json messages = nlohmann::json::object();
+  for (const auto& e : MessageCatalogue()) messages[e.key] = Say(e.id, lang);
+  return {{"lang", lang}, {"max_body_bytes", max_body_bytes}, {"messages", messages}};
+}
 
 std::string ParseDiagnoseRequest(const std::string& content_type, const std::string& body, DiagnoseRequest* out) {
   *out = DiagnoseRequest();
-  if (MediaType(content_type) != "application/json") {
+  const std::string media = MediaType(content_type);
+  if (media == "application/x-www-form-urlencoded") {
+    std::vector<std::pair<std::string, std::string>> fields;
+    if (!SplitForm(body, &fields)) {
+      out->log = body;
+      return "";
+    }
+    bool has_log = false;
+    for (const auto& [name, value] : fields) {
+      if (name == "log") {
+        out->log = value;
+        has_log = true;
+      } else if (name == "lang") {
+        if (value != "en" && value != "ja") return "\"lang\" must be \"en\" or \"ja\"";
+        out->lang = value;
+      } else {
+        out->redact = value == "on" || value == "true" || value == "1";
+      }
+    }
+    if (!has_log) return "the form has no \"log\"";
+    return "";
+  }
+  if (media != "application/json") {
     out->log = body;
     return "";
   }
@@ -140,8 +279,17 @@ HttpResponse WebHandler::Handle(const HttpRequest& request) const {
     if (request.method != "POST") return MethodNotAllowed(request, "POST");
     return Diagnose(request, request.path == "/api/v1/markdown");
   }
+  if (request.path == "/api/v1/messages") {
+    if (!read) return MethodNotAllowed(request, "GET, HEAD");
+    return Respond(200, kJsonType,
+                   MessagesJson(PageLanguage(request, options_.default_lang), options_.max_body_bytes).dump(1) + "\n");
+  }
   if (const EmbeddedFile* file = FindWebFile(request.path)) {
     if (!read) return MethodNotAllowed(request, "GET, HEAD");
+    if (file->path == "/index.html") {
+      return Respond(200, ContentTypeFor(file->path),
+                     RenderPage(file->content, PageLanguage(request, options_.default_lang)));
+    }
     return Respond(200, ContentTypeFor(file->path), std::string(file->content));
   }
   return Error(request, 404, "not found: " + request.path);
@@ -149,9 +297,7 @@ HttpResponse WebHandler::Handle(const HttpRequest& request) const {
 
 HttpResponse WebHandler::Diagnose(const HttpRequest& request, bool markdown) const {
   if (request.body.size() > options_.max_body_bytes) {
-    return Error(request, 413,
-                 "the request is larger than " + std::to_string(options_.max_body_bytes) +
-                     " bytes; diagnose a log this large with the sshdiag command");
+    return Error(request, 413, TooLargeMessage(options_.max_body_bytes));
   }
   DiagnoseRequest parsed;
   if (auto why = ParseDiagnoseRequest(request.content_type, request.body, &parsed); !why.empty()) {

@@ -2,18 +2,26 @@
 // request (method, path, body) in, a response (status, type, headers, body)
 // out. serve_command.cc only carries requests between cpp-httplib and this.
 //
-// GET  /                  the page (analyzer/web/, embedded: web_assets.h)
+// GET  /                  the page (analyzer/web/, embedded: web_assets.h),
+//                         its words from the message catalogue in the page's
+//                         language (PageLanguage)
+// GET  /api/v1/messages   the message catalogue in that language, as JSON:
+//                         the words the page's script shows
 // POST /api/v1/diagnose   the JSON `sshdiag --format json` prints for the log
 // POST /api/v1/markdown   the Markdown `sshdiag --format markdown` prints
 // The body is the log itself, or with Content-Type application/json an
-// object {"log": "...", "redact": false, "lang": "en"|"ja"}. Nothing is
+// object {"log": "...", "redact": false, "lang": "en"|"ja"}, or an HTML
+// form's fields log, lang, redact (ParseDiagnoseRequest). Nothing is
 // stored: each request is analysed in memory and forgotten.
 #ifndef SSHDIAG_WEB_HANDLER_H_
 #define SSHDIAG_WEB_HANDLER_H_
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "analyzer.h"
 #include "failure_lines.h"
@@ -28,6 +36,8 @@ struct HttpRequest {
   std::string path;          // without the query string
   std::string content_type;  // the Content-Type header, "" when absent
   std::string body;
+  std::vector<std::pair<std::string, std::string>> query;  // the query string's parameters, decoded
+  std::string accept_language;                              // the Accept-Language header, "" when absent
 };
 
 using HttpHeaders = std::vector<std::pair<std::string, std::string>>;
@@ -48,7 +58,27 @@ struct WebHandlerOptions {
   std::string program_version;  // as `sshdiag --format json` prints them
   std::string signature_set;
   const FailureLines* failure_lines = nullptr;  // nullptr: FailureLines::Builtin()
+  // The page's language when the request names none (`sshdiag serve
+  // --lang`); "" lets the browser's Accept-Language decide.
+  std::string default_lang;
 };
+
+// The page's language for a request: ?lang= when it names a catalogue
+// language, else default_lang when set, else the first catalogue language
+// Accept-Language lists with a q above 0, else "en".
+std::string PageLanguage(const HttpRequest& request, const std::string& default_lang);
+
+// The page template (analyzer/web/index.html) with each {{KEY}} replaced by
+// the catalogue's message KEY in lang, HTML-escaped, and {{lang}} by lang.
+// A {{...}} that names no message is left as it is (a test finds it).
+std::string RenderPage(std::string_view page_template, const std::string& lang);
+
+// {"lang": LANG, "max_body_bytes": N, "messages": {KEY: TEXT, ...}}: every
+// catalogue message in lang, what GET /api/v1/messages answers.
+nlohmann::json MessagesJson(const std::string& lang, size_t max_body_bytes);
+
+// Why a body over max_body_bytes is refused (413), from the handler and the server alike.
+std::string TooLargeMessage(size_t max_body_bytes);
 
 // A diagnosis request as parsed from a POST body.
 struct DiagnoseRequest {
@@ -60,7 +90,11 @@ struct DiagnoseRequest {
 // Parses a POST body into *out: a JSON object when content_type is
 // application/json (fields "log", a string, required; "redact", a boolean;
 // "lang", "en" or "ja"; any other field is refused so that a typo does not
-// pass unnoticed), else the body is the log itself with the defaults.
+// pass unnoticed); with application/x-www-form-urlencoded, an HTML form's
+// fields log, lang and redact ("on", "true" or "1") when the body is one (no
+// blank or line break, every name one of those: a form encodes them), else
+// the body is the log as curl --data-binary sends it; any other type: the
+// body is the log itself with the defaults.
 // Returns "" or why the body cannot be used.
 std::string ParseDiagnoseRequest(const std::string& content_type, const std::string& body, DiagnoseRequest* out);
 

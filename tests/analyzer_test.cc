@@ -228,6 +228,17 @@ TEST_CASE("A search cut by its bound is reported, not silent", "[analyzer]") {
   std::istringstream small("OpenSSH_9.2p1 Debian-2, OpenSSL 3.0.11 19 Sep 2023\nVETO\ndebug3: AAA\ndebug3: BBB\n"
                            "debug3: CCC\nConnection closed by 127.0.0.1 port 22\n");
   CHECK(analyzer.AnalyzeStream(small, "paste").warnings.empty());
+  // In Japanese, the catalogue's Japanese.
+  AnalyzerOptions ja;
+  ja.lang = "ja";
+  Analyzer japanese(set, sshdiag::testing::BuiltinKb(), ja);
+  std::istringstream again(log);
+  bool warned_ja = false;
+  for (const auto& w : japanese.AnalyzeStream(again, "paste").warnings) {
+    warned_ja = warned_ja || (w.rfind("paste: セッション 1: シグネチャ 'costly' の根拠の探索を ", 0) == 0 &&
+                              sshdiag::testing::EnglishLabelIn(w, sshdiag::testing::EnglishLabels()) == "");
+  }
+  CHECK(warned_ja);
 }
 
 namespace {
@@ -438,4 +449,32 @@ TEST_CASE("A hang is diagnosed from the phase it stops in, never likely where th
   }
   // a finished session is not a hang: the same signatures stay silent on a success
   CHECK(AnalyzeFile("corpus/lab/openssh-9.2/success-exec.v.log").status == Status::kOk);
+}
+
+TEST_CASE("The warnings about unlisted sessions are the catalogue's, in the report's language", "[analyzer]") {
+  const std::vector<std::string> labels = sshdiag::testing::EnglishLabels();
+  const std::string refused = ReadFile(SourcePath("corpus/lab/openssh-9.2/connection-refused.log"));
+  const std::string success = ReadFile(SourcePath("corpus/lab/openssh-9.2/success-exec.log"));
+  for (const std::string lang : {"en", "ja"}) {
+    INFO(lang);
+    AnalyzerOptions options;
+    options.lang = lang;
+    options.max_listed_failed_sessions = 1;
+    options.max_listed_ok_sessions = 1;
+    Analyzer analyzer(sshdiag::testing::BuiltinSignatures(), sshdiag::testing::BuiltinKb(), options);
+    // Real logs one after another: three refused connections, then three successful ones.
+    std::istringstream in(refused + refused + refused + success + success + success);
+    Report r = analyzer.AnalyzeStream(in, "many");
+    REQUIRE(r.warnings.size() == 2);
+    CHECK(r.warnings[0] == SayWith(Msg::kWarnUnlistedFailed, lang,
+                                   {"2", "2", "0", SayWith(Msg::kWarnSessionRange, lang, {"2", "3"}), "1"}));
+    CHECK(r.warnings[1] == SayWith(Msg::kWarnUnlistedOk, lang,
+                                   {"2", SayWith(Msg::kWarnSessionRange, lang, {"5", "6"}), "1"}));
+    if (lang == "ja") {
+      for (const auto& w : r.warnings) CHECK(sshdiag::testing::EnglishLabelIn(w, labels) == "");
+    } else {
+      CHECK(r.warnings[0].find("2 session(s) with a failure (2 diagnosed, 0 unrecognised; sessions 2 to 3)") !=
+            std::string::npos);
+    }
+  }
 }

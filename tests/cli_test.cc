@@ -1,5 +1,6 @@
 // The sshdiag program as a user runs it: exit codes, streams, options.
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -499,4 +500,83 @@ TEST_CASE("cli: redact prints the log with private names replaced, --redact the 
     CHECK(redacted.code == plain.code);
   }
   CHECK(Sshdiag("redact " + SourcePath("no/such/file")).code == 2);
+}
+
+TEST_CASE("cli: with --lang ja every input error is the catalogue's Japanese and holds no English label", "[cli]") {
+  using sshdiag::Msg;
+  TempDir dir;
+  const std::vector<std::string> labels = EnglishLabels();
+  // The listener's line alone: the first line of a real journal log of the lab.
+  const std::string journal = ReadFile(SourcePath("corpus/lab/openssh-10.0/nologin-shell-interactive.sshd.journal.log"));
+  const std::string listener = journal.substr(0, journal.find('\n') + 1);
+  REQUIRE(listener.find("Server listening on") != std::string::npos);
+  const std::string missing = dir.path() + "/nope.log";
+  const std::string unreadable = dir.Write("secret.log", "OpenSSH_9.2p1\n");
+  const bool can_refuse = ::geteuid() != 0;  // root reads a mode 000 file
+  REQUIRE(std::system(("chmod 000 " + unreadable).c_str()) == 0);
+  struct Case {
+    std::string args;
+    Msg message;
+    std::string reason;  // after "cannot open file: "
+  };
+  std::vector<Case> cases = {
+      {dir.Write("empty", ""), Msg::kInputEmpty, ""},
+      {dir.Write("bin", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10)), Msg::kInputBinary, ""},
+      {dir.Write("prose", "Dear support, my ssh does not work.\n"), Msg::kInputNotSsh, ""},
+      {dir.Write("listener.log", listener), Msg::kInputListenerOnly, ""},
+      {missing, Msg::kInputCannotOpen, sshdiag::Say(Msg::kInputNoSuchFile, "ja")},
+      {dir.path(), Msg::kInputCannotOpen,
+       std::string(sshdiag::Say(Msg::kInputIsDirectory, "ja")) + sshdiag::Say(Msg::kInputBatchReadsDirs, "ja")},
+  };
+  if (can_refuse) cases.push_back({unreadable, Msg::kInputCannotOpen, sshdiag::Say(Msg::kInputPermission, "ja")});
+  for (const auto& c : cases) {
+    INFO(c.args);
+    const std::string ja = std::string(sshdiag::Say(c.message, "ja")) + (c.reason.empty() ? "" : ": " + c.reason);
+    Run text = Sshdiag("--lang ja " + c.args);
+    CHECK(text.code == 2);
+    CHECK(text.err.find(ja) != std::string::npos);
+    CHECK(EnglishLabelIn(text.err, labels) == "");
+    // English still says it in English (the same entry).
+    const std::string en = std::string(sshdiag::Say(c.message, "en"));
+    CHECK(Sshdiag("--lang en " + c.args).err.find(en) != std::string::npos);
+    Run json = Sshdiag("--format json --lang ja " + c.args);
+    const auto report = nlohmann::json::parse(json.out);
+    CHECK(report.at("inputs").at(0).at("error") == ja);
+    Run markdown = Sshdiag("--format markdown --lang ja " + c.args);
+    CHECK(EnglishLabelIn(markdown.out, labels) == "");
+  }
+  // A cut line's warning too.
+  Run cut = Sshdiag("--lang ja " + dir.Write("long", std::string(10 * 1024 * 1024, 'x') + "\n"));
+  CHECK(cut.err.find("バイトより長い 1 行をその長さで切りました") != std::string::npos);
+}
+
+TEST_CASE("cli: the analysing command's options work before a subcommand's name as after it", "[cli]") {
+  // --lang and --kb before kb show, as after it.
+  Run before = Sshdiag("--lang ja kb show ipqos-tos-drop");
+  Run after = Sshdiag("kb show ipqos-tos-drop --lang ja");
+  CHECK(before.code == 0);
+  CHECK(before.out == after.out);
+  CHECK(before.out.find(sshdiag::Say(sshdiag::Msg::kShowMechanism, "ja")) != std::string::npos);
+  CHECK(Sshdiag("--lang=ja --kb " + SourcePath("kb") + " kb show ipqos-tos-drop").out == before.out);
+  // signatures and explain take -s/--signatures wherever it stands.
+  Run list_before = Sshdiag("-s " + SourcePath("signatures") + " signatures list");
+  CHECK(list_before.code == 0);
+  CHECK(list_before.out.find("--signatures") != std::string::npos);  // the layer is listed as given
+  CHECK(list_before.out == Sshdiag("signatures list -s " + SourcePath("signatures")).out);
+  Run explain_before = Sshdiag("--signatures " + SourcePath("signatures") +
+                               " explain --signature ipqos-broken-pipe-after-open-confirm " + Corpus("ipqos-reset.log"));
+  Run explain_after = Sshdiag("explain --signature ipqos-broken-pipe-after-open-confirm " + Corpus("ipqos-reset.log") +
+                              " --signatures " + SourcePath("signatures"));
+  CHECK(explain_before.code == 0);
+  CHECK(explain_before.out == explain_after.out);
+  CHECK(Sshdiag("--map redact " + Corpus("ipqos-reset.log")).out == Sshdiag("redact --map " + Corpus("ipqos-reset.log")).out);
+  // An option a subcommand does not take is refused by it, in either place.
+  Run eval_lang = Sshdiag("--lang ja eval");
+  CHECK(eval_lang.code == 2);
+  CHECK(eval_lang.err.find("eval: unrecognised option '--lang'") != std::string::npos);
+  CHECK(Sshdiag("eval --lang ja").err == eval_lang.err);
+  // After "--", or after a file, "kb" is a file name as it always was.
+  Run file = Sshdiag("--lang en -- kb");
+  CHECK(file.code == 2);
+  CHECK(file.err.find("kb: cannot open file") != std::string::npos);
 }

@@ -196,49 +196,11 @@ void Blank(const Report& in, BlankedReport* out) {
       for (auto& c : r.commands) c = "\u3007";
     }
   }
-  // The analyzer's own messages about unusable input ("no SSH client output
-  // found: ...") are sentences, not labels, and are not in the catalogue yet.
-  for (auto& in_report : out->report.inputs) {
-    if (!in_report.error.empty()) in_report.error = "\u3007";
-  }
   for (auto& sr : out->report.sessions) {
     for (auto& l : sr.session.failure_lines) l.text = "\u3007";
     sr.session.facts.host = sr.session.facts.host.empty() ? "" : "\u3007";
     sr.session.source = "\u3007";
   }
-}
-
-bool IsWordByte(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
-
-// The catalogue's English labels, as words to look for: each entry whose
-// Japanese differs, trimmed of blanks and punctuation, when it has at least
-// three letters.
-std::vector<std::string> EnglishLabels() {
-  std::vector<std::string> labels;
-  for (const auto& e : MessageCatalogue()) {
-    std::string en = e.en;
-    if (en == e.ja) continue;
-    size_t b = en.find_first_not_of(" :()."), end = en.find_last_not_of(" :().");
-    if (b == std::string::npos) continue;
-    en = en.substr(b, end - b + 1);
-    size_t letters = 0;
-    for (char c : en) letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
-    if (letters >= 3) labels.push_back(en);
-  }
-  return labels;
-}
-
-// The first label found in out as a whole word, or "".
-std::string EnglishLabelIn(const std::string& out, const std::vector<std::string>& labels) {
-  for (const auto& label : labels) {
-    for (size_t at = out.find(label); at != std::string::npos; at = out.find(label, at + 1)) {
-      // After '/' or '.' it is part of a path ("~/.ssh/config"), not a label.
-      bool before = at > 0 && (IsWordByte(out[at - 1]) || out[at - 1] == '/' || out[at - 1] == '.');
-      bool after = at + label.size() < out.size() && IsWordByte(out[at + label.size()]);
-      if (!before && !after) return label;
-    }
-  }
-  return "";
 }
 
 }  // namespace

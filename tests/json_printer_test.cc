@@ -189,3 +189,17 @@ TEST_CASE("JSON output says whose log each session and each evidence line is fro
   CHECK(top["evidence"][0]["side"] == "server");
   CHECK(top["evidence"][0]["text"].get<std::string>().find("listed in DenyUsers") != std::string::npos);
 }
+
+TEST_CASE("JSON's invalid-UTF-8 warning is in the report's language", "[json_printer]") {
+  // Synthetic tail with a host name carrying invalid UTF-8 bytes (as above), analysed in Japanese.
+  Report r = AnalyzeText(
+      "debug2: channel 0: open confirm rwindow 0 rmax 32768\n"
+      "Read from remote host bad\xff\xfe: Connection reset by peer\n",
+      "ja");
+  PrintOptions o;
+  std::ostringstream out;
+  PrintJson(r, o, out);
+  const json j = json::parse(out.str());
+  CHECK(std::find(j["warnings"].begin(), j["warnings"].end(), Say(Msg::kWarnInvalidUtf8, "ja")) != j["warnings"].end());
+  CHECK(std::find(j["warnings"].begin(), j["warnings"].end(), Say(Msg::kWarnInvalidUtf8, "en")) == j["warnings"].end());
+}

@@ -38,3 +38,28 @@ TEST_CASE("Say gives the message in the language asked, English for any other", 
   CHECK(std::string(sshdiag::Say(sshdiag::Msg::kEvidence, "en")) == "Evidence:");
   CHECK(std::string(sshdiag::Say(sshdiag::Msg::kEvidence, "fr")) == "Evidence:");
 }
+
+TEST_CASE("SayWith puts the arguments where each language's text has its markers", "[localized_text]") {
+  using sshdiag::Msg;
+  CHECK(sshdiag::SayWith(Msg::kWarnLinesCut, "en", {"3", "1048576"}) ==
+        "3 line(s) longer than 1048576 bytes were cut to that length");
+  CHECK(sshdiag::SayWith(Msg::kWarnLinesCut, "ja", {"3", "1048576"}) == "1048576 バイトより長い 3 行をその長さで切りました");
+  // An argument that holds a marker is not read again; a missing argument leaves its marker.
+  CHECK(sshdiag::SayWith(Msg::kWarnLinesCut, "en", {"{2}", "9"}) == "{2} line(s) longer than 9 bytes were cut to that length");
+  CHECK(sshdiag::SayWith(Msg::kWarnLinesCut, "en", {"1"}) == "1 line(s) longer than {2} bytes were cut to that length");
+  CHECK(sshdiag::SayWith(Msg::kEvidence, "ja", {"x"}) == "根拠:");
+}
+
+TEST_CASE("Every marker of an entry is in both languages, and the languages are en and ja", "[localized_text]") {
+  for (const auto& e : sshdiag::MessageCatalogue()) {
+    INFO(e.key);
+    for (const char* marker : {"{1}", "{2}", "{3}"}) {
+      CHECK((std::string(e.en).find(marker) == std::string::npos) ==
+            (std::string(e.ja).find(marker) == std::string::npos));
+    }
+  }
+  CHECK(sshdiag::CatalogueLanguages() == std::vector<std::string>{"en", "ja"});
+  CHECK(sshdiag::IsCatalogueLanguage("ja"));
+  CHECK_FALSE(sshdiag::IsCatalogueLanguage("fr"));
+  CHECK_FALSE(sshdiag::IsCatalogueLanguage(""));
+}

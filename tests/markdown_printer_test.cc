@@ -137,3 +137,19 @@ TEST_CASE("Markdown says what to ask the customer when the log cannot decide", "
   // A log that decides asks nothing.
   CHECK(Print(AnalyzeFile("corpus/lab/openssh-9.2/no-matching-cipher.log")).find("To ask next") == std::string::npos);
 }
+
+TEST_CASE("Markdown names a pasted or piped input in words, not '-'", "[markdown_printer]") {
+  for (const std::string lang : {"en", "ja"}) {
+    AnalyzerOptions options;
+    options.lang = lang;
+    Analyzer analyzer(testing::BuiltinSignatures(), testing::BuiltinKb(), options);
+    std::istringstream in("Dear support, my ssh does not work.\n");  // synthetic: no ssh output
+    const std::string md = Print(analyzer.AnalyzeStream(in, "-"));
+    INFO(md);
+    CHECK(md.find(std::string("- **") + Say(Msg::kStandardInput, lang) + "**: " + Say(Msg::kInputNotSsh, lang)) !=
+          std::string::npos);
+    CHECK(md.find("**\\-**") == std::string::npos);
+  }
+  // A file keeps its name.
+  CHECK(Print(AnalyzeText("", "en")).find("- **test**: ") != std::string::npos);
+}

@@ -7,7 +7,8 @@ into the page through the clipboard (Ctrl+V), and checks what a user sees
 against what `sshdiag --format json|markdown` prints for the same log:
 the top explanation, the highlighted evidence lines, the phase diagram, a
 remedy's copy button, "Copy as Markdown", the language and redaction
-switches; then that a server's markup is shown inert: the real corpus log
+switches, the page opened in Japanese (?lang=ja), whose own words must hold
+none of the message catalogue's English labels; then that a server's markup is shown inert: the real corpus log
 corpus/lab/openssh-10.0/banner-not-ssh-http.log (an HTTP server's HTML page
 as the banner), and a SYNTHETIC variant of it made here, in this test, whose
 evidence line carries an <img onerror> and a <script> (no lab log has a
@@ -209,17 +210,95 @@ def main():
         copy_buttons = js("return document.querySelectorAll('#diagnoses .remedy button.copy').length;")
         check(copy_buttons >= len(top["remedies"]), "every remedy has a Copy button (%d)" % copy_buttons)
 
-        # --- The language switch asks again, in Japanese.
+        # --- The language switch asks again, in Japanese, and the page's own words change with it.
+        import urllib.request
+        catalogue = {lang: json.load(urllib.request.urlopen(url + "api/v1/messages?lang=" + lang,
+                                                            timeout=WAIT_SECONDS))["messages"]
+                     for lang in ("en", "ja")}
+        ja = catalogue["ja"]
         report_ja = json.loads(cli(sshdiag, ["--format", "json", "--lang", "ja"], ipqos_log))
+        check(driver.find_element(By.ID, "diagnose").text == catalogue["en"]["page.diagnose"],
+              "in English the button reads " + catalogue["en"]["page.diagnose"])
         driver.find_element(By.CSS_SELECTOR, "#lang option[value='ja']").click()
         check(settled() == "done", "the language switch asks again")
         check(top_title() == report_ja["diagnoses"][0]["title"], "and shows the Japanese explanation")
+        WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.find_element(By.ID, "diagnose").text == ja["page.diagnose"])
+        check(driver.find_element(By.ID, "diagnose").text == ja["page.diagnose"] and
+              js("return document.documentElement.lang;") == "ja" and driver.current_url.endswith("?lang=ja"),
+              "the page's own labels are Japanese (%s), <html lang=ja>, the address says ?lang=ja" % ja["page.diagnose"])
         driver.find_element(By.CSS_SELECTOR, "#lang option[value='en']").click()
         check(settled() == "done" and top_title() == top["title"], "switched back, the English one")
+        check(driver.find_element(By.ID, "diagnose").text == catalogue["en"]["page.diagnose"],
+              "and the English labels")
+
+        # --- The page opened in Japanese (?lang=ja): every word of its own is the catalogue's Japanese.
+        labels = []
+        for key, text in catalogue["en"].items():
+            text = text.strip(" :().")
+            if catalogue["en"][key] != ja[key] and sum(c.isalpha() for c in text) >= 3:
+                labels.append(text)
+
+        def english_label(text):
+            for label in labels:
+                for m in re.finditer(re.escape(label), text):
+                    before = text[m.start() - 1] if m.start() > 0 else " "
+                    after = text[m.end()] if m.end() < len(text) else " "
+                    if not (before.isalnum() or before in "_-/.") and not (after.isalnum() or after in "_-"):
+                        return label
+            return None
+
+        # The words the page puts around the data (not the log's lines, the articles' prose or remedy steps).
+        own_words = ("return [...document.querySelectorAll('[data-msg], #verdict, .phases li, .phases .attempt, "
+                     ".meta, .block-label, .remedy .where, button, .weakens, "
+                     ".evidence-list a, #error')].map(e => e.cloneNode(true)).map(e => {"
+                     "e.querySelectorAll('.kb').forEach(k => k.remove()); return e.textContent; }).join('\\n') + "
+                     "'\\n' + [...document.querySelectorAll('[aria-label], [title]')]"
+                     ".map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.title || '')).join('\\n');")
+        driver.get(url + "?lang=ja")
+        WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.find_element(By.ID, "diagnose").text == ja["page.diagnose"])
+        check(driver.title == ja["page.title"] and driver.find_element(By.ID, "lang").get_attribute("value") == "ja",
+              "?lang=ja: the title is %s and the switch shows 日本語" % ja["page.title"])
+        check(diagnose() == "failed" and driver.find_element(By.ID, "error").text == ja["page.paste_first"],
+              "nothing pasted yet: " + ja["page.paste_first"])
+        paste(ipqos_log)
+        check(diagnose() == "done" and top_title() == report_ja["diagnoses"][0]["title"],
+              "pasted in the Japanese page, the Japanese explanation")
+        check(driver.find_element(By.ID, "verdict").text == ja["page.verdict.diagnosed"], "the verdict: " + ja["page.verdict.diagnosed"])
+        phase_names = js("return [...document.querySelectorAll('.phases li')].map(l => l.firstChild.textContent);")
+        check(phase_names == [ja["phase." + p["name"]] for p in report_ja["sessions"][0]["phases"]],
+              "the phase strip in the catalogue's Japanese: %s" % " ".join(phase_names))
+        check(ja["page.stopped_here"] in js("return document.querySelector('.phases li.stopped').textContent;"),
+              "the phase it stopped at says " + ja["page.stopped_here"])
+        check(js("return document.querySelector('#diagnoses .level').textContent;") ==
+              ja["level." + report_ja["diagnoses"][0]["level"]], "the confidence label is Japanese")
+        words = js(own_words)
+        found = english_label(words)
+        check(found is None and len(words) > 200,
+              "the Japanese page's own words (%d characters) hold none of the catalogue's %d English labels%s"
+              % (len(words), len(labels), "" if found is None else ": found %r" % found))
+        # The support path in Japanese: redaction on, then "Copy as Markdown" gives the ticket text the API gives.
+        api_ja = urllib.request.Request(url + "api/v1/markdown", method="POST",
+                                        data=json.dumps({"log": ipqos_log, "redact": True, "lang": "ja"}).encode(),
+                                        headers={"Content-Type": "application/json"})
+        redacted_ja = urllib.request.urlopen(api_ja, timeout=WAIT_SECONDS).read().decode()
+        driver.find_element(By.ID, "redact").click()
+        check(settled() == "done" and
+              driver.find_element(By.ID, "markdown").get_attribute("textContent") == redacted_ja,
+              "Japanese with redaction: the Markdown shown is the API's")
+        driver.find_element(By.ID, "copy-markdown").click()
+        # The button says so for 2 s; polled every 0.5 s.
+        WebDriverWait(driver, WAIT_SECONDS).until(lambda d: d.find_element(By.ID, "copy-markdown").text == ja["page.copied"])
+        check(True, "the button says " + ja["page.copied"])
+        WebDriverWait(driver, WAIT_SECONDS).until(lambda d: clipboard() == redacted_ja)
+        check(clipboard() == redacted_ja and "sshdiag-lab" not in redacted_ja,
+              "%s copies it, without the lab's user name" % ja["page.copy_markdown"])
+        driver.get(url + "?lang=en")
+        paste(ipqos_log)
+        check(diagnose() == "done" and english_label(js(own_words)) is not None,
+              "(the same scan finds English labels in the English page)")
 
         # --- The redaction switch sends redact: true; the page shows what the API answers to it.
         import urllib.error
-        import urllib.request
         api = urllib.request.Request(url + "api/v1/markdown", method="POST",
                                      data=json.dumps({"log": ipqos_log, "redact": True}).encode(),
                                      headers={"Content-Type": "application/json"})

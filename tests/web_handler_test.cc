@@ -8,12 +8,14 @@
 #include <algorithm>
 #include <cstdlib>
 #include <regex>
+#include <set>
 #include <thread>
 #include <vector>
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "localized_text.h"
 #include "temp_dir.h"
 #include "test_support.h"
 #include "web_assets.h"
@@ -79,13 +81,14 @@ TEST_CASE("web: GET serves the embedded page and files with their types", "[web_
   for (const auto& file : EmbeddedWebFiles()) {
     HttpResponse r = Request("GET", std::string(file.path));
     CHECK(r.status == 200);
-    CHECK(r.body == file.content);
+    // The page is a template the catalogue's words fill; the other files are served as they are.
+    CHECK(r.body == (file.path == "/index.html" ? RenderPage(file.content, "en") : std::string(file.content)));
     CHECK(r.content_type == ContentTypeFor(file.path));
   }
   HttpResponse page = Request("GET", "/");
   CHECK(page.status == 200);
   CHECK(page.content_type == "text/html; charset=utf-8");
-  CHECK(page.body == FindWebFile("/index.html")->content);
+  CHECK(page.body == RenderPage(FindWebFile("/index.html")->content, "en"));
   CHECK(Request("GET", "/app.js").content_type == "text/javascript; charset=utf-8");
   CHECK(Request("GET", "/style.css").content_type == "text/css; charset=utf-8");
   CHECK(Request("HEAD", "/").status == 200);
@@ -258,4 +261,116 @@ TEST_CASE("web: requests on many threads at once get the answers they get alone"
   }
   for (auto& thread : threads) thread.join();
   CHECK(std::count(mismatches.begin(), mismatches.end(), 0) == kThreads);
+}
+
+TEST_CASE("web: the page's words are the catalogue's, in the language of ?lang=, --lang or Accept-Language", "[web_handler]") {
+  const std::string_view page_template = FindWebFile("/index.html")->content;
+  for (const std::string lang : {"en", "ja"}) {
+    INFO(lang);
+    const std::string page = RenderPage(page_template, lang);
+    CHECK(page.find("{{") == std::string::npos);  // every name in the template is a catalogue key
+    CHECK(page.find("<html lang=\"" + lang + "\">") != std::string::npos);
+    for (Msg m : {Msg::kPageDiagnose, Msg::kPageCopyMarkdown, Msg::kPageRedact, Msg::kPageLogHeading}) {
+      CHECK(page.find(Say(m, lang)) != std::string::npos);
+    }
+  }
+  // Which language: ?lang= first, then the server's --lang, then the browser's list, then English.
+  HttpRequest r{"GET", "/", "", "", {}, "fr-CH, fr;q=0.9, ja;q=0.8, en;q=0.5"};
+  CHECK(PageLanguage(r, "") == "ja");
+  CHECK(PageLanguage(r, "en") == "en");
+  r.query = {{"lang", "en"}};
+  CHECK(PageLanguage(r, "ja") == "en");
+  r.query = {{"lang", "xx"}};
+  CHECK(PageLanguage(r, "") == "ja");
+  r.accept_language = "ja;q=0, en";
+  CHECK(PageLanguage(r, "") == "en");
+  r.accept_language = "JA-jp";
+  CHECK(PageLanguage(r, "") == "ja");
+  r.accept_language = "";
+  CHECK(PageLanguage(r, "") == "en");
+  HttpResponse ja = Handler().Handle({"GET", "/", "", "", {}, "ja,en;q=0.5"});
+  CHECK(ja.body == RenderPage(page_template, "ja"));
+  CHECK(Handler().Handle({"GET", "/", "", "", {{"lang", "ja"}}, ""}).body == ja.body);
+  WebHandlerOptions options;
+  options.default_lang = "ja";
+  const WebHandler japanese(BuiltinSignatures(), BuiltinKb(), options);
+  CHECK(japanese.Handle({"GET", "/", "", "", {}, "en"}).body == ja.body);
+}
+
+TEST_CASE("web: /api/v1/messages is the whole catalogue in the language asked", "[web_handler]") {
+  HttpResponse r = Handler().Handle({"GET", "/api/v1/messages", "", "", {{"lang", "ja"}}, ""});
+  CHECK(r.status == 200);
+  CHECK(r.content_type == "application/json; charset=utf-8");
+  const auto j = nlohmann::json::parse(r.body);
+  CHECK(j.at("lang") == "ja");
+  CHECK(j.at("max_body_bytes") == kDefaultMaxRequestBytes);
+  CHECK(j.at("messages").size() == MessageCatalogue().size());
+  for (const auto& e : MessageCatalogue()) CHECK(j.at("messages").at(e.key) == e.ja);
+  CHECK(nlohmann::json::parse(Request("GET", "/api/v1/messages").body).at("messages").at("page.diagnose") == "Diagnose");
+  CHECK(Request("POST", "/api/v1/messages", "x").status == 405);
+}
+
+TEST_CASE("web: every message key the page's files name is in the catalogue", "[web_handler]") {
+  std::set<std::string> keys;
+  for (const auto& e : MessageCatalogue()) keys.insert(e.key);
+  size_t named = 0;
+  // data-msg="KEY" and {{KEY}} in the page, t('KEY' in the script.
+  const std::regex pattern(R"re(data-msg(?:-aria)?="([^"]+)"|\{\{([^}]+)\}\}|\bt\('([^']+)'\s*[,)])re");
+  for (const char* path : {"/index.html", "/app.js"}) {
+    const std::string body(FindWebFile(path)->content);
+    for (std::sregex_iterator it(body.begin(), body.end(), pattern), end; it != end; ++it) {
+      const std::string key = (*it)[1].matched ? (*it)[1].str() : (*it)[2].matched ? (*it)[2].str() : (*it)[3].str();
+      if (key == "lang") continue;  // {{lang}}: the language's code
+      INFO(path << ": " << key);
+      CHECK(keys.count(key) == 1);
+      ++named;
+    }
+  }
+  CHECK(named > 40);
+  // The keys the script builds from the JSON's values (phase.NAME, level.NAME, ...).
+  for (const char* key : {"phase.resolve", "phase.connect", "phase.banner", "phase.kex", "phase.hostkey", "phase.auth",
+                          "phase.session", "level.certain", "level.likely", "level.possible", "where.client",
+                          "where.server", "where.network", "outcome.succeeded", "outcome.failed", "outcome.incomplete",
+                          "outcome.remote-command-failed", "page.verdict.diagnosed", "page.verdict.unrecognised",
+                          "page.verdict.ok", "page.verdict.error"}) {
+    INFO(key);
+    CHECK(keys.count(key) == 1);
+  }
+}
+
+TEST_CASE("web: a form's fields, or a log sent with the form type, are read whole", "[web_handler]") {
+  const std::string text = ReadFile(SourcePath(kIpqosLog));
+  REQUIRE(text.size() > 8192);  // past cpp-httplib's own form limit
+  DiagnoseRequest request;
+  // As curl --data-binary @LOG sends it: the log itself.
+  REQUIRE(ParseDiagnoseRequest("application/x-www-form-urlencoded", text, &request).empty());
+  CHECK(request.log == text);
+  // As an HTML form (or curl --data-urlencode log@LOG -d lang=ja) sends it.
+  std::string encoded;
+  for (unsigned char c : text) {
+    static const char* hex = "0123456789ABCDEF";
+    if (std::isalnum(c)) {
+      encoded += static_cast<char>(c);
+    } else if (c == ' ') {
+      encoded += '+';
+    } else {
+      encoded += '%';
+      encoded += hex[c >> 4];
+      encoded += hex[c & 15];
+    }
+  }
+  REQUIRE(ParseDiagnoseRequest("application/x-www-form-urlencoded", "log=" + encoded + "&lang=ja&redact=on", &request)
+              .empty());
+  CHECK(request.log == text);
+  CHECK(request.lang == "ja");
+  CHECK(request.redact);
+  CHECK(ParseDiagnoseRequest("application/x-www-form-urlencoded", "lang=ja", &request).find("no \"log\"") !=
+        std::string::npos);
+  CHECK(ParseDiagnoseRequest("application/x-www-form-urlencoded", "log=x&lang=fr", &request).find("\"en\" or") !=
+        std::string::npos);
+  // A field the form does not have: the body is a log, not a form.
+  REQUIRE(ParseDiagnoseRequest("application/x-www-form-urlencoded", "log=x&other=1", &request).empty());
+  CHECK(request.log == "log=x&other=1");
+  HttpResponse r = Request("POST", "/api/v1/diagnose", "log=" + encoded + "&lang=ja", "application/x-www-form-urlencoded");
+  CHECK(r.body == CommandOutput("--format json --lang ja", SourcePath(kIpqosLog)));
 }
