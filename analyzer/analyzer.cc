@@ -242,7 +242,13 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
   session.parent = parent;
   const Session& s = session;
 
-  const Values facts = s.facts.AsMap();
+  Values facts = s.facts.AsMap();
+  if (s.side == Side::kServer) {
+    // sshd's log names the client it talked to (sshd -T -C addr=, Match
+    // Address), and whatever it says need not be looked up in it again.
+    if (!s.peer_address.empty()) facts[kClientAddressValue] = s.peer_address;
+    facts[kServerLogValue] = kServerLogPresent;
+  }
   Values values = facts;
   AddComputed(&values);
   RemedyContext ctx;

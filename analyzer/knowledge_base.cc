@@ -260,6 +260,16 @@ std::string OfferPick(const std::vector<std::string>& names, const std::string& 
   return out;
 }
 
+bool DroppedByValue(const Remedy& remedy, const std::string& name, const std::string& value) {
+  for (const auto& cond : remedy.when) {
+    if (cond.name == name && !RE2::PartialMatch(value, *cond.re)) return true;
+  }
+  for (const auto& cond : remedy.unless) {
+    if (cond.name == name && RE2::PartialMatch(value, *cond.re)) return true;
+  }
+  return false;
+}
+
 std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyContext& context,
                                          const std::string& lang) {
   auto value = [&context](const std::string& name) {

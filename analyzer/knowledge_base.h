@@ -150,6 +150,12 @@ struct RemedyContext {
 std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyContext& context,
                                          const std::string& lang);
 
+// True when the remedy's "when"/"unless" conditions on the value called name
+// drop it once that value is known to be value (the conditions on other
+// values are not looked at): for a value learnt after the remedies were
+// chosen, as pairing learns that sshd's log is at hand.
+bool DroppedByValue(const Remedy& remedy, const std::string& name, const std::string& value);
+
 // "client", "client, Windows", "client, weakens security": where a chosen
 // remedy applies, the platform its steps are for when the log does not tell,
 // and whether it weakens security. The printers show it beside the title.

@@ -4,6 +4,9 @@
 #include <optional>
 #include <set>
 
+#include "knowledge_base.h"
+#include "placeholders.h"
+
 namespace sshdiag {
 namespace {
 
@@ -53,6 +56,16 @@ void PairSides(Report* report) {
     }
     if (!match) continue;
     paired.insert(match->session.index);
+    // sshd's log of this connection is at hand: the client's remedies that
+    // only say to go and read it are moot.
+    for (auto& d : report->diagnoses) {
+      if (d.session != client.session.index) continue;
+      d.remedies.erase(std::remove_if(d.remedies.begin(), d.remedies.end(),
+                                      [](const ChosenRemedy& r) {
+                                        return r.remedy && DroppedByValue(*r.remedy, kServerLogValue, kServerLogPresent);
+                                      }),
+                       d.remedies.end());
+    }
     // The server's answer: its best-scored diagnosis that is not an alternative.
     const Diagnosis* answer = nullptr;
     double client_best = 0;

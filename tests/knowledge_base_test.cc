@@ -387,6 +387,32 @@ TEST_CASE("A remedy's when/unless fit it to the log's values: dropped when they 
   CHECK(r[2].server_config == "PermitRootLogin prohibit-password");
 }
 
+TEST_CASE("DroppedByValue judges a remedy by its conditions on one value learnt late", "[knowledge_base]") {
+  const char* kArticle = R"js({
+    "key": "late", "title": "t", "summary": "s",
+    "remedies": [
+      {"id": "read-log", "where": "server", "title": "r", "unless": {"server_log": "present"},
+       "forms": [{"commands": ["journalctl -u ssh"]}]},
+      {"id": "only-with-log", "where": "server", "title": "w", "when": {"server_log": "present", "user": "^root$"},
+       "forms": [{"commands": ["true"]}]},
+      {"id": "root-login", "where": "server", "title": "p", "when": {"user": "^root$"},
+       "forms": [{"server_config": "PermitRootLogin prohibit-password"}]}
+    ]
+  })js";
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(kArticle, "late.json", &issues);
+  REQUIRE(a);
+  REQUIRE(a->remedies.size() == 3);
+  CHECK(DroppedByValue(a->remedies[0], "server_log", "present"));
+  CHECK_FALSE(DroppedByValue(a->remedies[0], "server_log", "absent"));
+  CHECK_FALSE(DroppedByValue(a->remedies[1], "server_log", "present"));
+  CHECK(DroppedByValue(a->remedies[1], "server_log", "absent"));
+  // conditions on other values are not its business
+  CHECK_FALSE(DroppedByValue(a->remedies[2], "server_log", "present"));
+  CHECK_FALSE(DroppedByValue(a->remedies[2], "user", "root"));
+  CHECK(DroppedByValue(a->remedies[2], "user", "alice"));
+}
+
 TEST_CASE("A remedy's when/unless must name a value and hold a valid pattern", "[knowledge_base]") {
   std::vector<LoadIssue> issues;
   CHECK_FALSE(KnowledgeBase::Parse(
