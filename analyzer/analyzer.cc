@@ -262,6 +262,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     const Signature& sig = *c.match.signature;
     Diagnosis d;
     d.session = index;
+    d.server_log = s.side == Side::kServer;
     d.signature = sig.id;
     d.signature_def = &sig;
     d.maturity = MaturityName(sig.maturity);
@@ -319,6 +320,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     if (!article) return std::nullopt;
     Diagnosis d;
     d.session = index;
+    d.server_log = answer.server_log;
     d.signature = answer.signature;
     d.signature_def = answer.signature_def;
     d.kb = kb;

@@ -84,6 +84,8 @@ struct Article {
   LocalizedText mechanism;  // for the expert
   std::vector<Remedy> remedies;
   LocalizedText tell_apart;  // what to try when the log cannot decide
+  // tell_apart sends the user to sshd's log: pointless when the input holds it.
+  bool tell_apart_reads_server_log = false;
   std::vector<std::string> look_alikes;  // other root-cause keys
   std::vector<std::string> references;
   std::string file;

@@ -60,6 +60,7 @@ void PairSides(Report* report) {
     // only say to go and read it are moot.
     for (auto& d : report->diagnoses) {
       if (d.session != client.session.index) continue;
+      d.server_log = true;
       d.remedies.erase(std::remove_if(d.remedies.begin(), d.remedies.end(),
                                       [](const ChosenRemedy& r) {
                                         return r.remedy && DroppedByValue(*r.remedy, kServerLogValue, kServerLogPresent);

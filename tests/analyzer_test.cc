@@ -458,4 +458,13 @@ TEST_CASE("Remedies for sshd's log take the user and client address it names, an
   for (const auto& cd : client.diagnoses) read_log = read_log || RemedyOf(cd, "read-server-log") || RemedyOf(cd, "check-server-log");
   CHECK(read_log);
   CHECK_FALSE(RemedyOf(d, "read-server-log"));
+  // and its check, which is to read sshd's log, is not shown for it
+  CHECK(d.server_log);
+  CHECK(TellApart(d, "en").empty());
+  bool client_check = false;
+  for (const auto& cd : client.diagnoses) {
+    CHECK_FALSE(cd.server_log);
+    if (cd.kb == "user-not-allowed") client_check = !TellApart(cd, "en").empty();
+  }
+  CHECK(client_check);
 }

@@ -413,6 +413,26 @@ TEST_CASE("DroppedByValue judges a remedy by its conditions on one value learnt 
   CHECK(DroppedByValue(a->remedies[2], "user", "alice"));
 }
 
+TEST_CASE("An article says whether its tell_apart only sends the user to sshd's log", "[knowledge_base]") {
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(
+      R"js({"key": "t", "title": "t", "summary": "s", "tell_apart": "Read sshd's log.", "tell_apart_reads_server_log": true})js",
+      "t.json", &issues);
+  REQUIRE(a);
+  CHECK(a->tell_apart_reads_server_log);
+  auto b = KnowledgeBase::Parse(R"js({"key": "u", "title": "t", "summary": "s", "tell_apart": "Run ssh -v."})js", "u.json",
+                                &issues);
+  REQUIRE(b);
+  CHECK_FALSE(b->tell_apart_reads_server_log);
+  issues.clear();
+  auto bad = KnowledgeBase::Parse(
+      R"js({"key": "v", "title": "t", "summary": "s", "tell_apart": "x", "tell_apart_reads_server_log": "yes"})js", "v.json",
+      &issues);
+  CHECK_FALSE(bad);
+  REQUIRE(!issues.empty());
+  CHECK(issues[0].message.find("tell_apart_reads_server_log") != std::string::npos);
+}
+
 TEST_CASE("A remedy's when/unless must name a value and hold a valid pattern", "[knowledge_base]") {
   std::vector<LoadIssue> issues;
   CHECK_FALSE(KnowledgeBase::Parse(
