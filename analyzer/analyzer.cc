@@ -250,7 +250,13 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
   session.parent = parent;
   const Session& s = session;
 
-  const Values facts = s.facts.AsMap();
+  Values facts = s.facts.AsMap();
+  if (s.side == Side::kServer) {
+    // sshd's log names the client it talked to (sshd -T -C addr=, Match
+    // Address), and whatever it says need not be looked up in it again.
+    if (!s.peer_address.empty()) facts[kClientAddressValue] = s.peer_address;
+    facts[kServerLogValue] = kServerLogPresent;
+  }
   Values values = facts;
   AddComputed(&values);
   RemedyContext ctx;
@@ -264,6 +270,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     const Signature& sig = *c.match.signature;
     Diagnosis d;
     d.session = index;
+    d.server_log = s.side == Side::kServer;
     d.signature = sig.id;
     d.signature_def = &sig;
     d.maturity = MaturityName(sig.maturity);
@@ -320,6 +327,7 @@ void Analyzer::Conclude(Session session, const SessionHits& hits, Report* report
     if (!article) return std::nullopt;
     Diagnosis d;
     d.session = index;
+    d.server_log = answer.server_log;
     d.signature = answer.signature;
     d.signature_def = answer.signature_def;
     d.kb = kb;

@@ -189,7 +189,7 @@ json ReportToJson(const Report& report, const PrintOptions& options) {
                  {"remedies", remedies}};
     if (d.article) {
       diag["summary"] = u(d.article->summary.Get(report.lang));
-      diag["tell_apart"] = u.OrNull(d.article->tell_apart.Get(report.lang));
+      diag["tell_apart"] = u.OrNull(TellApart(d, report.lang));
       diag["look_alikes"] = d.article->look_alikes;
     } else {
       diag["summary"] = nullptr;

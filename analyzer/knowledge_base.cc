@@ -69,8 +69,8 @@ RemedyForm ParseForm(const json& j, const std::string& where) {
 Article ParseArticle(const json& j, const std::string& file, std::string* id_out) {
   if (!j.is_object()) throw FieldError("an article file holds one JSON object");
   if (j.contains("key") && j["key"].is_string()) *id_out = j["key"].get<std::string>();
-  CheckKeys(j, {"key", "title", "summary", "mechanism", "remedies", "tell_apart", "look_alikes", "references",
-                "$schema"},
+  CheckKeys(j, {"key", "title", "summary", "mechanism", "remedies", "tell_apart", "tell_apart_reads_server_log",
+                "look_alikes", "references", "$schema"},
             "article");
   Article a;
   a.file = file;
@@ -80,6 +80,12 @@ Article ParseArticle(const json& j, const std::string& file, std::string* id_out
   a.summary = GetText(j, "summary", "article", true);
   a.mechanism = GetText(j, "mechanism", "article", false);
   a.tell_apart = GetText(j, "tell_apart", "article", false);
+  if (j.contains("tell_apart_reads_server_log")) {
+    if (!j["tell_apart_reads_server_log"].is_boolean()) {
+      throw FieldError("'tell_apart_reads_server_log' must be true or false");
+    }
+    a.tell_apart_reads_server_log = j["tell_apart_reads_server_log"].get<bool>();
+  }
   a.look_alikes = GetStrings(j, "look_alikes", "article");
   a.references = GetStrings(j, "references", "article");
   if (j.contains("remedies")) {
@@ -258,6 +264,16 @@ std::string OfferPick(const std::vector<std::string>& names, const std::string& 
     out += n;
   }
   return out;
+}
+
+bool DroppedByValue(const Remedy& remedy, const std::string& name, const std::string& value) {
+  for (const auto& cond : remedy.when) {
+    if (cond.name == name && !RE2::PartialMatch(value, *cond.re)) return true;
+  }
+  for (const auto& cond : remedy.unless) {
+    if (cond.name == name && RE2::PartialMatch(value, *cond.re)) return true;
+  }
+  return false;
 }
 
 std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyContext& context,

@@ -84,6 +84,8 @@ struct Article {
   LocalizedText mechanism;  // for the expert
   std::vector<Remedy> remedies;
   LocalizedText tell_apart;  // what to try when the log cannot decide
+  // tell_apart sends the user to sshd's log: pointless when the input holds it.
+  bool tell_apart_reads_server_log = false;
   std::vector<std::string> look_alikes;  // other root-cause keys
   std::vector<std::string> references;
   std::string file;
@@ -149,6 +151,12 @@ struct RemedyContext {
 //   naming the preferred one in the note.
 std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyContext& context,
                                          const std::string& lang);
+
+// True when the remedy's "when"/"unless" conditions on the value called name
+// drop it once that value is known to be value (the conditions on other
+// values are not looked at): for a value learnt after the remedies were
+// chosen, as pairing learns that sshd's log is at hand.
+bool DroppedByValue(const Remedy& remedy, const std::string& name, const std::string& value);
 
 // "client", "client, Windows", "client, weakens security": where a chosen
 // remedy applies, the platform its steps are for when the log does not tell,

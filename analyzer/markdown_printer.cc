@@ -189,8 +189,8 @@ void PrintArticle(const Diagnosis& d, bool ask_next, const std::string& lang, st
     out << "\n";
   }
   // With alternatives, the checks go into what to ask next.
-  if (!ask_next && !d.article->tell_apart.empty()) {
-    out << "**" << Say(Msg::kUnsure, lang) << "** " << Paragraph(d.article->tell_apart.Get(lang)) << "\n";
+  if (!ask_next && !TellApart(d, lang).empty()) {
+    out << "**" << Say(Msg::kUnsure, lang) << "** " << Paragraph(TellApart(d, lang)) << "\n";
   }
 }
 
@@ -208,13 +208,12 @@ void PrintAlternatives(const Report& report, int answer, std::ostream& out) {
   for (const Diagnosis* alt : alts) out << "- " << EscapeMarkdownInline(alt->title) << ": " << Rating(*alt, lang) << "\n";
   out << "\n";
   std::string checks;
-  if (d.article && !d.article->tell_apart.empty()) {
-    checks += "- **" + EscapeMarkdownInline(d.title) + "**: " + EscapeMarkdownInline(d.article->tell_apart.Get(lang)) + "\n";
+  if (!TellApart(d, lang).empty()) {
+    checks += "- **" + EscapeMarkdownInline(d.title) + "**: " + EscapeMarkdownInline(TellApart(d, lang)) + "\n";
   }
   for (const Diagnosis* alt : alts) {
-    if (!alt->article || alt->article->tell_apart.empty()) continue;
-    checks += "- **" + EscapeMarkdownInline(alt->title) + "**: " + EscapeMarkdownInline(alt->article->tell_apart.Get(lang)) +
-              "\n";
+    if (TellApart(*alt, lang).empty()) continue;
+    checks += "- **" + EscapeMarkdownInline(alt->title) + "**: " + EscapeMarkdownInline(TellApart(*alt, lang)) + "\n";
   }
   if (!checks.empty()) out << "**" << Say(Msg::kAskNext, lang) << "**\n\n" << checks << "\n";
 }

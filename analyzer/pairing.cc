@@ -8,6 +8,9 @@
 
 #include "line_time.h"
 
+#include "knowledge_base.h"
+#include "placeholders.h"
+
 namespace sshdiag {
 namespace {
 
@@ -131,6 +134,17 @@ void PairSides(Report* report) {
     client.paired_by = by;
     match->paired_with = client.session.index;
     match->paired_by = by;
+    // sshd's log of this connection is at hand: the client's remedies that
+    // only say to go and read it are moot.
+    for (auto& d : report->diagnoses) {
+      if (d.session != client.session.index) continue;
+      d.server_log = true;
+      d.remedies.erase(std::remove_if(d.remedies.begin(), d.remedies.end(),
+                                      [](const ChosenRemedy& r) {
+                                        return r.remedy && DroppedByValue(*r.remedy, kServerLogValue, kServerLogPresent);
+                                      }),
+                       d.remedies.end());
+    }
     // The server's answer: its best-scored diagnosis that is not an alternative.
     const Diagnosis* answer = nullptr;
     double client_best = 0;

@@ -15,6 +15,15 @@ namespace sshdiag {
 
 using Values = std::map<std::string, std::string>;
 
+// Values a session of sshd's log gives besides its facts (analyzer.cc), by
+// name: "client_address", the address of the client sshd talked to (what
+// sshd -T -C addr= and Match Address take), and "server_log", "present" when
+// the input holds sshd's log of the connection (a session of sshd's log, or a
+// client session paired with one: pairing.h), for a remedy's when/unless.
+inline constexpr const char* kClientAddressValue = "client_address";
+inline constexpr const char* kServerLogValue = "server_log";
+inline constexpr const char* kServerLogPresent = "present";
+
 // Replaces each {name} in text by values[name]; unknown names become <name>
 // (callers choose texts whose names are all known: AllFilled, FillFirst).
 std::string FillPlaceholders(const std::string& text, const Values& values);

@@ -67,7 +67,17 @@ struct Diagnosis {
   int answer_local = -1;
   int session_order = 0;
   double group_score = 0;  // the answer's score: groups are ordered by it
+  // The input holds sshd's log of this connection: a diagnosis of sshd's log,
+  // or of a client session paired with it (pairing.h).
+  bool server_log = false;
 };
+
+// The article's tell_apart as d shows it: "" when there is none, or when it
+// sends the user to sshd's log and the input already holds it.
+inline std::string TellApart(const Diagnosis& d, const std::string& lang) {
+  if (!d.article || (d.server_log && d.article->tell_apart_reads_server_log)) return "";
+  return d.article->tell_apart.Get(lang);
+}
 
 // What tied a client session to a server connection (pairing.h).
 enum class PairingReason {

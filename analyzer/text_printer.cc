@@ -264,8 +264,8 @@ void PrintDiagnosis(const Diagnosis& d, size_t rank, const Report& report, const
         out << Prose(r.remedy->risk.Get(lang), "       ", std::string(Say(Msg::kRisk, lang)) + " ");
       }
     }
-    if (!d.article->tell_apart.empty()) {
-      out << "   " << Say(Msg::kUnsure, lang) << "\n" << Prose(d.article->tell_apart.Get(lang), "     ");
+    if (!TellApart(d, lang).empty()) {
+      out << "   " << Say(Msg::kUnsure, lang) << "\n" << Prose(TellApart(d, lang), "     ");
     }
   }
 }
@@ -278,8 +278,8 @@ void PrintAlternative(const Diagnosis& d, const Report& report, const Style& sty
       << style.Dim("[" + d.kb + "]" +
                    (d.maturity == "experimental" ? std::string(" ") + Say(Msg::kExperimentalSignature, lang) : ""))
       << "\n";
-  if (d.article && !d.article->tell_apart.empty()) {
-    out << Prose(d.article->tell_apart.Get(lang), "       ", std::string(Say(Msg::kTellApart, lang)) + " ");
+  if (!TellApart(d, lang).empty()) {
+    out << Prose(TellApart(d, lang), "       ", std::string(Say(Msg::kTellApart, lang)) + " ");
   }
 }
 

@@ -478,3 +478,44 @@ TEST_CASE("The warnings about unlisted sessions are the catalogue's, in the repo
     }
   }
 }
+
+namespace {
+
+// The remedy called id among d's, or nullptr.
+const ChosenRemedy* RemedyOf(const Diagnosis& d, const std::string& id) {
+  for (const auto& r : d.remedies) {
+    if (r.remedy && r.remedy->id == id) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("Remedies for sshd's log take the user and client address it names, and do not send to the log",
+          "[analyzer]") {
+  // The real sshd -e recording of a login refused by AllowUsers (corpus/lab, 9.2).
+  Report server = AnalyzeFile("corpus/lab/openssh-9.2/allowusers-denied.sshd.log");
+  REQUIRE(!server.diagnoses.empty());
+  const Diagnosis& d = server.diagnoses[0];
+  REQUIRE(d.kb == "user-not-allowed");
+  const ChosenRemedy* check = RemedyOf(d, "check-allow-deny");
+  REQUIRE(check);
+  CHECK(check->server_config == "AllowUsers sshdiag-lab");
+  REQUIRE(!check->commands.empty());
+  CHECK(check->commands[0].find("sshd -T -C user=sshdiag-lab,host=127.0.0.1,addr=127.0.0.1 ") == 5);  // after "sudo "
+  // the client's log of the same refusal cannot name the client's address, and does send to sshd's log
+  Report client = AnalyzeFile("corpus/lab/openssh-9.2/allowusers-denied.log");
+  bool read_log = false;
+  for (const auto& cd : client.diagnoses) read_log = read_log || RemedyOf(cd, "read-server-log") || RemedyOf(cd, "check-server-log");
+  CHECK(read_log);
+  CHECK_FALSE(RemedyOf(d, "read-server-log"));
+  // and its check, which is to read sshd's log, is not shown for it
+  CHECK(d.server_log);
+  CHECK(TellApart(d, "en").empty());
+  bool client_check = false;
+  for (const auto& cd : client.diagnoses) {
+    CHECK_FALSE(cd.server_log);
+    if (cd.kb == "user-not-allowed") client_check = !TellApart(cd, "en").empty();
+  }
+  CHECK(client_check);
+}

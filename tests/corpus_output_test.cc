@@ -12,6 +12,7 @@
 #include "localized_text.h"
 #include "placeholders.h"
 #include "json_printer.h"
+#include "knowledge_base.h"
 #include "markdown_printer.h"
 #include "text_printer.h"
 
@@ -147,6 +148,137 @@ TEST_CASE("No output of any corpus log holds a placeholder, an empty value or an
   }
   INFO(checked << " lines checked");
   CHECK(failures == 0);
+}
+
+namespace {
+
+// What is wrong with one remedy step shown for sshd's log (alone, or paired
+// with the client's), when that log names the user (user_known) and the
+// client's address (address_known): the value-free wording a KB form keeps
+// for a log that lacks the value ("AllowUsers USER", "addr=ADDRESS"). Only
+// the spellings that stand for the login account or the client's address
+// are looked for (USER@HOST's HOST is the server, which sshd's log does not
+// name). "" when nothing is.
+std::string ServerValueProblem(const std::string& step, bool user_known, bool address_known) {
+  static const std::regex kUser(R"(\bUSER@|user=USER\b|\b(?:AllowUsers|DenyUsers|User) USER\b|-u USER\b|\bid USER\b)");
+  static const std::regex kAddress(R"(\baddr=ADDRESS\b|\bhost=HOST,addr=)");
+  if (user_known && std::regex_search(step, kUser)) return "the user sshd's log names is left as USER";
+  if (address_known && std::regex_search(step, kAddress)) return "the client address sshd's log names is left out";
+  return "";
+}
+
+// True for a remedy that only sends the user to sshd's log: no setting to
+// change, and every command reads that log (journalctl -u ssh/sshd, auth.log,
+// secure) or merely checks and reloads sshd's configuration.
+bool SendsToServerLog(const ChosenRemedy& c) {
+  static const std::regex kReadsLog(R"(journalctl -u sshd?\b|/var/log/(?:auth\.log|secure)\b)");
+  static const std::regex kCheck(R"(^sudo sshd -t( && sudo systemctl (reload|restart) ssh)?$)");
+  if (!c.config_block.empty() || !c.option.empty() || !c.server_config.empty() || c.commands.empty()) return false;
+  bool reads = false;
+  for (const auto& cmd : c.commands) {
+    bool r = std::regex_search(cmd, kReadsLog);
+    if (!r && !std::regex_match(cmd, kCheck)) return false;
+    reads = reads || r;
+  }
+  return reads;
+}
+
+// The inputs that hold sshd's log: each server-side corpus log alone, and
+// each client -vvv log with its NAME.sshd.log (as the evaluation pairs them).
+std::vector<std::vector<std::string>> ServerSideInputs() {
+  std::vector<std::vector<std::string>> inputs;
+  for (const auto& e : CorpusEntries()) {
+    const auto source = e.meta.value("source", nlohmann::json::object());
+    if (!source.is_object()) continue;
+    if (source.value("side", "client") == "server") {
+      inputs.push_back({e.log});
+    } else if (source.value("verbosity", "vvv") == "vvv" && e.log.size() > 4) {
+      std::string server = e.log.substr(0, e.log.size() - 4) + ".sshd.log";
+      if (std::filesystem::exists(SourcePath(server))) inputs.push_back({e.log, server});
+    }
+  }
+  return inputs;
+}
+
+Report AnalyzePaths(const std::vector<std::string>& relative) {
+  Analyzer analyzer(BuiltinSignatures(), BuiltinKb());
+  std::vector<std::string> paths;
+  for (const auto& r : relative) paths.push_back(SourcePath(r));
+  return analyzer.AnalyzeFiles(paths);
+}
+
+}  // namespace
+
+TEST_CASE("Remedies for sshd's log name the user and client address it gives and never send the user to read it", "[corpus]") {
+  auto inputs = ServerSideInputs();
+  REQUIRE(inputs.size() > 300);
+  size_t pairs = 0, checked = 0, failures = 0;
+  for (const auto& in : inputs) {
+    pairs += in.size() == 2;
+    Report r = AnalyzePaths(in);
+    const std::string name = in.size() == 2 ? in[0] + " + " + in[1] : in[0];
+    // sshd's log of a diagnosis's connection is at hand when the diagnosis is a
+    // server session's, or a client session's in a report that kept a server
+    // session (pairing drops the unpaired ones).
+    bool any_server = false;
+    for (const auto& s : r.sessions) any_server = any_server || s.session.side == Side::kServer;
+    for (const auto& d : r.diagnoses) {
+      // what the diagnosis's connection names (a journal holds other
+      // connections, which may name other users)
+      bool user_known = false, address_known = false;
+      for (const auto& s : r.sessions) {
+        if (s.session.index != d.session) continue;
+        user_known = !s.session.facts.user.empty();
+        address_known = !s.session.peer_address.empty();
+      }
+      for (const auto& c : d.remedies) {
+        if (any_server && SendsToServerLog(c)) {
+          if (++failures <= 40) FAIL_CHECK(name << ": remedy '" << c.remedy->id << "' says to read sshd's log, which the input holds");
+        }
+        std::vector<std::string> steps = c.commands;
+        for (const std::string* s : {&c.config_block, &c.option, &c.server_config}) steps.push_back(*s);
+        for (const auto& step : steps) {
+          ++checked;
+          std::string problem = ServerValueProblem(step, user_known, address_known);
+          if (problem.empty()) continue;
+          if (++failures <= 40) FAIL_CHECK(name << " (" << d.kb << ", " << (c.remedy ? c.remedy->id : "") << "): " << problem << ": " << step);
+        }
+      }
+    }
+  }
+  INFO(inputs.size() << " inputs (" << pairs << " pairs), " << checked << " steps checked");
+  CHECK(pairs > 50);
+  CHECK(failures == 0);
+}
+
+TEST_CASE("The server-side scan finds what it looks for", "[corpus_output]") {
+  CHECK(ServerValueProblem("AllowUsers USER", true, true) == "the user sshd's log names is left as USER");
+  CHECK(ServerValueProblem("sudo sshd -T -C user=USER,host=HOST,addr=ADDRESS | grep x", true, true) ==
+        "the user sshd's log names is left as USER");
+  CHECK(ServerValueProblem("sudo sshd -T -C user=bob,host=HOST,addr=ADDRESS", true, true) ==
+        "the client address sshd's log names is left out");
+  CHECK(ServerValueProblem("sudo sshd -T -C user=bob,host=HOST,addr=ADDRESS", true, false) == "");
+  CHECK(ServerValueProblem("AllowUsers USER", false, true) == "");
+  // the server's own name is not in sshd's log: ssh bob@HOST is as good as it gets
+  CHECK(ServerValueProblem("ssh bob@HOST true", true, true) == "");
+  CHECK(ServerValueProblem("ssh-copy-id -i k.pub USER@HOST", true, false) == "the user sshd's log names is left as USER");
+}
+
+TEST_CASE("A remedy that only reads sshd's log is told apart from one that changes something", "[corpus_output]") {
+  ChosenRemedy read;
+  read.commands = {"sudo journalctl -u ssh --since '-10 min'", "sudo sshd -t"};
+  CHECK(SendsToServerLog(read));
+  read.commands = {"sudo grep -Ei 'not allowed' /var/log/auth.log /var/log/secure 2>/dev/null | tail -n 20"};
+  CHECK(SendsToServerLog(read));
+  ChosenRemedy more = read;
+  more.commands.push_back("sudo -u nobody /usr/local/bin/keys bob");
+  CHECK_FALSE(SendsToServerLog(more));
+  ChosenRemedy change = read;
+  change.server_config = "MaxStartups 30:30:100";
+  CHECK_FALSE(SendsToServerLog(change));
+  ChosenRemedy kernel;
+  kernel.commands = {"sudo journalctl -k --since '-10 min' | grep -i apparmor"};
+  CHECK_FALSE(SendsToServerLog(kernel));
 }
 
 TEST_CASE("The output scan finds what it looks for", "[corpus_output]") {

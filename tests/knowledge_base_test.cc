@@ -387,6 +387,52 @@ TEST_CASE("A remedy's when/unless fit it to the log's values: dropped when they 
   CHECK(r[2].server_config == "PermitRootLogin prohibit-password");
 }
 
+TEST_CASE("DroppedByValue judges a remedy by its conditions on one value learnt late", "[knowledge_base]") {
+  const char* kArticle = R"js({
+    "key": "late", "title": "t", "summary": "s",
+    "remedies": [
+      {"id": "read-log", "where": "server", "title": "r", "unless": {"server_log": "present"},
+       "forms": [{"commands": ["journalctl -u ssh"]}]},
+      {"id": "only-with-log", "where": "server", "title": "w", "when": {"server_log": "present", "user": "^root$"},
+       "forms": [{"commands": ["true"]}]},
+      {"id": "root-login", "where": "server", "title": "p", "when": {"user": "^root$"},
+       "forms": [{"server_config": "PermitRootLogin prohibit-password"}]}
+    ]
+  })js";
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(kArticle, "late.json", &issues);
+  REQUIRE(a);
+  REQUIRE(a->remedies.size() == 3);
+  CHECK(DroppedByValue(a->remedies[0], "server_log", "present"));
+  CHECK_FALSE(DroppedByValue(a->remedies[0], "server_log", "absent"));
+  CHECK_FALSE(DroppedByValue(a->remedies[1], "server_log", "present"));
+  CHECK(DroppedByValue(a->remedies[1], "server_log", "absent"));
+  // conditions on other values are not its business
+  CHECK_FALSE(DroppedByValue(a->remedies[2], "server_log", "present"));
+  CHECK_FALSE(DroppedByValue(a->remedies[2], "user", "root"));
+  CHECK(DroppedByValue(a->remedies[2], "user", "alice"));
+}
+
+TEST_CASE("An article says whether its tell_apart only sends the user to sshd's log", "[knowledge_base]") {
+  std::vector<LoadIssue> issues;
+  auto a = KnowledgeBase::Parse(
+      R"js({"key": "t", "title": "t", "summary": "s", "tell_apart": "Read sshd's log.", "tell_apart_reads_server_log": true})js",
+      "t.json", &issues);
+  REQUIRE(a);
+  CHECK(a->tell_apart_reads_server_log);
+  auto b = KnowledgeBase::Parse(R"js({"key": "u", "title": "t", "summary": "s", "tell_apart": "Run ssh -v."})js", "u.json",
+                                &issues);
+  REQUIRE(b);
+  CHECK_FALSE(b->tell_apart_reads_server_log);
+  issues.clear();
+  auto bad = KnowledgeBase::Parse(
+      R"js({"key": "v", "title": "t", "summary": "s", "tell_apart": "x", "tell_apart_reads_server_log": "yes"})js", "v.json",
+      &issues);
+  CHECK_FALSE(bad);
+  REQUIRE(!issues.empty());
+  CHECK(issues[0].message.find("tell_apart_reads_server_log") != std::string::npos);
+}
+
 TEST_CASE("A remedy's when/unless must name a value and hold a valid pattern", "[knowledge_base]") {
   std::vector<LoadIssue> issues;
   CHECK_FALSE(KnowledgeBase::Parse(

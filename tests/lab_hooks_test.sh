@@ -73,4 +73,24 @@ check "run --vary: 127.0.0.1 in an expectation becomes the run's host name, esca
   [ "$(head -n 1 "$TMP/vary-out")" = '^ssh: connect to host db-k3x9\.ops-q7\.lan port [0-9]+: Connection refused$' ]
 check "run --vary: other expectations stay, unset ones stay unset" \
   [ "$(tail -n 2 "$TMP/vary-out" | tr '\n' ' ')" = 'Connection refused$ unset ' ]
+# verify's success test: a decisive line that the release's recorded working session prints too
+# ('expecting SSH2_MSG_KEX_ECDH_REPLY', where a server that dies in key exchange stops) proves nothing
+# once ssh exited 0; a line only failures print still counts
+judge() { # DECISIVE -> what failed_still says of an exit-0 run that printed the decisive line
+  /usr/bin/python3 - "$REPO" "$1" <<'PY'
+import importlib.machinery, importlib.util, os, sys
+repo, decisive = sys.argv[1], sys.argv[2]
+path = os.path.join(repo, "corpus/lab/verify")
+spec = importlib.util.spec_from_loader("verify", importlib.machinery.SourceFileLoader("verify", path))
+v = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(v)
+tagdir = os.path.join(repo, "corpus/lab/openssh-9.2")
+res = {"hung": False, "rc": 0, "decisive_present": True, "last_line": "debug1: Exit status 0"}
+print("success" if v.failed_still(res, decisive, v.prints_on_success(tagdir, decisive)) is None else "failure")
+PY
+}
+check "verify: a decisive line every key exchange prints does not fail an exit-0 run" \
+  [ "$(judge 'expecting SSH2_MSG_KEX_ECDH_REPLY$')" = success ]
+check "verify: a decisive line only the failure prints still fails it" \
+  [ "$(judge 'Permission denied \(publickey\)')" = failure ]
 [[ $fails -eq 0 ]]

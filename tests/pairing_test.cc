@@ -225,3 +225,26 @@ TEST_CASE("Both sides of a pair name each other and what tied them", "[pairing]"
     }
   }
 }
+
+TEST_CASE("Paired with sshd's log, the client's remedies that only send to that log are left out", "[pairing]") {
+  const std::string server =
+      "Connection from 127.0.0.1 port 5000 on 127.0.0.1 port 42000 rdomain \"\"\n"
+      "User sshdiag-lab from 127.0.0.1 not allowed because listed in DenyUsers\n"
+      "Connection closed by invalid user sshdiag-lab 127.0.0.1 port 5000 [preauth]\n";
+  auto has = [](const Report& r, const std::string& kb, const std::string& id) {
+    for (const auto& d : r.diagnoses) {
+      if (d.kb != kb) continue;
+      for (const auto& c : d.remedies) {
+        if (c.remedy && c.remedy->id == id) return true;
+      }
+    }
+    return false;
+  };
+  Report alone = AnalyzeText(kClient);
+  CHECK(has(alone, "publickey-not-authorized", "check-server-log"));
+  Report both = AnalyzeText(std::string(kClient) + server);
+  CHECK_FALSE(has(both, "publickey-not-authorized", "check-server-log"));
+  CHECK(has(both, "publickey-not-authorized", "ssh-copy-id"));  // the others stay
+  CHECK_FALSE(has(both, "user-not-allowed", "read-server-log"));
+  CHECK(has(both, "user-not-allowed", "check-allow-deny"));
+}

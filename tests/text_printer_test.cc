@@ -293,3 +293,16 @@ TEST_CASE("A paired server connection names its client session and what tied the
   r.lang = "ja";
   CHECK(Print(r).find("(対応するセッション 1、根拠: 同じユーザー") != std::string::npos);
 }
+
+TEST_CASE("A check that sends the user to sshd's log is left out when the input is that log", "[text_printer]") {
+  PrintOptions o;
+  o.color = false;
+  // user-not-allowed's tell_apart: "Ask whoever can read the server log ..." (real 9.2 recordings)
+  std::ostringstream client, server;
+  PrintText(AnalyzeFile("corpus/lab/openssh-9.2/allowusers-denied.log"), o, client);
+  PrintText(AnalyzeFile("corpus/lab/openssh-9.2/allowusers-denied.sshd.log"), o, server);
+  CHECK(client.str().find("Ask whoever can read the server log") != std::string::npos);
+  CHECK(server.str().find("[user-not-allowed]") != std::string::npos);
+  CHECK(server.str().find("Ask whoever can read the server log") == std::string::npos);
+  CHECK(server.str().find("If unsure") == std::string::npos);
+}
