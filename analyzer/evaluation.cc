@@ -19,7 +19,8 @@ using nlohmann::json;
 
 const std::vector<std::string> kVerbosities = {"plain", "v", "vvv"};
 const std::vector<ServerLogShape> kServerLogShapes = {
-    {"journal", "server-journal"}, {"authlog", "server-authlog"}, {"syslog-iso", "server-syslog-iso"}};
+    {"journal", "server-journal"}, {"journal-iso", "server-journal-iso"}, {"authlog", "server-authlog"},
+    {"syslog-iso", "server-syslog-iso"}};
 const std::vector<std::string> kSideKinds = [] {
   std::vector<std::string> kinds = {"server"};
   for (const auto& shape : kServerLogShapes) kinds.push_back(shape.column);

@@ -26,10 +26,11 @@ extern const std::vector<std::string> kExcerptKinds;  // "last-1", "last-3", "la
 // each shape is a column of the server's side. The lab records them as
 // NAME.sshd.LOG_VIA.log (corpus/lab/lib.sh, LAB_SERVER_LOG_VIA).
 struct ServerLogShape {
-  const char* log_via;  // "journal": what `journalctl -u ssh` prints; "authlog": a syslog
-                        // file in the traditional format (/var/log/auth.log); "syslog-iso":
-                        // one with RFC 3339 times (rsyslog's RSYSLOG_FileFormat)
-  const char* column;   // "server-journal", "server-authlog", "server-syslog-iso"
+  const char* log_via;  // "journal": what `journalctl -u ssh` prints; "journal-iso": with
+                        // -o short-iso; "authlog": a syslog file in the traditional format
+                        // (/var/log/auth.log); "syslog-iso": one with RFC 3339 times
+                        // (rsyslog's RSYSLOG_FileFormat)
+  const char* column;   // "server-journal", "server-journal-iso", "server-authlog", ...
 };
 extern const std::vector<ServerLogShape> kServerLogShapes;
 // The server's side, in table order: "server" (sshd's log alone, a sidecar with

@@ -237,6 +237,7 @@ constexpr size_t kMaxJudged = 64;
 constexpr int kSignatureIds = 1 << 20;
 constexpr int kFailureId = -1;   // a failure line (FailureLines)
 constexpr int kSshdTagId = -2;   // a syslog/journal line of sshd
+constexpr int kSshdMessageIds = -16;  // minus the id of one of sshd's messages (MatchSshdMessage)
 
 }  // namespace
 
@@ -294,10 +295,17 @@ bool PasteCleaner::Known(std::string_view text, std::vector<int>* ids) const {
   // sshd's line in a syslog or journal shape ("Dec 06 04:10:35 host sshd[28]: ...") starts
   // a known message whatever it says: its tag is the message's start. So does the line of
   // a program of sshd's sessions (nologin's), which the server transcript reads too.
-  if (auto tagged = SplitSyslogLine(text);
-      tagged && (IsSshdProgram(tagged->program) ||
+  auto tagged = SplitSyslogLine(text);
+  if (tagged && (IsSshdProgram(tagged->program) ||
                  (known_.server_failures && known_.server_failures->IsSessionProgram(tagged->program)))) {
     ids->push_back(kSshdTagId);
+  }
+  // sshd's own messages, tagged or as sshd -e prints them: a wrapped piece
+  // ("... sshd[9]: Server listening on 127.0.0.1 po") and its continuation
+  // form one ("... port 42000."), which a pattern that reads to its end knows.
+  if (known_.server_failures) {
+    MatchSshdMessage(tagged && IsSshdProgram(tagged->program) ? std::string_view(tagged->message) : text, &sshd_ids_);
+    for (int id : sshd_ids_) ids->push_back(kSshdMessageIds - id);
   }
   std::sort(ids->begin(), ids->end());
   return !ids->empty();

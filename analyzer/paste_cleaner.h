@@ -103,7 +103,7 @@ class PasteCleaner {
   void Rejoin(bool final);
   // Fills *ids with the messages text is (fact patterns, signature patterns
   // offset by kSignatureIds, -1 for a failure line, -2 for sshd's line in a syslog
-  // or journal shape); true when any.
+  // or journal shape, -16 minus the id of one of sshd's own messages); true when any.
   bool Known(std::string_view text, std::vector<int>* ids) const;
   // True when the message id only matches from a line's start (a pattern
   // anchored by '^' but not "^.*"; a failure line).
@@ -123,6 +123,7 @@ class PasteCleaner {
   // that a long log is not judged again block after block.
   std::map<std::string, bool> judged_;
   mutable std::vector<int> ids_;
+  mutable std::vector<int> sshd_ids_;  // scratch for MatchSshdMessage
 };
 
 // Cleans a whole text with PasteCleaner and KnownMessages::Builtin(): for

@@ -87,8 +87,8 @@ constexpr const char* kPatterns[kPatternCount] = {
     R"(^debug\d: Remote protocol version [\d.]+, remote software version (\S+(?: \S+)?))",
     // kAcceptedKey
     R"(^Accepted key \S+ ((?:SHA256|MD5):\S+) found at )",
-    // kListening
-    R"(^Server listening on (\S+) port (\d+))",
+    // kListening; to its final '.', so that a wrapped line's last piece joins it
+    R"(^Server listening on (\S+) port (\d+).*\.$)",
 };
 
 template <size_t N>
@@ -172,6 +172,15 @@ const PatternSet& ServerPatterns() {
 }
 
 }  // namespace
+
+void MatchSshdMessage(std::string_view text, std::vector<int>* ids) {
+  ServerPatterns().Match(text, ids);
+  // kServerOnly also knows a line's end (" [preauth]"), and a message starts
+  // a line: only the patterns anchored at the start count.
+  ids->erase(std::remove_if(ids->begin(), ids->end(),
+                            [](int id) { return id == kClientOnly || id == kServerOnly; }),
+             ids->end());
+}
 
 ServerTranscript::ServerTranscript(std::string source_name, const FailureLines* failures)
     : source_(std::move(source_name)),

@@ -39,6 +39,13 @@ std::optional<TaggedLine> SplitSyslogLine(std::string_view text, bool time_remov
 // "sshd-auth".
 bool IsSshdProgram(std::string_view program);
 
+// The messages of sshd's own that text (a message without its syslog tag, or
+// an sshd -e line) starts with, as ids of the server transcript's patterns
+// (none of them a client's line); empty when it is none of sshd's. The paste
+// cleaner asks it whether a wrapped piece and its continuation form one of
+// sshd's messages. Linear in the text's length.
+void MatchSshdMessage(std::string_view text, std::vector<int>* ids);
+
 // Reads cleaned lines and decides, line by line, whose they are: the ssh
 // client's (the caller gives them to TranscriptParser), sshd's (kept here, in
 // one session per connection) or another program's syslog line (ignored).

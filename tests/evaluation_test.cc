@@ -487,12 +487,14 @@ TEST_CASE("sshdiag eval scores a fresh directory on its own, apart from in-sampl
   CHECK(r.out.find("(in-sample") == std::string::npos);
 }
 
-TEST_CASE("sshd's logs are tabled apart: alone by level and by shape (journal, syslog files), and paired with the -vvv "
+TEST_CASE("sshd's logs are tabled apart: alone by level and by shape (journal, syslog files), and paired with each "
           "client log beside them",
           "[evaluation]") {
   TempDir dir;
   const std::string expect = R"js({"status": "diagnosed", "top": "user-not-allowed", "also_ok": ["publickey-not-authorized"]})js";
   AddCase(dir, "deny", "denyusers-denied.log", expect);
+  // The same run's plain ssh output: paired with the same sshd log, in a column of its own.
+  AddCase(dir, "deny.plain", "denyusers-denied.plain.log", expect, R"js("verbosity": "plain")js");
   dir.Write("corpus/deny.sshd.log", ReadFile(SourcePath("corpus/lab/openssh-9.2/denyusers-denied.sshd.log")));
   dir.Write("corpus/deny.sshd.json", R"js({"source": {"kind": "test", "side": "server"}, "expect": )js" + expect + "}");
   dir.Write("corpus/deny.sshd.debug3.log",
@@ -503,7 +505,8 @@ TEST_CASE("sshd's logs are tabled apart: alone by level and by shape (journal, s
             ReadFile(SourcePath("corpus/lab/openssh-9.2/denyusers-denied.sshd.journal.log")));
   dir.Write("corpus/deny.sshd.journal.json",
             R"js({"source": {"kind": "test", "side": "server", "log_via": "journal"}, "expect": )js" + expect + "}");
-  for (const char* via : {"authlog", "syslog-iso"}) {  // rsyslog's files, traditional and RFC 3339
+  // journalctl -o short-iso; rsyslog's files, traditional and RFC 3339
+  for (const char* via : {"journal-iso", "authlog", "syslog-iso"}) {
     dir.Write(std::string("corpus/deny.sshd.") + via + ".log",
               ReadFile(SourcePath(std::string("corpus/lab/openssh-9.2/denyusers-denied.sshd.") + via + ".log")));
     dir.Write(std::string("corpus/deny.sshd.") + via + ".json",
@@ -519,21 +522,29 @@ TEST_CASE("sshd's logs are tabled apart: alone by level and by shape (journal, s
   Evaluate(dir, &l);
   REQUIRE(l.issues.size() == 2);
   CHECK(Has({l.issues[0].message, l.issues[1].message}, "source.side"));
-  CHECK(Has({l.issues[0].message, l.issues[1].message}, "'log_via' must be one of stderr, journal, authlog"));
-  REQUIRE(l.cases.size() == 6);
-  const CorpusCase& client = l.cases[0];
-  CHECK(client.server_log.find("deny.sshd.log") != std::string::npos);
+  CHECK(Has({l.issues[0].message, l.issues[1].message},
+            "'log_via' must be one of stderr, journal, journal-iso, authlog, syslog-iso"));
+  REQUIRE(l.cases.size() == 8);
+  for (size_t i : {0, 1}) {  // deny.log, deny.plain.log: both beside deny.sshd.log
+    INFO(l.cases[i].log);
+    CHECK(l.cases[i].side == "client");
+    CHECK(l.cases[i].server_log.find("deny.sshd.log") != std::string::npos);
+  }
   CHECK(l.summary.tables.at("in-sample/server").top1 == 1);
   CHECK(l.summary.tables.at("in-sample/server-debug3").top1 == 1);
   CHECK(l.summary.tables.at("in-sample/server-journal").top1 == 1);  // what journalctl -u ssh printed
+  CHECK(l.summary.tables.at("in-sample/server-journal-iso").top1 == 1);  // ... with -o short-iso
   CHECK(l.summary.tables.at("in-sample/server-authlog").top1 == 1);     // /var/log/auth.log
   CHECK(l.summary.tables.at("in-sample/server-syslog-iso").top1 == 1);  // RFC 3339 times
   CHECK(l.summary.tables.at("in-sample/server").logs == 1);  // each shape in its own column only
   const Tally& paired = l.summary.tables.at("in-sample/paired");
   CHECK(paired.failures == 1);
   CHECK(paired.top1 == 1);  // alone the client log ranks publickey-not-authorized first
+  const Tally& paired_plain = l.summary.tables.at("in-sample/paired-plain");
+  CHECK(paired_plain.failures == 1);
+  CHECK(paired_plain.top1 == 1);
   CHECK(l.summary.tables.count("in-sample/last-1") == 1);
-  CHECK(l.summary.tables.at("in-sample/last-1").excerpts == 1);  // no excerpts of the server's logs
+  CHECK(l.summary.tables.at("in-sample/last-1").excerpts == 2);  // the two client logs', none of the server's logs
 }
 
 TEST_CASE("A likely or certain wrong answer at any rank fails a failing log, even with the expected cause within reach",

@@ -242,3 +242,14 @@ TEST_CASE("CleanPaste bounds a rejoined line and survives hostile input", "[past
   CHECK(lines[0].text.find("&#99999999;") != std::string::npos);
   CHECK(lines[0].text.find("&#x110000;") != std::string::npos);
 }
+
+TEST_CASE("CleanPaste rejoins a wrapped line of sshd's own messages", "[paste_cleaner]") {
+  // Synthetic, in sshd's and journalctl's formats (sshd.c: "Server listening on
+  // %s port %s%s%s."): a listener-only journal excerpt wrapped at 80 columns
+  // leaves the final '.' on a line of its own, which only the whole message
+  // ends with.
+  const std::string journal = "Dec 06 04:10:35 lab-server sshd[28610]: Server listening on 127.0.0.1 port 42000.";
+  REQUIRE(journal.size() == 81);
+  CHECK(Texts(CleanPaste(journal.substr(0, 80) + "\n" + journal.substr(80) + "\n")) ==
+        std::vector<std::string>{"lab-server sshd[28610]: Server listening on 127.0.0.1 port 42000."});
+}

@@ -1147,6 +1147,10 @@ _lab_keep_server_log() { # CLIENT SERVER SCRIPT
     sleep 0.5  # journald reads its socket asynchronously: let the last lines land
     journalctl -u ssh --no-pager > "$log" || lab_die "journalctl -u ssh failed"
     if [[ $(cat "$log") == "-- No entries --" ]]; then : > "$log"; fi  # sshd logged elsewhere (-E)
+    # the same journal as `-o short-iso` prints it (what people paste with precise times)
+    journalctl -u ssh -o short-iso --no-pager > "$LABDIR/journal-iso.log" || lab_die "journalctl -o short-iso failed"
+    if [[ $(cat "$LABDIR/journal-iso.log") == "-- No entries --" ]]; then : > "$LABDIR/journal-iso.log"; fi
+    _lab_keep_server_log_file "$1" "$2" "$3" "$LABDIR/journal-iso.log" journal-iso
   fi
   if [[ $via == rsyslog ]]; then  # one run, two files: each shape is a via of its own
     _lab_rsyslog_sync
@@ -1160,7 +1164,8 @@ _lab_keep_server_log_file() { # CLIENT SERVER SCRIPT LOG VIA
   local log=$4 via=$5
   [[ -s $log ]] || return 0
   # at sshd's default level NAME.sshd.log, at another NAME.sshd.LEVEL.log (NAME.sshd.debug3.log);
-  # what journalctl printed: NAME.sshd.journal.log; rsyslog's files: NAME.sshd.authlog.log
+  # what journalctl printed: NAME.sshd.journal.log (-o short-iso: NAME.sshd.journal-iso.log);
+  # rsyslog's files: NAME.sshd.authlog.log
   # (traditional format), NAME.sshd.syslog-iso.log (RFC 3339)
   local level=${LAB_SSHD_LOG_LEVEL:-DEBUG1} name=$SCENARIO.sshd
   [[ $via == stderr ]] || name+=.$via
@@ -1177,7 +1182,7 @@ e = os.environ
 # when sshd words it otherwise.
 # A journal or syslog file holds more than sshd's stderr (other programs' syslog lines,
 # e.g. nologin's): EXPECT_SERVER_JOURNAL_STATUS / _TOP say so where it shows the cause.
-journal = e["SRC_VIA"] in ("journal", "authlog", "syslog-iso")
+journal = e["SRC_VIA"] in ("journal", "journal-iso", "authlog", "syslog-iso")
 status = (journal and e.get("EXPECT_SERVER_JOURNAL_STATUS")) or e.get("EXPECT_SERVER_STATUS") or e["EXPECT_STATUS"]
 expect = {"status": status}
 if status != "ok":
@@ -1199,10 +1204,12 @@ src = {
     "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d"),
     "notes": "sshd's standard error for the whole scenario: the connections of the set-up and of every client run, in order.",
 }
-if e["SRC_VIA"] == "journal":
-    src["log_via"] = "journal"
-    src["command"] = "journalctl -u ssh --no-pager (sshd -D -f CONFIG, LogLevel %s, in ssh.service's cgroup)" % e["SRC_LEVEL"]
-    src["notes"] = ("What `journalctl -u ssh` printed after the scenario: sshd logged through syslog(3) to "
+if e["SRC_VIA"] in ("journal", "journal-iso"):
+    src["log_via"] = e["SRC_VIA"]
+    shape = "-o short-iso " if e["SRC_VIA"] == "journal-iso" else ""
+    src["command"] = ("journalctl -u ssh %s--no-pager (sshd -D -f CONFIG, LogLevel %s, in ssh.service's cgroup)"
+                      % (shape, e["SRC_LEVEL"]))
+    src["notes"] = ("What `journalctl -u ssh" + (" -o short-iso" if shape else "") + "` printed after the scenario: sshd logged through syslog(3) to "
                     "Debian 12's systemd-journald (systemd 252) on host '%s', for every connection of the set-up "
                     "and of every client run, in order; other programs of the unit (nologin, a shell) appear "
                     "as they would on a real host. Recorded in a run of its own: the client logs beside it are "
