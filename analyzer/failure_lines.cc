@@ -74,7 +74,8 @@ std::optional<FailureLines> FailureLines::Parse(const std::string& text, const s
                                                 std::vector<LoadIssue>* issues) {
   return ParseDataFile<FailureLines>(text, file, issues, [](const json& j, std::string*) {
     if (!j.is_object()) throw FieldError("the failure-lines file holds one JSON object");
-    CheckKeys(j, {"failure", "not_failure", "epilogue", "remote_command", "session_programs", "notes", "$schema"},
+    CheckKeys(j, {"failure", "not_failure", "epilogue", "remote_command", "session_programs", "whole_lines", "notes",
+                  "$schema"},
               "failure lines");
     FailureLines f;
     f.failure_ = ParseList(j, "failure");
@@ -86,6 +87,8 @@ std::optional<FailureLines> FailureLines::Parse(const std::string& text, const s
     f.epilogue_re_ = Alternation(f.epilogue_, "epilogue");
     f.remote_command_ = ParseList(j, "remote_command");
     f.remote_command_re_ = Alternation(f.remote_command_, "remote_command");
+    f.whole_lines_ = ParseList(j, "whole_lines");
+    f.whole_lines_re_ = Alternation(f.whole_lines_, "whole_lines");
     f.session_programs_ = ParseList(j, "session_programs");
     f.session_programs_re_ = Alternation(f.session_programs_, "session_programs");
     return f;
@@ -132,6 +135,11 @@ bool FailureLines::IsRemoteCommandFailure(std::string_view text) const {
 bool FailureLines::IsSessionProgram(std::string_view program) const {
   if (program.empty() || !session_programs_re_) return false;
   return RE2::PartialMatch(re2::StringPiece(program.data(), program.size()), *session_programs_re_);
+}
+
+bool FailureLines::IsWholeLine(std::string_view text) const {
+  if (text.empty() || !whole_lines_re_) return false;
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *whole_lines_re_);
 }
 
 bool FailureLines::IsEpilogue(std::string_view text) const {

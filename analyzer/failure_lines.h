@@ -71,11 +71,18 @@ class FailureLines {
   // ssh.service carry such lines between sshd's own.
   bool IsSessionProgram(std::string_view program) const;
 
+  // True when text is one of ssh's own lines that only the whole line matches:
+  // a "whole_lines" pattern (the channel status dump's "  #0 client-session
+  // (t4 ... io 0x00/0x00)"). Neither a failure nor a fact, it lets the paste
+  // cleaner rejoin such a line when a paste wrapped it.
+  bool IsWholeLine(std::string_view text) const;
+
   const std::vector<FailurePattern>& failure() const { return failure_; }
   const std::vector<FailurePattern>& not_failure() const { return not_failure_; }
   const std::vector<FailurePattern>& epilogue() const { return epilogue_; }
   const std::vector<FailurePattern>& remote_command() const { return remote_command_; }
   const std::vector<FailurePattern>& session_programs() const { return session_programs_; }
+  const std::vector<FailurePattern>& whole_lines() const { return whole_lines_; }
   const std::vector<LoadIssue>& issues() const { return issues_; }
 
   FailureLines();
@@ -84,9 +91,10 @@ class FailureLines {
   ~FailureLines();
 
  private:
-  std::vector<FailurePattern> failure_, not_failure_, epilogue_, remote_command_, session_programs_;
+  std::vector<FailurePattern> failure_, not_failure_, epilogue_, remote_command_, session_programs_, whole_lines_;
   // Each list as one alternation: one pass per line, as one RE2 would do.
-  std::unique_ptr<RE2> failure_re_, not_failure_re_, epilogue_re_, remote_command_re_, session_programs_re_;
+  std::unique_ptr<RE2> failure_re_, not_failure_re_, epilogue_re_, remote_command_re_, session_programs_re_,
+      whole_lines_re_;
   std::vector<LoadIssue> issues_;
 };
 

@@ -237,6 +237,7 @@ constexpr size_t kMaxJudged = 64;
 constexpr int kSignatureIds = 1 << 20;
 constexpr int kFailureId = -1;   // a failure line (FailureLines)
 constexpr int kSshdTagId = -2;   // a syslog/journal line of sshd
+constexpr int kWholeLineId = -3;  // one of ssh's lines known only whole (FailureLines::IsWholeLine)
 constexpr int kSshdMessageIds = -16;  // minus the id of one of sshd's messages (MatchSshdMessage)
 
 }  // namespace
@@ -292,6 +293,7 @@ bool PasteCleaner::Known(std::string_view text, std::vector<int>* ids) const {
       (known_.server_failures && known_.server_failures->IsFailure(text))) {
     ids->push_back(kFailureId);
   }
+  if (known_.failures && known_.failures->IsWholeLine(text)) ids->push_back(kWholeLineId);
   // sshd's line in a syslog or journal shape ("Dec 06 04:10:35 host sshd[28]: ...") starts
   // a known message whatever it says: its tag is the message's start. So does the line of
   // a program of sshd's sessions (nologin's), which the server transcript reads too.

@@ -103,7 +103,8 @@ class PasteCleaner {
   void Rejoin(bool final);
   // Fills *ids with the messages text is (fact patterns, signature patterns
   // offset by kSignatureIds, -1 for a failure line, -2 for sshd's line in a syslog
-  // or journal shape, -16 minus the id of one of sshd's own messages); true when any.
+  // or journal shape, -3 for one of ssh's lines known only whole, -16 minus the id
+  // of one of sshd's own messages); true when any.
   bool Known(std::string_view text, std::vector<int>* ids) const;
   // True when the message id only matches from a line's start (a pattern
   // anchored by '^' but not "^.*"; a failure line).

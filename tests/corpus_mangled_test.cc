@@ -180,19 +180,6 @@ const std::set<std::pair<std::string, std::string>> kKnownMisses = {
     {"wrap-80", "corpus/fresh/batch-6/openssh-8.4/rsync-missing-on-server.rsync.log"},
     {"wrap-72", "corpus/fresh/batch-6/openssh-9.2/rsync-missing-on-server.rsync.log"},
     {"wrap-80", "corpus/fresh/batch-6/openssh-9.2/rsync-missing-on-server.rsync.log"},
-    // A -vvv log whose failing remote shell (bash: line 1: ..., a false shell)
-    // wrapped, reads as a success: the wrapped remote output is not rejoined.
-    {"wrap-72", "corpus/fresh/openssh-8.4/ak-command-false.log"},
-    {"wrap-72", "corpus/fresh/openssh-9.2/ak-command-false.log"},
-    {"wrap-80", "corpus/fresh/openssh-9.2/ak-command-false.log"},
-    {"wrap-72", "corpus/lab/openssh-8.4/forcecommand-failing.log"},
-    {"wrap-72", "corpus/lab/openssh-8.4/shell-false.log"},
-    {"wrap-72", "corpus/lab/openssh-9.2-varied/forcecommand-failing.log"},
-    {"wrap-80", "corpus/lab/openssh-9.2-varied/forcecommand-failing.log"},
-    {"wrap-72", "corpus/lab/openssh-9.2/forcecommand-failing.log"},
-    {"wrap-80", "corpus/lab/openssh-9.2/forcecommand-failing.log"},
-    {"wrap-72", "corpus/lab/openssh-9.2/shell-false.log"},
-    {"wrap-80", "corpus/lab/openssh-9.2/shell-false.log"},
 };
 
 void CheckMangling(const std::string& name) {

@@ -294,3 +294,25 @@ TEST_CASE("A possible cause of a remote command that did not start leaves the se
   REQUIRE_FALSE(zsh.diagnoses.empty());
   CHECK(zsh.diagnoses[0].kb == "remote-program-missing");
 }
+
+TEST_CASE("ssh's lines known only whole match only whole", "[failure_lines]") {
+  const FailureLines& f = FailureLines::Builtin();
+  REQUIRE_FALSE(f.whole_lines().empty());
+  for (const auto& p : f.whole_lines()) {
+    INFO(p.pattern);
+    REQUIRE(p.example.size() > 20);
+    CHECK(f.IsWholeLine(p.example));
+    CHECK_FALSE(f.IsWholeLine(p.example.substr(0, p.example.size() - 10)));  // a wrapped piece
+    CHECK_FALSE(f.IsFailure(p.example));
+  }
+  // Real lines of lab -vvv logs (8.4's ends at "cc -1"; 10.0's adds "nc0" and a flag).
+  CHECK(f.IsWholeLine("  #0 client-session (t4 r0 i3/0 o3/0 e[write]/0 fd -1/-1/6 sock -1 cc -1)"));
+  CHECK(f.IsWholeLine("  #0 client-session (t4 [session:command] r0 nm0 i3/0 o3/0 e[write]/0 fd -1/-1/6 sock -1 cc -1 "
+                      "nc0 io 0x00/0x00 B)"));
+  CHECK_FALSE(f.IsWholeLine("debug1: channel 0: free: client-session, nchannels 1"));
+  std::vector<LoadIssue> issues;
+  CHECK_FALSE(FailureLines::Parse(R"js({"failure": [{"regex": "^x"}], "whole_lines": [{"regex": "("}]})js", "f.json",
+                                  &issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].message.find("whole_lines[0]: invalid regex") != std::string::npos);
+}

@@ -253,3 +253,15 @@ TEST_CASE("CleanPaste rejoins a wrapped line of sshd's own messages", "[paste_cl
   CHECK(Texts(CleanPaste(journal.substr(0, 80) + "\n" + journal.substr(80) + "\n")) ==
         std::vector<std::string>{"lab-server sshd[28610]: Server listening on 127.0.0.1 port 42000."});
 }
+
+TEST_CASE("CleanPaste rejoins a wrapped line of ssh's channel status", "[paste_cleaner]") {
+  // A real line of corpus/lab/openssh-9.2/shell-false.log, wrapped at 72 columns as
+  // a mail client would: its last piece must not read as the remote command's output.
+  const std::string status =
+      "  #0 client-session (t4 [session] r0 i3/0 o3/0 e[write]/0 fd -1/-1/6 sock -1 cc -1 io 0x00/0x00)";
+  const std::string before = "debug3: channel 0: status: The following connections are open:";
+  const std::string paste = before + "\n" + status.substr(0, 72) + "\n" + status.substr(72) + "\n";
+  std::vector<std::string> lines = Texts(CleanPaste(paste));
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[1] == status);
+}
