@@ -12,6 +12,7 @@
 #include "json_printer.h"
 #include "localized_text.h"
 #include "markdown_printer.h"
+#include "safe_text.h"
 #include "web_assets.h"
 
 namespace sshdiag {
@@ -122,21 +123,6 @@ bool SplitForm(const std::string& body, std::vector<std::pair<std::string, std::
     start = end + 1;
   }
   return true;
-}
-
-std::string EscapeHtml(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 }  // namespace
