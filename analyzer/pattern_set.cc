@@ -1,8 +1,10 @@
 #include "pattern_set.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cctype>
+#include <cstdint>
 #include <mutex>
 
 #include "compiled_patterns.h"
@@ -15,94 +17,99 @@ struct PatternSet::Entry {
   mutable std::once_flag once;
   mutable std::unique_ptr<RE2> re;
   mutable std::atomic<bool> ready{false};  // re is set
+  uint32_t factors = 0;  // one bit per literal factor; 0: matched by the residual sets
 };
 
-namespace {
+// The patterns without a usable literal, matched on every line.
+struct PatternSet::Residual {
+  std::vector<int> anchored_ids, unanchored_ids;  // the set's own numbering -> pattern index
+  std::unique_ptr<RE2::Set> anchored_set, unanchored_set;
+};
 
-// In an index prefix: the place of an optional "(?:\\w+: )?".
-constexpr char kSkipMark = '\x01';
-
-}  // namespace
-
-// A byte trie of literal line prefixes: which patterns can only match a line
-// that starts with a given text. A prefix may hold kSkip where its pattern
-// says "(?:\\w+: )?" (the function name OpenSSH 9 adds after "debugN: "):
-// the walk then goes on both without and after such a word.
-struct PatternSet::PrefixIndex {
-  static constexpr char kSkip = kSkipMark;
+// Aho-Corasick over the patterns' required literals: one walk over a line
+// finds every literal in it, and so every pattern that can match the line.
+struct PatternSet::LiteralIndex {
+  struct Hit {
+    int id;         // the pattern
+    uint32_t bit;   // the factor of it
+    bool operator==(const Hit& o) const { return id == o.id && bit == o.bit; }
+  };
   struct Node {
-    std::vector<std::pair<unsigned char, int>> children;  // byte -> node
-    int skip = -1;                                        // the node after kSkip
-    std::vector<int> ids;                                 // patterns whose prefix ends here
+    std::vector<std::pair<unsigned char, int>> children;  // byte -> node; sorted by byte after Build
+    int fail = 0;
+    int output = -1;        // this node, or the nearest node down its fail chain, holding ids; -1: none
+    std::vector<Hit> ids;   // the pattern factors one of whose literals ends here
   };
   std::vector<Node> nodes{1};
-  std::vector<int> all;  // every pattern in the trie
+  std::array<int, 256> root{};  // the root's transitions, dense: most bytes start no literal
 
-  void Insert(const std::string& prefix, int id) {
+  void Insert(std::string_view literal, Hit hit) {
     int n = 0;
-    for (char ch : prefix) {
+    for (char ch : literal) {
       const unsigned char c = static_cast<unsigned char>(ch);
-      int next = -1;
-      if (ch == kSkip) {
-        next = nodes[static_cast<size_t>(n)].skip;
-      } else {
-        for (const auto& [b, child] : nodes[static_cast<size_t>(n)].children) {
-          if (b == c) next = child;
-        }
-      }
+      int next = Child(n, c);
       if (next < 0) {
         next = static_cast<int>(nodes.size());
-        if (ch == kSkip) {
-          nodes[static_cast<size_t>(n)].skip = next;
-        } else {
-          nodes[static_cast<size_t>(n)].children.emplace_back(c, next);
-        }
+        nodes[static_cast<size_t>(n)].children.emplace_back(c, next);
         nodes.emplace_back();
       }
       n = next;
     }
-    nodes[static_cast<size_t>(n)].ids.push_back(id);
-    all.push_back(id);
+    auto& ids = nodes[static_cast<size_t>(n)].ids;
+    if (std::find(ids.begin(), ids.end(), hit) == ids.end()) ids.push_back(hit);
   }
 
-  // Appends the patterns whose prefix starts line, sorted, each once.
-  void Candidates(std::string_view line, std::vector<int>* out) const {
-    Walk(0, line, 0, 0, out);
-    std::sort(out->begin(), out->end());
-    out->erase(std::unique(out->begin(), out->end()), out->end());
+  // Computes the fail and output links, breadth first.
+  void Build() {
+    root.fill(0);
+    std::vector<int> queue;
+    for (const auto& [c, child] : nodes[0].children) {
+      root[c] = child;
+      queue.push_back(child);
+    }
+    for (size_t q = 0; q < queue.size(); ++q) {
+      const int n = queue[q];
+      Node& node = nodes[static_cast<size_t>(n)];
+      std::sort(node.children.begin(), node.children.end());
+      const int f = node.fail;
+      node.output = !node.ids.empty() ? n : nodes[static_cast<size_t>(f)].output;
+      for (const auto& [c, child] : node.children) {
+        nodes[static_cast<size_t>(child)].fail = Step(f, c);
+        queue.push_back(child);
+      }
+    }
+  }
+
+  // Appends to *out the factor of every literal found in text (with repeats).
+  void Find(std::string_view text, std::vector<Hit>* out) const {
+    int n = 0;
+    for (char ch : text) {
+      n = Step(n, static_cast<unsigned char>(ch));
+      for (int o = nodes[static_cast<size_t>(n)].output; o > 0; o = nodes[static_cast<size_t>(nodes[static_cast<size_t>(o)].fail)].output) {
+        const auto& ids = nodes[static_cast<size_t>(o)].ids;
+        out->insert(out->end(), ids.begin(), ids.end());
+      }
+    }
   }
 
  private:
-  static bool IsWord(unsigned char c) { return std::isalnum(c) || c == '_'; }  // RE2's \\w: ASCII only
-
-  void Walk(int n, std::string_view line, size_t i, int skips, std::vector<int>* out) const {
-    for (;;) {
-      const Node& node = nodes[static_cast<size_t>(n)];
-      out->insert(out->end(), node.ids.begin(), node.ids.end());
-      if (node.skip >= 0 && skips < 4) {
-        Walk(node.skip, line, i, skips + 1, out);  // no word
-        size_t j = i;
-        while (j < line.size() && IsWord(static_cast<unsigned char>(line[j]))) ++j;
-        if (j > i && j + 1 < line.size() && line[j] == ':' && line[j + 1] == ' ') {
-          Walk(node.skip, line, j + 2, skips + 1, out);  // "word: "
-        }
-      }
-      if (i == line.size()) return;
-      const unsigned char c = static_cast<unsigned char>(line[i]);
-      int next = -1;
-      for (const auto& [b, child] : node.children) {
-        if (b == c) {
-          next = child;
-          break;
-        }
-      }
-      if (next < 0) return;
-      n = next;
-      ++i;
+  int Child(int n, unsigned char c) const {
+    for (const auto& [b, child] : nodes[static_cast<size_t>(n)].children) {
+      if (b == c) return child;
     }
+    return -1;
+  }
+
+  // The node after reading c in node n, following fail links.
+  int Step(int n, unsigned char c) const {
+    while (n != 0) {
+      const int next = Child(n, c);
+      if (next >= 0) return next;
+      n = nodes[static_cast<size_t>(n)].fail;
+    }
+    return root[c];
   }
 };
-
 namespace {
 
 // Walks an RE2 pattern's top level: returns the number of top-level
@@ -164,52 +171,291 @@ int TopLevel(std::string_view p, bool* all_anchored) {
   return alternatives;
 }
 
-// The literal text every line a single-alternative "^..." pattern matches
-// must start with (up to the first operator; a character a quantifier makes
-// optional is left out). Errs towards a shorter prefix.
-std::string LiteralPrefix(std::string_view p) {
-  std::string out;
-  if (p.empty() || p[0] != '^') return out;
-  auto literal_punct = [](char c) { return std::string_view(" :,-_/='\"@<>!#%&~`;").find(c) != std::string_view::npos; };
-  static constexpr std::string_view kFunctionName = "(?:\\w+: )?";
-  for (size_t i = 1; i < p.size();) {
-    if (p.compare(i, kFunctionName.size(), kFunctionName) == 0) {
-      out.push_back(kSkipMark);
-      i += kFunctionName.size();
-      continue;
-    }
-    char c = p[i];
-    size_t width = 1;
-    char literal;
-    if (std::isalnum(static_cast<unsigned char>(c)) || literal_punct(c)) {
-      literal = c;
-    } else if (c == '\\' && i + 1 < p.size() && std::ispunct(static_cast<unsigned char>(p[i + 1]))) {
-      literal = p[i + 1];
-      width = 2;
-    } else {
-      if ((c == '*' || c == '?' || c == '{') && !out.empty()) out.pop_back();  // the last one is optional
-      return out;
-    }
-    out.push_back(literal);
-    i += width;
+// A literal this short, or one that most lines of an ssh -vvv log hold
+// ("debug1: "), would make its pattern a candidate on too many lines: such a
+// pattern goes to the residual set instead.
+constexpr size_t kMinLiteral = 4;
+
+bool WeakLiteral(const std::string& literal) {
+  if (literal.size() < kMinLiteral) return true;
+  for (std::string_view common : {"debug1: ", "debug2: ", "debug3: "}) {
+    if (common.find(literal) != std::string_view::npos) return true;
   }
-  return out;
+  return false;
 }
 
-// A prefix this long ("debug1: " and 4 more bytes) sets a pattern apart;
-// a shorter one would make it a candidate on too many lines.
-constexpr size_t kMinIndexPrefix = 12;
+// Skips a character class starting at p[i] == '['; returns the index of its
+// closing ']', or npos when unsure.
+size_t SkipClass(std::string_view p, size_t i) {
+  size_t j = i + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;
+  for (; j < p.size() && p[j] != ']'; ++j) {
+    if (p[j] == '\\') {
+      ++j;
+    } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+      size_t end = p.find(":]", j + 2);
+      if (end == std::string_view::npos) return std::string_view::npos;
+      j = end + 1;
+    }
+  }
+  return j < p.size() ? j : std::string_view::npos;
+}
 
-// The prefix that indexes a pattern, or "" to leave it to the sets.
-std::string IndexPrefix(std::string_view p) {
-  bool all_anchored = false;
-  if (TopLevel(p, &all_anchored) != 1 || !all_anchored) return "";
-  std::string prefix = LiteralPrefix(p);
-  const size_t literal = prefix.size() - static_cast<size_t>(std::count(prefix.begin(), prefix.end(), kSkipMark));
-  return literal >= kMinIndexPrefix ? prefix : "";
+// Skips a group starting at p[i] == '('; returns the index of its closing
+// ')', or npos when unsure.
+size_t SkipGroup(std::string_view p, size_t i) {
+  int depth = 0;
+  for (size_t j = i; j < p.size(); ++j) {
+    switch (p[j]) {
+      case '\\':
+        if (j + 1 < p.size() && (p[j + 1] == 'Q' || p[j + 1] == 'E')) return std::string_view::npos;
+        ++j;
+        break;
+      case '[':
+        j = SkipClass(p, j);
+        if (j == std::string_view::npos) return j;
+        break;
+      case '(':
+        ++depth;
+        break;
+      case ')':
+        if (--depth == 0) return j;
+        break;
+      default:
+        break;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// The length of a counted repetition "{n}", "{n,}" or "{n,m}" at p[i], or 0.
+size_t RepetitionLength(std::string_view p, size_t i) {
+  size_t j = i + 1, digits = 0;
+  while (j < p.size() && std::isdigit(static_cast<unsigned char>(p[j]))) ++j, ++digits;
+  if (digits == 0) return 0;
+  if (j < p.size() && p[j] == ',') {
+    ++j;
+    while (j < p.size() && std::isdigit(static_cast<unsigned char>(p[j]))) ++j;
+  }
+  return j < p.size() && p[j] == '}' ? j + 1 - i : 0;
+}
+
+// A set of literals such that every match of some regular expression holds
+// at least one of them: the prefilter of a pattern. Empty: none found.
+using LiteralSet = std::vector<std::string>;
+
+// At most this many factors of a pattern are checked (a bit each).
+constexpr size_t kMaxFactors = 32;
+
+bool Stronger(const LiteralSet& a, const LiteralSet& b) {
+  if (b.empty()) return !a.empty();
+  if (a.empty()) return false;
+  auto shortest = [](const LiteralSet& s) {
+    size_t n = SIZE_MAX;
+    for (const auto& l : s) n = std::min(n, l.size());
+    return n;
+  };
+  const size_t sa = shortest(a), sb = shortest(b);
+  return sa != sb ? sa > sb : a.size() < b.size();
+}
+
+bool Alternation(std::string_view p, LiteralSet* out);
+
+// The factors of one concatenation (no top-level '|') that every match
+// must hold: runs of literal bytes, and groups that are not optional,
+// through the literals of their alternatives. Only strong literals count
+// (WeakLiteral). Returns false when unsure.
+bool Concatenation(std::string_view p, std::vector<LiteralSet>* factors) {
+  factors->clear();
+  std::string run;
+  bool last_literal = false;  // the previous atom was run's last byte
+  auto consider = [factors](LiteralSet candidate) {
+    if (candidate.empty() || std::any_of(candidate.begin(), candidate.end(), WeakLiteral)) return;
+    if (std::find(factors->begin(), factors->end(), candidate) == factors->end()) factors->push_back(std::move(candidate));
+  };
+  auto end_run = [&] {
+    if (!run.empty()) consider({run});
+    run.clear();
+    last_literal = false;
+  };
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') {
+      if (i + 1 >= p.size()) return false;
+      const char d = p[i + 1];
+      if (std::ispunct(static_cast<unsigned char>(d))) {
+        run.push_back(d);
+        last_literal = true;
+        ++i;
+        continue;
+      }
+      if (d == 'Q' || d == 'E' || std::isdigit(static_cast<unsigned char>(d))) return false;
+      end_run();
+      ++i;
+      if ((d == 'x' || d == 'p' || d == 'P') && i + 1 < p.size() && p[i + 1] == '{') {
+        const size_t close = p.find('}', i + 1);
+        if (close == std::string_view::npos) return false;
+        i = close;
+      } else if (d == 'x') {
+        i += 2;  // two hex digits
+      } else if (d == 'p' || d == 'P') {
+        i += 1;  // a one-letter class name
+      }
+      continue;
+    }
+    switch (c) {
+      case '[': {
+        const size_t close = SkipClass(p, i);
+        if (close == std::string_view::npos) return false;
+        end_run();
+        i = close;
+        break;
+      }
+      case '(': {
+        end_run();
+        const size_t close = SkipGroup(p, i);
+        if (close == std::string_view::npos) return false;
+        std::string_view body = p.substr(i + 1, close - i - 1);
+        if (!body.empty() && body[0] == '?') {
+          // "(?flags)" or "(?flags:...)": folding case changes what the rest means.
+          size_t j = 1;
+          bool folds = false;
+          while (j < body.size() && std::string_view("imsU-").find(body[j]) != std::string_view::npos) {
+            folds = folds || body[j] == 'i';
+            ++j;
+          }
+          if (j == body.size()) {  // "(?s)": no text of its own, but it rules the rest
+            if (folds) return false;
+            i = close;
+            break;
+          }
+          if (body[j] == ':') {
+            if (folds) {  // "(?i:...)": its text may come in any case; it proves no literal
+              i = close;
+              break;
+            }
+            body.remove_prefix(j + 1);
+          } else if (body.substr(j, 2) == "P<" || body[j] == '<') {
+            const size_t name_end = body.find('>');
+            if (name_end == std::string_view::npos) return false;
+            body.remove_prefix(name_end + 1);
+          } else {
+            return false;  // syntax RE2 would reject anyway
+          }
+        }
+        i = close;
+        const char next = i + 1 < p.size() ? p[i + 1] : '\0';
+        if (next == '?' || next == '*' || next == '{') break;  // may be absent: the quantifier is read next
+        LiteralSet inner;
+        if (!Alternation(body, &inner)) return false;
+        consider(std::move(inner));
+        break;
+      }
+      case '*':
+      case '?':
+        if (last_literal) run.pop_back();  // the byte it follows may be absent
+        end_run();
+        break;
+      case '+':
+        end_run();  // the byte it follows stays, but may repeat
+        break;
+      case '{': {
+        const size_t length = RepetitionLength(p, i);
+        if (length == 0) return false;  // RE2 may read it as a literal '{': do not guess
+        if (last_literal) run.pop_back();
+        end_run();
+        i += length - 1;
+        break;
+      }
+      case '.':
+      case '^':
+      case '$':
+        end_run();
+        break;
+      case ')':
+      case '|':
+        return false;  // unbalanced, or an alternation the caller did not split
+      default:
+        run.push_back(c);
+        last_literal = true;
+        break;
+    }
+  }
+  end_run();
+  return true;
+}
+
+// Splits a pattern at its top-level '|'; false when unsure.
+bool TopLevelAlternatives(std::string_view p, std::vector<std::string_view>* out) {
+  out->clear();
+  size_t start = 0;
+  for (size_t i = 0; i < p.size(); ++i) {
+    switch (p[i]) {
+      case '\\':
+        ++i;
+        break;
+      case '[':
+        i = SkipClass(p, i);
+        if (i == std::string_view::npos) return false;
+        break;
+      case '(':
+        i = SkipGroup(p, i);
+        if (i == std::string_view::npos) return false;
+        break;
+      case '|':
+        out->push_back(p.substr(start, i - start));
+        start = i + 1;
+        break;
+      default:
+        break;
+    }
+  }
+  out->push_back(p.substr(start));
+  return true;
+}
+
+// The prefilter of an alternation: every alternative's, joined; empty when
+// one alternative has none. Returns false when unsure.
+bool Alternation(std::string_view p, LiteralSet* out) {
+  out->clear();
+  std::vector<std::string_view> alternatives;
+  if (!TopLevelAlternatives(p, &alternatives)) return false;
+  for (std::string_view alternative : alternatives) {
+    std::vector<LiteralSet> factors;
+    if (!Concatenation(alternative, &factors)) return false;
+    LiteralSet literals;
+    for (auto& f : factors) {
+      if (Stronger(f, literals)) literals = std::move(f);
+    }
+    if (literals.empty()) {
+      out->clear();
+      return true;
+    }
+    for (auto& l : literals) {
+      if (std::find(out->begin(), out->end(), l) == out->end()) out->push_back(std::move(l));
+    }
+  }
+  return true;
 }
 
 }  // namespace
+
+bool PatternSet::RequiredLiterals(std::string_view pattern, std::vector<std::vector<std::string>>* all_of) {
+  all_of->clear();
+  std::vector<std::string_view> alternatives;
+  if (pattern.empty() || !TopLevelAlternatives(pattern, &alternatives)) return false;
+  if (alternatives.size() == 1) {
+    if (!Concatenation(pattern, all_of)) all_of->clear();
+  } else {
+    LiteralSet any_of;
+    if (Alternation(pattern, &any_of) && !any_of.empty()) all_of->push_back(std::move(any_of));
+  }
+  // The strongest first; more than a mask's worth adds little.
+  std::stable_sort(all_of->begin(), all_of->end(), Stronger);
+  if (all_of->size() > kMaxFactors) all_of->resize(kMaxFactors);
+  return !all_of->empty();
+}
 
 PatternSet::PatternSet() = default;
 PatternSet::~PatternSet() = default;
@@ -262,18 +508,24 @@ size_t PatternSet::compiled_count() const {
 
 bool PatternSet::Compile(std::string* error) {
   compiled_ = true;
-  anchored_ids_.clear();
-  unanchored_ids_.clear();
-  prefixes_ = std::make_unique<PrefixIndex>();
+  residual_ = std::make_unique<Residual>();
+  literals_ = std::make_unique<LiteralIndex>();
+  std::vector<std::vector<std::string>> factors;
   for (size_t i = 0; i < patterns_.size(); ++i) {
     const int id = static_cast<int>(i);
-    std::string prefix = IndexPrefix(patterns_[i]->text);
-    if (!prefix.empty()) {
-      prefixes_->Insert(prefix, id);
+    Entry& entry = *patterns_[i];
+    entry.factors = 0;
+    if (RequiredLiterals(entry.text, &factors)) {
+      for (size_t f = 0; f < factors.size(); ++f) {
+        const uint32_t bit = 1u << f;
+        entry.factors |= bit;
+        for (const auto& literal : factors[f]) literals_->Insert(literal, {id, bit});
+      }
     } else {
-      (patterns_[i]->anchored ? anchored_ids_ : unanchored_ids_).push_back(id);
+      (patterns_[i]->anchored ? residual_->anchored_ids : residual_->unanchored_ids).push_back(id);
     }
   }
+  literals_->Build();
   auto build = [this, error](const std::vector<int>& ids, RE2::Anchor anchor, std::unique_ptr<RE2::Set>* set) {
     set->reset();
     if (ids.empty()) return true;
@@ -293,9 +545,15 @@ bool PatternSet::Compile(std::string* error) {
     }
     return true;
   };
-  anchored_ok_ = build(anchored_ids_, RE2::ANCHOR_START, &anchored_set_);
-  unanchored_ok_ = build(unanchored_ids_, RE2::UNANCHORED, &unanchored_set_);
-  return anchored_ok_ && unanchored_ok_;
+  // Both are built even when the first fails: Match() falls back to each
+  // pattern alone only for the set that is missing.
+  const bool anchored_ok = build(residual_->anchored_ids, RE2::ANCHOR_START, &residual_->anchored_set);
+  const bool unanchored_ok = build(residual_->unanchored_ids, RE2::UNANCHORED, &residual_->unanchored_set);
+  return anchored_ok && unanchored_ok;
+}
+
+size_t PatternSet::residual_size() const {
+  return residual_ ? residual_->anchored_ids.size() + residual_->unanchored_ids.size() : patterns_.size();
 }
 
 void PatternSet::MatchEach(const re2::StringPiece& text, const std::vector<int>& which,
@@ -315,29 +573,43 @@ void PatternSet::Match(std::string_view line, std::vector<int>* hits) const {
     MatchEach(text, all, hits);
     return;
   }
-  thread_local std::vector<int> found;
-  auto run = [&](const RE2::Set* set, const std::vector<int>& ids) {
-    if (ids.empty()) return;
-    if (set) {
-      RE2::Set::ErrorInfo info;
-      found.clear();
-      if (set->Match(text, &found, &info)) {
-        for (int f : found) hits->push_back(ids[static_cast<size_t>(f)]);
-        return;
-      }
-      if (info.kind == RE2::Set::kNoError) return;  // simply no match
-      // Out of memory in the DFA: fall back to the patterns one by one, still linear.
-    }
-    MatchEach(text, ids, hits);
-  };
-  if (prefixes_ && !prefixes_->all.empty()) {
-    thread_local std::vector<int> candidates;
+  // The patterns the line holds a literal of every factor of, each once:
+  // confirmed one by one.
+  thread_local std::vector<LiteralIndex::Hit> found;
+  thread_local std::vector<int> candidates;
+  found.clear();
+  literals_->Find(line, &found);
+  if (!found.empty()) {
+    std::sort(found.begin(), found.end(), [](const LiteralIndex::Hit& a, const LiteralIndex::Hit& b) { return a.id < b.id; });
     candidates.clear();
-    prefixes_->Candidates(line, &candidates);
+    for (size_t i = 0; i < found.size();) {
+      const int id = found[i].id;
+      uint32_t seen = 0;
+      for (; i < found.size() && found[i].id == id; ++i) seen |= found[i].bit;
+      if (seen == patterns_[static_cast<size_t>(id)]->factors) candidates.push_back(id);
+    }
     MatchEach(text, candidates, hits);
   }
-  run(anchored_set_.get(), anchored_ids_);
-  run(unanchored_set_.get(), unanchored_ids_);
+  const Residual& r = *residual_;
+  if (!r.anchored_ids.empty() || !r.unanchored_ids.empty()) {
+    thread_local std::vector<int> set_hits;
+    auto run = [&](const RE2::Set* set, const std::vector<int>& ids) {
+      if (ids.empty()) return;
+      if (set) {
+        RE2::Set::ErrorInfo info;
+        set_hits.clear();
+        if (set->Match(text, &set_hits, &info)) {
+          for (int f : set_hits) hits->push_back(ids[static_cast<size_t>(f)]);
+          return;
+        }
+        if (info.kind == RE2::Set::kNoError) return;  // simply no match
+        // Out of memory in the DFA: fall back to the patterns one by one, still linear.
+      }
+      MatchEach(text, ids, hits);
+    };
+    run(r.anchored_set.get(), r.anchored_ids);
+    run(r.unanchored_set.get(), r.unanchored_ids);
+  }
   std::sort(hits->begin(), hits->end());
 }
 

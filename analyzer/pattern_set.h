@@ -18,12 +18,16 @@ namespace sshdiag {
 // has no backtracking.
 //
 // How it stays fast (bench/README.md): an identical pattern added twice is
-// kept once (Add returns the first one's index); patterns whose every
-// alternative starts with '^' go into a start-anchored RE2::Set, whose DFA
-// stops at the first byte no pattern can continue with, and only the others
-// into an unanchored one; and the single-pattern RE2 object that captures
-// need is compiled on the first pattern() call, not at start-up (most
-// patterns never hit a given log).
+// kept once (Add returns the first one's index). Most patterns hold a run of
+// literal bytes that every match must contain ("Broken pipe" in
+// "^client_loop: .*Broken pipe"): one Aho-Corasick walk over the line finds
+// which of those literals occur, and only the patterns they belong to are
+// run, each compiled on its own the first time a line needs it. The few
+// patterns without such a literal go into two RE2::Sets (start-anchored when
+// every alternative starts with '^', so its DFA stops at the first byte no
+// pattern can continue with; unanchored otherwise), built by Compile(). So
+// start-up compiles no indexed pattern, and a log compiles only the patterns
+// whose literal it holds.
 class PatternSet {
  public:
   // Memory RE2 may use for one pattern and for the combined set.
@@ -43,8 +47,9 @@ class PatternSet {
   // Compile().
   int Add(std::string_view pattern, std::string* error);
 
-  // Builds the combined matchers. Returns false and sets *error if RE2 cannot
-  // build them; Match() then falls back to trying each pattern on its own.
+  // Builds the literal index and the residual sets. Returns false and sets
+  // *error if RE2 cannot build a set; Match() then falls back to trying that
+  // set's patterns each on its own (same answers, slower).
   bool Compile(std::string* error);
 
   // Replaces *hits with the sorted indices of the patterns found in line.
@@ -61,9 +66,21 @@ class PatternSet {
   // How many patterns have been compiled on their own so far (for tests and
   // the benchmark: lazy compilation must leave most of them alone).
   size_t compiled_count() const;
-  // True if the pattern is matched by the start-anchored set (every
-  // alternative begins with '^').
+  // True if every alternative of the pattern begins with '^'.
   bool anchored(int index) const;
+  // How many patterns have no usable literal and are matched by the residual
+  // sets on every line (after Compile(); all of them before).
+  size_t residual_size() const;
+
+  // What every line the RE2 pattern matches holds: for each inner list, one
+  // of its literals (at least 4 bytes each, and more than a "debugN: "
+  // prefix). A list is a run of literal bytes, or a group that is not
+  // optional, through its alternatives; a pattern with several top-level
+  // alternatives gets one list. Strongest first, at most 32. Returns false,
+  // leaving *all_of empty, when there is none or the pattern uses syntax
+  // this reader does not follow (\Q, case folding, octal escapes): erring
+  // that way only costs speed.
+  static bool RequiredLiterals(std::string_view pattern, std::vector<std::vector<std::string>>* all_of);
 
   // True if every top-level alternative of an RE2 pattern begins with '^'
   // (outside a group, class or escape), so that matching it anchored at the
@@ -73,18 +90,14 @@ class PatternSet {
 
  private:
   struct Entry;
-  struct PrefixIndex;
+  struct LiteralIndex;
+  struct Residual;
   void MatchEach(const re2::StringPiece& text, const std::vector<int>& which, std::vector<int>* hits) const;
 
   std::vector<std::unique_ptr<Entry>> patterns_;
   std::unordered_map<std::string, int> index_;
-  // The set's own numbering -> pattern index, per set.
-  std::vector<int> anchored_ids_, unanchored_ids_;
-  std::unique_ptr<RE2::Set> anchored_set_, unanchored_set_;
-  // Anchored patterns with a long literal prefix: found by that prefix, then
-  // confirmed by the pattern itself, and kept out of the sets.
-  std::unique_ptr<PrefixIndex> prefixes_;
-  bool anchored_ok_ = false, unanchored_ok_ = false;
+  std::unique_ptr<LiteralIndex> literals_;
+  std::unique_ptr<Residual> residual_;
   bool compiled_ = false;
 };
 

@@ -1,10 +1,17 @@
 #include "pattern_set.h"
 
+#include <filesystem>
+#include <fstream>
+#include <set>
 #include <thread>
 
 #include <catch2/catch.hpp>
 
+#include "signature.h"
+#include "test_support.h"
+
 using namespace sshdiag;
+using sshdiag::testing::SourcePath;
 
 TEST_CASE("PatternSet reports every matching pattern in one pass", "[pattern_set]") {
   PatternSet set;
@@ -108,28 +115,110 @@ TEST_CASE("PatternSet's anchored and unanchored sets find what each pattern alon
   }
 }
 
-TEST_CASE("PatternSet compiles a pattern on its own only when asked for it", "[pattern_set]") {
+TEST_CASE("PatternSet compiles a pattern on its own only when a line holds its literal", "[pattern_set]") {
   PatternSet set;
   std::string error;
   REQUIRE(set.Add("^debug1: Connecting to (\\S+) \\[", &error) == 0);
   REQUIRE(set.Add("^debug1: Authenticating to (\\S+)", &error) == 1);
   REQUIRE(set.Add("Broken (pipe)", &error) == 2);
   REQUIRE(set.Compile(&error));
-  CHECK(set.compiled_count() == 0);
+  CHECK(set.residual_size() == 0);
+  CHECK(set.compiled_count() == 0);  // start-up compiles none of them
   std::vector<int> hits;
   set.Match("debug1: Connecting to example.org [192.0.2.1] port 22.", &hits);
   CHECK(hits == std::vector<int>{0});
-  // At most the pattern whose literal prefix the line starts with was compiled to confirm it.
-  CHECK(set.compiled_count() <= 1);
+  CHECK(set.compiled_count() == 1);  // only the pattern whose literal the line holds
+  set.Match("debug1: nothing that any literal names", &hits);
+  CHECK(hits.empty());
+  CHECK(set.compiled_count() == 1);
   set.Match("client_loop: send disconnect: Broken pipe", &hits);
   CHECK(hits == std::vector<int>{2});
-  CHECK(set.compiled_count() <= 1);  // the set matched; no capture was needed yet
   std::string word;
   CHECK(RE2::PartialMatch("client_loop: Broken pipe", set.pattern(2), &word));
   CHECK(word == "pipe");
-  CHECK(set.compiled_count() <= 2);
   CHECK(set.pattern_text(1) == "^debug1: Authenticating to (\\S+)");
-  CHECK(set.compiled_count() <= 2);  // pattern 1 never compiled
+  CHECK(set.compiled_count() == 2);  // pattern 1 never compiled
+}
+
+TEST_CASE("PatternSet finds the literals every match of a pattern holds", "[pattern_set]") {
+  auto literals = [](const std::string& p) {
+    std::vector<std::vector<std::string>> out;
+    PatternSet::RequiredLiterals(p, &out);
+    return out;
+  };
+  using L = std::vector<std::vector<std::string>>;
+  CHECK(literals("^debug1: (?:\\w+: )?Offering public key: (\\S+)") == L{{"Offering public key: "}});
+  CHECK(literals("Broken pipe$") == L{{"Broken pipe"}});
+  // Several top-level alternatives: one list, the best literal of each.
+  CHECK(literals("^abcd|efgh") == L{{"abcd", "efgh"}});
+  CHECK(literals("port (\\d+) xyzw|Connection refused") == L{{"port ", "Connection refused"}});  // a tie: the first
+  // Through a group that must match: its alternatives' literals.
+  CHECK(literals("^debug1: (?:\\w+: )?(?:Will attempt key|Offering public key): ") ==
+        L{{"Will attempt key", "Offering public key"}});
+  CHECK(literals("^(?P<no_agent>Could not open|Error connecting to agent: .+)$") ==
+        L{{"Could not open", "Error connecting to agent: "}});
+  CHECK(literals("x(?:abcd|efgh)+y") == L{{"abcd", "efgh"}});
+  CHECK(literals("(?s:abcd)") == L{{"abcd"}});
+  // Every factor of one alternative, strongest first: a line must hold them all.
+  CHECK(literals("(?:abcd|efghij) and klmnop") == L{{" and klmnop"}, {"abcd", "efghij"}});
+  CHECK(literals("^debug1: (?:Will attempt key|Offering public key): .*\\bagent$") ==
+        L{{"Will attempt key", "Offering public key"}, {"agent"}});
+  // A quantifier takes the byte before it out of the run ('?', '*', '{n}'); '+' ends it.
+  CHECK(literals("abcd?efgh") == L{{"efgh"}});
+  CHECK(literals("abcde*fg") == L{{"abcd"}});
+  CHECK(literals("abcdef{2}gh") == L{{"abcde"}});
+  CHECK(literals("abcde+fg") == L{{"abcde"}});
+  CHECK(literals("ab\\.cd\\[x") == L{{"ab.cd[x"}});  // escaped punctuation is literal
+  CHECK(literals("key \\x41BCDEF") == L{{"BCDEF"}, {"key "}});  // a hex escape is not literal, nor its digits
+  CHECK(literals("a[bc]defg") == L{{"defg"}});
+  CHECK(literals("(?P<cipher>\\S+) cipher") == L{{" cipher"}});  // a named group is not a flag group
+  CHECK(literals("(?i:broken) pipe line") == L{{" pipe line"}});  // a scoped flag rules only its group
+  // None, weak only, or unsure: the residual sets take the pattern.
+  CHECK(literals("^a|b").empty());              // too short to filter
+  CHECK(literals("^debug1: ").empty());         // most lines of a -vvv log hold it
+  CHECK(literals("x(?:abcd|efgh)?y").empty());  // an optional group proves nothing
+  CHECK(literals("(?:abcd|ef)").empty());       // one alternative too short
+  CHECK(literals("(?i)broken pipe").empty());
+  CHECK(literals("pipe line(?i)broken").empty());
+  CHECK(literals("^\\Qa.b\\E").empty());
+  CHECK(literals("^.*$").empty());
+  CHECK(literals("abcd|\\d+").empty());
+  CHECK(literals("abcd\\1").empty());
+  CHECK(literals("abcd{c").empty());  // RE2 may read '{' literally: not guessed
+  CHECK(literals("(unclosed").empty());
+}
+
+TEST_CASE("PatternSet runs a pattern only on lines that hold every one of its factors", "[pattern_set]") {
+  PatternSet set;
+  std::string error;
+  REQUIRE(set.Add("^debug1: Offering public key: .*\\bagent$", &error) == 0);
+  REQUIRE(set.Compile(&error));
+  std::vector<int> hits;
+  set.Match("debug1: Offering public key: /root/.ssh/id_ed25519 ED25519 SHA256:x explicit", &hits);
+  CHECK(hits.empty());
+  CHECK(set.compiled_count() == 0);  // "agent" is missing: not even a candidate
+  set.Match("debug1: Offering public key: me@host ED25519 SHA256:x agent", &hits);
+  CHECK(hits == std::vector<int>{0});
+  CHECK(set.compiled_count() == 1);
+}
+
+TEST_CASE("PatternSet leaves patterns without a strong literal to its sets, with the same answers", "[pattern_set]") {
+  // Synthetic: short or "debugN: "-only literals go to the residual sets.
+  const std::vector<std::string> patterns = {"^debug1: (\\S+)$", "^ab", "x+y", "(?i)pipe", "Broken pipe"};
+  PatternSet set;
+  std::string error;
+  for (const auto& p : patterns) REQUIRE(set.Add(p, &error) >= 0);
+  REQUIRE(set.Compile(&error));
+  CHECK(set.residual_size() == 4);
+  for (std::string line : {"debug1: word", "abc", "xxy", "PIPE", "Broken pipe", "debug1: Broken PIPE"}) {
+    std::vector<int> expected;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      if (RE2::PartialMatch(line, RE2(patterns[i], RE2::Latin1))) expected.push_back(static_cast<int>(i));
+    }
+    std::vector<int> hits;
+    set.Match(line, &hits);
+    CHECK(hits == expected);
+  }
 }
 
 TEST_CASE("PatternSet compiles a pattern once when threads ask for it together", "[pattern_set]") {
@@ -153,4 +242,43 @@ TEST_CASE("PatternSet without Compile() matches each pattern on its own", "[patt
   std::vector<int> hits;
   set.Match("ab", &hits);
   CHECK(hits == std::vector<int>{0, 1});
+}
+
+TEST_CASE("The signature set's matcher finds what each pattern alone finds on every distinct corpus line", "[pattern_set][corpus]") {
+  // Real lines: every distinct line of every corpus log.
+  std::set<std::string> lines;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(SourcePath("corpus"))) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".log") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.insert(line);
+    }
+  }
+  REQUIRE(lines.size() > 10000);
+  SignatureSet signatures = SignatureSet::LoadLayers({SourcePath("signatures")});
+  const PatternSet& set = signatures.patterns();
+  REQUIRE(set.size() > 100);
+  // Most patterns are found through their literal; the sets hold the rest.
+  CHECK(set.residual_size() * 4 < set.size());
+  std::vector<std::unique_ptr<RE2>> alone;
+  for (size_t i = 0; i < set.size(); ++i) {
+    alone.push_back(std::make_unique<RE2>(set.pattern_text(static_cast<int>(i)), RE2::Latin1));
+  }
+  size_t differ = 0, hit_lines = 0;
+  std::vector<int> hits, expected;
+  for (const auto& line : lines) {
+    expected.clear();
+    for (size_t i = 0; i < alone.size(); ++i) {
+      if (RE2::PartialMatch(line, *alone[i])) expected.push_back(static_cast<int>(i));
+    }
+    set.Match(line, &hits);
+    if (!expected.empty()) ++hit_lines;
+    if (hits != expected) {
+      ++differ;
+      UNSCOPED_INFO("line: " << line);
+    }
+  }
+  CHECK(hit_lines > 1000);
+  CHECK(differ == 0);
 }

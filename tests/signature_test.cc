@@ -279,8 +279,9 @@ TEST_CASE("Patterns compiled only when a log needs them give the same diagnoses 
     REQUIRE_FALSE(with_lazy.diagnoses.empty());
     CHECK(Conclusions(with_lazy) == Conclusions(with_eager));
   }
-  // A log hits a few dozen of the several hundred patterns.
-  CHECK(lazy.patterns().compiled_count() * 4 < lazy.patterns().size());
+  // A log holds the literals of a third or so of the several hundred
+  // patterns (it hits a few dozen); the rest are never compiled.
+  CHECK(lazy.patterns().compiled_count() * 2 < lazy.patterns().size());
 }
 
 TEST_CASE("A broken pattern in one file is reported with its file, signature and problem, and the rest load",
