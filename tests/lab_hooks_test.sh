@@ -40,6 +40,12 @@ LAB_EXTRA_SSH_CONFIG=\$'Host 127.0.0.1\n    RequestTTY no'
 args=(-tt -p 42000 u@127.0.0.1 'echo -t')
 _lab_drop_overridden args 2>/dev/null
 printf '%s\n' "\${args[@]}" > "\$LABDIR/args-tty"
+# a remedy's -R (another listen port, or 0) replaces the scenario's -R, in both spellings; -L stays
+LAB_EXTRA_SSH_CONFIG=""
+LAB_EXTRA_SSH_ARGS=\$'-R\n127.0.0.1:0:127.0.0.1:8080'
+args=(-o ExitOnForwardFailure=yes -R 127.0.0.1:42200:127.0.0.1:8080 -R42201:localhost:22 -L 9000:db:5432 -p 42000 u@127.0.0.1 'sleep 1')
+_lab_drop_replaced_forwards args 2>/dev/null
+printf '%s\n' "\${args[@]}" > "\$LABDIR/args-fwd"
 EOF
 bash "$TMP/hooks-probe.sh"
 S=$TMP/run.NEW/sshd_config
@@ -59,6 +65,8 @@ check "a scenario's -o or -S that the block sets is left out, the others stay" \
   [ "$(tr '\n' ' ' < "$TMP/run.NEW/args")" = "-M -o ConnectTimeout=3 -p 42000 u@127.0.0.1 echo -o hi " ]
 check "a RequestTTY block leaves out the scenario's -tt, not a -t inside the command" \
   [ "$(tr '\n' ' ' < "$TMP/run.NEW/args-tty")" = "-p 42000 u@127.0.0.1 echo -t " ]
+check "a remedy's -R replaces the scenario's -R forwards, the -L and the rest stay" \
+  [ "$(tr '\n' ' ' < "$TMP/run.NEW/args-fwd")" = "-o ExitOnForwardFailure=yes -L 9000:db:5432 -p 42000 u@127.0.0.1 sleep 1 " ]
 # run --vary: the scenario's expectations name 127.0.0.1 where the run's ssh prints its varied host name
 cat > "$TMP/vary-probe.sh" <<'EOF'
 source "$REPO/corpus/lab/lib.sh"

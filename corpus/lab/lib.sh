@@ -457,6 +457,7 @@ _lab_timeout_pid() {
 # LAB_EXTRA_SSH_CONFIG  lines put at the top of the client config file the run reads
 #                       (the file after -F; the first value wins): a remedy's ~/.ssh/config block
 # LAB_EXTRA_SSH_ARGS    words (one per line) put before the scenario's ssh arguments: a remedy's -o option
+#                       (or its -L/-R/-D forward, which replaces the scenario's of that kind)
 # LAB_EXTRA_SSHD_CONFIG lines put at the top of every sshd_config lab_sshd writes (a Match
 #                       part at the end): a remedy's sshd_config lines
 # LAB_VERIFY_OLDDIR     the temp dir of the recorded log: in the texts above it stands for this run's
@@ -517,6 +518,28 @@ _lab_drop_overridden() { # NAME-OF-ARRAY: the scenario's ssh arguments, filtered
   done
   _args=("${out[@]}")
 }
+# A remedy's -L/-R/-D on the command line (LAB_EXTRA_SSH_ARGS: e.g. -R 127.0.0.1:0:127.0.0.1:8080,
+# another listen port or 0 for one the server picks) is the user's forward written anew: ssh would
+# request both, and the scenario's own would fail as before.  So the scenario's forwards of the
+# kinds the remedy gives (-R SPEC and -RSPEC) are left out of that run; the others stay.
+_lab_drop_replaced_forwards() { # NAME-OF-ARRAY: the scenario's ssh arguments, filtered in place
+  local -n _fa=$1
+  local kinds="" w out=() i=0 a n
+  while IFS= read -r w; do
+    [[ $w =~ ^-([LRD]) ]] && kinds+=${BASH_REMATCH[1]}
+  done < <(printf '%s\n' "${LAB_EXTRA_SSH_ARGS:-}")
+  [[ -n $kinds ]] || return 0
+  while (( i < ${#_fa[@]} )); do
+    a=${_fa[i]}
+    if [[ $a =~ ^-([LRD])(.*)$ && $kinds == *"${BASH_REMATCH[1]}"* ]]; then
+      n=1; [[ -n ${BASH_REMATCH[2]} ]] || n=2
+      lab_log "the remedy's -${BASH_REMATCH[1]} replaces the scenario's ${_fa[*]:i:n}"
+      i=$((i + n)); continue
+    fi
+    out+=("$a"); i=$((i + 1))
+  done
+  _fa=("${out[@]}")
+}
 # after the run in verification mode: what happened, for corpus/lab/verify
 _lab_verify_result() { # VERB
   local verb=$1 log=$LABDIR/client.$1.log present=0 server
@@ -557,6 +580,7 @@ _lab_ssh_once() { # VERB ARGS...
     done
     user=("${kept[@]}")
   fi
+  _lab_drop_replaced_forwards user
   user=("${extra[@]}" "${user[@]}")
   [[ -z ${LAB_EXTRA_SSH_CONFIG:-} ]] || _lab_drop_overridden user
   local args=("${vflag[@]}" -F "$LABDIR/ssh_config" "${user[@]}")
