@@ -101,4 +101,22 @@ check "verify: a decisive line every key exchange prints does not fail an exit-0
   [ "$(judge 'expecting SSH2_MSG_KEX_ECDH_REPLY$')" = success ]
 check "verify: a decisive line only the failure prints still fails it" \
   [ "$(judge 'Permission denied \(publickey\)')" = failure ]
+# a server remedy that has dropbear make a host key is applied to a dropbear the scenario starts
+# (LAB_EXTRA_DROPBEAR_HOSTKEYS), never to an OpenSSH sshd; other server commands stay a person's step
+plan_of() { # SERVER-IS-OPENSSH(0|1) -> the remedy id plan() checks
+  /usr/bin/python3 - "$REPO" "$1" <<'PY'
+import os, sys
+sys.path.insert(0, os.path.join(sys.argv[1], "corpus/lab"))
+import remedy as R
+diag = {"remedies": [
+    {"id": "read-log", "where": "server", "commands": ["logread | grep dropbear"]},
+    {"id": "new-key", "where": "server", "commands": ["dropbearkey -t ed25519 -f /etc/dropbear/dropbear_ed25519_host_key   # x",
+                                                       "/etc/init.d/dropbear restart"]},
+    {"id": "client-opt", "where": "client", "option": "-o KexAlgorithms=curve25519-sha256"}]}
+idx, r, skipped = R.plan(diag, sys.argv[2] == "1")
+print(r["id"], R.dropbear_host_key_types(r) or "")
+PY
+}
+check "verify: a dropbearkey remedy is applied to a dropbear server" [ "$(plan_of 0)" = "new-key ['ed25519']" ]
+check "verify: a dropbearkey remedy is skipped for an OpenSSH sshd" [ "$(plan_of 1)" = "client-opt " ]
 [[ $fails -eq 0 ]]

@@ -460,6 +460,8 @@ _lab_timeout_pid() {
 #                       (or its -L/-R/-D forward, which replaces the scenario's of that kind)
 # LAB_EXTRA_SSHD_CONFIG lines put at the top of every sshd_config lab_sshd writes (a Match
 #                       part at the end): a remedy's sshd_config lines
+# LAB_EXTRA_DROPBEAR_HOSTKEYS  host key types (dropbearkey -t) lab_dropbear adds to the scenario's:
+#                       a server remedy's new dropbear host key (lab_dropbear_known_hosts knows it too)
 # LAB_VERIFY_OLDDIR     the temp dir of the recorded log: in the texts above it stands for this run's
 # LAB_VERIFY_OUT        verification mode: one run (-vvv), no wrappers, no corpus files; lab_ssh
 #                       writes result.json (exit status, decisive line present, ...) and client.log there
@@ -1278,6 +1280,10 @@ lab_lock_homes() {
 # user's ~/.ssh/authorized_keys on this machine (restored at exit).
 lab_dropbear() {
   local types=$1 t args=(); shift
+  # corpus/lab/verify: a remedy's dropbearkey host key (LAB_EXTRA_DROPBEAR_HOSTKEYS) is one more -r
+  for t in ${LAB_EXTRA_DROPBEAR_HOSTKEYS:-}; do
+    [[ " $types " == *" $t "* ]] || { types+=" $t"; lab_log "the remedy's dropbear host key: $t"; }
+  done
   for t in $types; do
     dropbearkey -t "$t" -f "$LABDIR/dropbear_${t}_host_key" > /dev/null 2>&1
     args+=(-r "$LABDIR/dropbear_${t}_host_key")
@@ -1295,8 +1301,11 @@ lab_dropbear() {
   SERVER_DESC="dropbear $(/usr/sbin/dropbear -V 2>&1 | sed -n 's/^Dropbear v//p')"
 }
 lab_dropbear_known_hosts() { # KEYTYPES
-  local t
-  for t in $1; do
+  local t types=$1
+  # the remedy's new host key (LAB_EXTRA_DROPBEAR_HOSTKEYS) is known too: a person accepts it at
+  # ssh's prompt after comparing its fingerprint on the device, which BatchMode cannot
+  for t in ${LAB_EXTRA_DROPBEAR_HOSTKEYS:-}; do [[ " $types " == *" $t "* ]] || types+=" $t"; done
+  for t in $types; do
     echo "[$LAB_DEST_HOST]:$PORT $(dropbearkey -y -f "$LABDIR/dropbear_${t}_host_key" | grep -E '^(ssh|ecdsa)-' | cut -d' ' -f1,2)" >> "$LABDIR/known_hosts"
   done
 }
