@@ -119,4 +119,32 @@ PY
 }
 check "verify: a dropbearkey remedy is applied to a dropbear server" [ "$(plan_of 0)" = "new-key ['ed25519']" ]
 check "verify: a dropbearkey remedy is skipped for an OpenSSH sshd" [ "$(plan_of 1)" = "client-opt " ]
+# a server remedy's 'ip tuntap add' is made with its sshd_config lines (LAB_EXTRA_TUNTAP)
+tuntap_of() {
+  /usr/bin/python3 - "$REPO" <<'PY'
+import os, sys
+sys.path.insert(0, os.path.join(sys.argv[1], "corpus/lab"))
+import remedy as R
+print(R.tuntap_devices({"commands": ["sudo ip tuntap add dev tun0 mode tun user alice   # for -w N:0",
+                                     "sudo ip tuntap add dev tun1 mode tun user '$(id -un)'",
+                                     "sudo sshd -t && sudo systemctl reload ssh"]}))
+PY
+}
+check "verify: an 'ip tuntap add' with a plain user name is applied, other commands are not" \
+  [ "$(tuntap_of)" = "['tun0 tun alice']" ]
+# a session that stays up by design (VERIFY_STAYS_UP: a tunnel) is a success once it came up and the
+# lab ended it, whatever ssh's exit status; not when the failure's line is still there
+judge_up() { # DECISIVE-PRESENT(0|1)
+  /usr/bin/python3 - "$REPO" "$1" <<'PY'
+import importlib.machinery, importlib.util, os, sys
+path = os.path.join(sys.argv[1], "corpus/lab/verify")
+spec = importlib.util.spec_from_loader("verify", importlib.machinery.SourceFileLoader("verify", path))
+v = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(v)
+res = {"hung": False, "rc": 255, "up_seen": True, "decisive_present": sys.argv[2] == "1", "last_line": "Killed by signal 2."}
+print("success" if v.failed_still(res, "Tunnel forwarding failed") is None else "failure")
+PY
+}
+check "verify: a tunnel that came up and was ended by the lab is a success" [ "$(judge_up 0)" = success ]
+check "verify: one that printed the failure's line is not" [ "$(judge_up 1)" = failure ]
 [[ $fails -eq 0 ]]

@@ -108,6 +108,21 @@ def paths_not_in_log(r, log_text):
 DROPBEARKEY = re.compile(r"^dropbearkey -t ([a-z0-9]+) -f \S+")
 
 
+# a server remedy's persistent tun/tap device for the account (ip tuntap add dev DEV mode MODE
+# user USER): the lab makes it in the scenario's server namespace along with the sshd_config lines
+TUNTAP = re.compile(r"^(?:sudo )?ip tuntap add dev ([A-Za-z0-9_.-]+) mode (tun|tap) user ([a-z_][a-z0-9_.-]*)(?:\s|$)")
+
+
+def tuntap_devices(r):
+    """The "DEV MODE USER" of each 'ip tuntap add' command of remedy R."""
+    out = []
+    for c in r.get("commands") or []:
+        m = TUNTAP.match(c.strip())
+        if m:
+            out.append(" ".join(m.groups()))
+    return out
+
+
 def dropbear_host_key_types(r):
     """The host key types remedy R's commands have dropbearkey make ([] when none)."""
     out = []
