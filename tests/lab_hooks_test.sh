@@ -40,6 +40,12 @@ LAB_EXTRA_SSH_CONFIG=\$'Host 127.0.0.1\n    RequestTTY no'
 args=(-tt -p 42000 u@127.0.0.1 'echo -t')
 _lab_drop_overridden args 2>/dev/null
 printf '%s\n' "\${args[@]}" > "\$LABDIR/args-tty"
+# a remedy's -R (another listen port, or 0) replaces the scenario's -R, in both spellings; -L stays
+LAB_EXTRA_SSH_CONFIG=""
+LAB_EXTRA_SSH_ARGS=\$'-R\n127.0.0.1:0:127.0.0.1:8080'
+args=(-o ExitOnForwardFailure=yes -R 127.0.0.1:42200:127.0.0.1:8080 -R42201:localhost:22 -L 9000:db:5432 -p 42000 u@127.0.0.1 'sleep 1')
+_lab_drop_replaced_forwards args 2>/dev/null
+printf '%s\n' "\${args[@]}" > "\$LABDIR/args-fwd"
 EOF
 bash "$TMP/hooks-probe.sh"
 S=$TMP/run.NEW/sshd_config
@@ -59,6 +65,8 @@ check "a scenario's -o or -S that the block sets is left out, the others stay" \
   [ "$(tr '\n' ' ' < "$TMP/run.NEW/args")" = "-M -o ConnectTimeout=3 -p 42000 u@127.0.0.1 echo -o hi " ]
 check "a RequestTTY block leaves out the scenario's -tt, not a -t inside the command" \
   [ "$(tr '\n' ' ' < "$TMP/run.NEW/args-tty")" = "-p 42000 u@127.0.0.1 echo -t " ]
+check "a remedy's -R replaces the scenario's -R forwards, the -L and the rest stay" \
+  [ "$(tr '\n' ' ' < "$TMP/run.NEW/args-fwd")" = "-o ExitOnForwardFailure=yes -L 9000:db:5432 -p 42000 u@127.0.0.1 sleep 1 " ]
 # run --vary: the scenario's expectations name 127.0.0.1 where the run's ssh prints its varied host name
 cat > "$TMP/vary-probe.sh" <<'EOF'
 source "$REPO/corpus/lab/lib.sh"
@@ -93,4 +101,50 @@ check "verify: a decisive line every key exchange prints does not fail an exit-0
   [ "$(judge 'expecting SSH2_MSG_KEX_ECDH_REPLY$')" = success ]
 check "verify: a decisive line only the failure prints still fails it" \
   [ "$(judge 'Permission denied \(publickey\)')" = failure ]
+# a server remedy that has dropbear make a host key is applied to a dropbear the scenario starts
+# (LAB_EXTRA_DROPBEAR_HOSTKEYS), never to an OpenSSH sshd; other server commands stay a person's step
+plan_of() { # SERVER-IS-OPENSSH(0|1) -> the remedy id plan() checks
+  /usr/bin/python3 - "$REPO" "$1" <<'PY'
+import os, sys
+sys.path.insert(0, os.path.join(sys.argv[1], "corpus/lab"))
+import remedy as R
+diag = {"remedies": [
+    {"id": "read-log", "where": "server", "commands": ["logread | grep dropbear"]},
+    {"id": "new-key", "where": "server", "commands": ["dropbearkey -t ed25519 -f /etc/dropbear/dropbear_ed25519_host_key   # x",
+                                                       "/etc/init.d/dropbear restart"]},
+    {"id": "client-opt", "where": "client", "option": "-o KexAlgorithms=curve25519-sha256"}]}
+idx, r, skipped = R.plan(diag, sys.argv[2] == "1")
+print(r["id"], R.dropbear_host_key_types(r) or "")
+PY
+}
+check "verify: a dropbearkey remedy is applied to a dropbear server" [ "$(plan_of 0)" = "new-key ['ed25519']" ]
+check "verify: a dropbearkey remedy is skipped for an OpenSSH sshd" [ "$(plan_of 1)" = "client-opt " ]
+# a server remedy's 'ip tuntap add' is made with its sshd_config lines (LAB_EXTRA_TUNTAP)
+tuntap_of() {
+  /usr/bin/python3 - "$REPO" <<'PY'
+import os, sys
+sys.path.insert(0, os.path.join(sys.argv[1], "corpus/lab"))
+import remedy as R
+print(R.tuntap_devices({"commands": ["sudo ip tuntap add dev tun0 mode tun user alice   # for -w N:0",
+                                     "sudo ip tuntap add dev tun1 mode tun user '$(id -un)'",
+                                     "sudo sshd -t && sudo systemctl reload ssh"]}))
+PY
+}
+check "verify: an 'ip tuntap add' with a plain user name is applied, other commands are not" \
+  [ "$(tuntap_of)" = "['tun0 tun alice']" ]
+# a session that stays up by design (VERIFY_STAYS_UP: a tunnel) is a success once it came up and the
+# lab ended it, whatever ssh's exit status; not when the failure's line is still there
+judge_up() { # DECISIVE-PRESENT(0|1)
+  /usr/bin/python3 - "$REPO" "$1" <<'PY'
+import importlib.machinery, importlib.util, os, sys
+path = os.path.join(sys.argv[1], "corpus/lab/verify")
+spec = importlib.util.spec_from_loader("verify", importlib.machinery.SourceFileLoader("verify", path))
+v = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(v)
+res = {"hung": False, "rc": 255, "up_seen": True, "decisive_present": sys.argv[2] == "1", "last_line": "Killed by signal 2."}
+print("success" if v.failed_still(res, "Tunnel forwarding failed") is None else "failure")
+PY
+}
+check "verify: a tunnel that came up and was ended by the lab is a success" [ "$(judge_up 0)" = success ]
+check "verify: one that printed the failure's line is not" [ "$(judge_up 1)" = failure ]
 [[ $fails -eq 0 ]]

@@ -152,6 +152,7 @@ lab_begin() {
     rsyslog) _lab_rsyslog_begin ;;
     *) lab_die "LAB_SERVER_LOG_VIA must be stderr, journal or rsyslog, not '$LAB_SERVER_LOG_VIA'" ;;
   esac
+  [[ -z ${LAB_DEV_STOCK_TUN:-} ]] || _lab_dev_stock_tun
   mkdir -p "$LABDIR/authorized_keys"
   # the same path inside the client/server trees (private mount namespace)
   local r
@@ -351,6 +352,16 @@ lab_sshd() { # [CONFIG-LINE...]
   local pre=() tree=() log_opt=(-e)
   [[ -n ${NETNS:-} ]] && pre=(nsenter -t "${LAB_NS[$NETNS]}" -n)
   [[ -n $SROOT ]] && tree=(chroot "$SROOT")
+  # corpus/lab/verify: a server remedy's 'ip tuntap add dev DEV mode MODE user USER' (LAB_EXTRA_TUNTAP,
+  # one "DEV MODE USER" a line), made in the server's network namespace before sshd starts
+  local tt_dev tt_mode tt_user
+  while read -r tt_dev tt_mode tt_user; do
+    [[ -n $tt_dev ]] || continue
+    "${pre[@]}" ip link show "$tt_dev" > /dev/null 2>&1 && continue
+    "${pre[@]}" ip tuntap add dev "$tt_dev" mode "$tt_mode" user "$tt_user" \
+      || lab_die "the remedy's ip tuntap add dev $tt_dev mode $tt_mode user $tt_user failed"
+    lab_log "the remedy's tun device: $tt_dev ($tt_mode, user $tt_user)"
+  done <<< "${LAB_EXTRA_TUNTAP:-}"
   [[ ${LAB_SERVER_LOG_VIA:-} != rsyslog ]] || log_opt=()  # as an init script runs it: syslog(3) to /dev/log
   if [[ ${LAB_SERVER_LOG_VIA:-} == journal ]]; then
     # as systemd runs it: syslog to journald, in the cgroup of ssh.service (so `journalctl -u ssh` finds it)
@@ -422,6 +433,10 @@ _nsrun() { local n=$1; shift; if [[ $n == main ]]; then "$@"; else lab_nsexec "$
 #   lab_during_run   if defined, the client runs in the background and this is called
 #                    while it runs (LAB_SSH_PID set; lab_ssh_await works); the library
 #                    then waits for the client.  Replaces the old LAB_SSH_BG=1.
+# VERIFY_STAYS_UP=REGEX: the session stays up by design (ssh -w keeps running after its command):
+# once the client's log matches REGEX (bounded: 20 s) it gets SIGINT, a user's Ctrl-C, and in
+# verification mode result.json says so (up_seen); corpus/lab/verify counts such a run a success
+# whatever ssh's exit status, when the decisive line is gone.  A run that fails ends by itself.
 # HANG_AFTER=SECONDS: a client still running after SECONDS gets SIGINT (a user's
 # Ctrl-C) and what it printed is recorded; the sidecar notes it (source.hang_after,
 # source.interrupted).  The lab deadline is then HANG_AFTER + 20 s.
@@ -430,7 +445,7 @@ _nsrun() { local n=$1; shift; if [[ $n == main ]]; then "$@"; else lab_nsexec "$
 LAB_CMD=""
 LAB_VERBOSITIES=${LAB_VERBOSITIES:-vvv v plain}
 HANG_AFTER=${HANG_AFTER:-}
-declare -A LAB_RCS=() LAB_CMDS=() LAB_HUNG=() LAB_NO_VERB=() LAB_SECS=()
+declare -A LAB_RCS=() LAB_CMDS=() LAB_HUNG=() LAB_NO_VERB=() LAB_SECS=() LAB_UP=()
 LAB_RUNS=()
 lab_quote() { # shell-quote for display: 'a b' rather than a\ b
   local a
@@ -457,8 +472,13 @@ _lab_timeout_pid() {
 # LAB_EXTRA_SSH_CONFIG  lines put at the top of the client config file the run reads
 #                       (the file after -F; the first value wins): a remedy's ~/.ssh/config block
 # LAB_EXTRA_SSH_ARGS    words (one per line) put before the scenario's ssh arguments: a remedy's -o option
+#                       (or its -L/-R/-D forward, which replaces the scenario's of that kind)
 # LAB_EXTRA_SSHD_CONFIG lines put at the top of every sshd_config lab_sshd writes (a Match
 #                       part at the end): a remedy's sshd_config lines
+# LAB_EXTRA_DROPBEAR_HOSTKEYS  host key types (dropbearkey -t) lab_dropbear adds to the scenario's:
+#                       a server remedy's new dropbear host key (lab_dropbear_known_hosts knows it too)
+# LAB_EXTRA_TUNTAP      "DEV MODE USER" lines: a server remedy's 'ip tuntap add dev DEV mode MODE user USER',
+#                       made by lab_sshd in the server's network namespace
 # LAB_VERIFY_OLDDIR     the temp dir of the recorded log: in the texts above it stands for this run's
 # LAB_VERIFY_OUT        verification mode: one run (-vvv), no wrappers, no corpus files; lab_ssh
 #                       writes result.json (exit status, decisive line present, ...) and client.log there
@@ -517,6 +537,28 @@ _lab_drop_overridden() { # NAME-OF-ARRAY: the scenario's ssh arguments, filtered
   done
   _args=("${out[@]}")
 }
+# A remedy's -L/-R/-D on the command line (LAB_EXTRA_SSH_ARGS: e.g. -R 127.0.0.1:0:127.0.0.1:8080,
+# another listen port or 0 for one the server picks) is the user's forward written anew: ssh would
+# request both, and the scenario's own would fail as before.  So the scenario's forwards of the
+# kinds the remedy gives (-R SPEC and -RSPEC) are left out of that run; the others stay.
+_lab_drop_replaced_forwards() { # NAME-OF-ARRAY: the scenario's ssh arguments, filtered in place
+  local -n _fa=$1
+  local kinds="" w out=() i=0 a n
+  while IFS= read -r w; do
+    [[ $w =~ ^-([LRD]) ]] && kinds+=${BASH_REMATCH[1]}
+  done < <(printf '%s\n' "${LAB_EXTRA_SSH_ARGS:-}")
+  [[ -n $kinds ]] || return 0
+  while (( i < ${#_fa[@]} )); do
+    a=${_fa[i]}
+    if [[ $a =~ ^-([LRD])(.*)$ && $kinds == *"${BASH_REMATCH[1]}"* ]]; then
+      n=1; [[ -n ${BASH_REMATCH[2]} ]] || n=2
+      lab_log "the remedy's -${BASH_REMATCH[1]} replaces the scenario's ${_fa[*]:i:n}"
+      i=$((i + n)); continue
+    fi
+    out+=("$a"); i=$((i + 1))
+  done
+  _fa=("${out[@]}")
+}
 # after the run in verification mode: what happened, for corpus/lab/verify
 _lab_verify_result() { # VERB
   local verb=$1 log=$LABDIR/client.$1.log present=0 server
@@ -525,12 +567,12 @@ _lab_verify_result() { # VERB
   [[ -z ${LAB_EXTRA_APPLIED_TO:-} ]] || cp "$LAB_EXTRA_APPLIED_TO" "$LAB_VERIFY_OUT/ssh_config"
   if [[ -n ${EXPECT_DECISIVE:-} ]] && tr -d '\r' < "$log" | grep -E -- "$EXPECT_DECISIVE" > /dev/null; then present=1; fi
   server=$(tr -d '\r' < "$log" | sed -n 's/^debug1: Remote protocol version [0-9.]*, remote software version //p' | head -n 1)
-  V_RC=${LAB_RCS[$verb]} V_HUNG=${LAB_HUNG[$verb]:-} V_SECS=${LAB_SECS[$verb]} V_CMD=${LAB_CMDS[$verb]} \
+  V_RC=${LAB_RCS[$verb]} V_HUNG=${LAB_HUNG[$verb]:-} V_UP=${LAB_UP[$verb]:-} V_SECS=${LAB_SECS[$verb]} V_CMD=${LAB_CMDS[$verb]} \
   V_PRESENT=$present V_CLIENT=$(in_client /usr/bin/ssh -V 2>&1 | head -n 1) V_SERVER=${SERVER_DESC:-$server} \
   V_APPLIED=${LAB_EXTRA_APPLIED_TO:-} V_SSHD=${LAB_SSHD_STARTED:-} V_NA=${VERIFY_NOT_APPLICABLE:-} V_OUT=$LAB_VERIFY_OUT/result.json /usr/bin/python3 - <<'PY'
 import json, os
 e = os.environ
-json.dump({"rc": int(e["V_RC"]), "hung": e["V_HUNG"] == "1", "seconds": int(e["V_SECS"]),
+json.dump({"rc": int(e["V_RC"]), "hung": e["V_HUNG"] == "1", "up_seen": e["V_UP"] == "1", "seconds": int(e["V_SECS"]),
            "sshd": e["V_SSHD"] == "1", "not_applicable": e["V_NA"] or None,
            "command": e["V_CMD"], "decisive_present": e["V_PRESENT"] == "1",
            "client": e["V_CLIENT"], "server": e["V_SERVER"], "ssh_config_file": e["V_APPLIED"] or None},
@@ -557,6 +599,7 @@ _lab_ssh_once() { # VERB ARGS...
     done
     user=("${kept[@]}")
   fi
+  _lab_drop_replaced_forwards user
   user=("${extra[@]}" "${user[@]}")
   [[ -z ${LAB_EXTRA_SSH_CONFIG:-} ]] || _lab_drop_overridden user
   local args=("${vflag[@]}" -F "$LABDIR/ssh_config" "${user[@]}")
@@ -574,7 +617,7 @@ _lab_ssh_once() { # VERB ARGS...
   LAB_HUNG[$verb]=""
   : > "$LABDIR/client.log"
   local rc=0 t_start=$SECONDS
-  if [[ -z $HANG_AFTER ]] && ! _lab_has_fn lab_during_run; then
+  if [[ -z $HANG_AFTER && -z ${VERIFY_STAYS_UP:-} ]] && ! _lab_has_fn lab_during_run; then
     set +e
     ( cd /; "${pre[@]}" env PATH=/usr/bin:/bin timeout --kill-after=3 "$deadline" "$prog" "${args[@]}" \
         < "${LAB_STDIN:-/dev/null}" > "$LABDIR/client.log" 2>&1 )
@@ -587,6 +630,21 @@ _lab_ssh_once() { # VERB ARGS...
     LAB_PIDS+=("$LAB_SSH_PID")
     local t0=$SECONDS
     if _lab_has_fn lab_during_run; then lab_during_run; fi
+    LAB_UP[$verb]=""
+    if [[ -n ${VERIFY_STAYS_UP:-} ]]; then
+      # a session that stays up by design (a tunnel): once it is up, end it as a user would (Ctrl-C)
+      while kill -0 "$LAB_SSH_PID" 2>/dev/null && (( SECONDS - t0 < 20 )); do
+        if tr -d '\r' < "$LABDIR/client.log" | grep -E -- "$VERIFY_STAYS_UP" > /dev/null; then
+          local tp
+          tp=$(_lab_timeout_pid "$LAB_SSH_PID") || lab_die "no timeout process under $LAB_SSH_PID"
+          lab_log "the session is up (/$VERIFY_STAYS_UP/): SIGINT (Ctrl-C) ends it"
+          kill -INT "$tp" 2>/dev/null || true
+          LAB_UP[$verb]=1
+          break
+        fi
+        sleep 0.1
+      done
+    fi
     if [[ -n $HANG_AFTER ]]; then
       while kill -0 "$LAB_SSH_PID" 2>/dev/null && (( SECONDS - t0 < HANG_AFTER )); do sleep 0.2; done
       if kill -0 "$LAB_SSH_PID" 2>/dev/null; then
@@ -1025,14 +1083,28 @@ PY
 # /dev/log -> TARGET in the scenario's mount namespace only: /dev seen through an overlay
 # (the overlay shows /dev's own nodes, not the file systems mounted under it: a pty
 # instance and a /dev/shm of the namespace's own, so nothing of the host's is bound here)
-_lab_dev_log() { # TARGET
+_lab_dev_overlay() { # WHAT-FOR: once per scenario
+  [[ -z ${LAB_DEV_OVERLAID:-} ]] || return 0
   mkdir -p "$LABDIR/dev.upper" "$LABDIR/dev.work"
   mount -t overlay overlay -o "lowerdir=/dev,upperdir=$LABDIR/dev.upper,workdir=$LABDIR/dev.work" /dev \
-    || lab_die "could not overlay /dev (for /dev/log)"
+    || lab_die "could not overlay /dev (for $1)"
   mount -t devpts -o newinstance,ptmxmode=0666,mode=620 devpts /dev/pts
   ln -sfn pts/ptmx /dev/ptmx
   mount -t tmpfs -o mode=1777 tmpfs /dev/shm
+  LAB_DEV_OVERLAID=1
+}
+_lab_dev_log() { # TARGET
+  _lab_dev_overlay /dev/log
   ln -sfn "$1" /dev/log
+}
+# LAB_DEV_STOCK_TUN=1 (set before lab_begin): /dev/net/tun with the mode stock Debian gives it
+# (0666: any account may open it; creating a device still needs CAP_NET_ADMIN, or a persistent
+# one owned by the account), in the scenario's mount namespace only, through the same /dev
+# overlay (the chmod is the overlay's copy; this machine's /dev/net/tun stays 0600 root)
+_lab_dev_stock_tun() {
+  [[ -c /dev/net/tun ]] || lab_skip "no /dev/net/tun"
+  _lab_dev_overlay /dev/net/tun
+  chmod 0666 /dev/net/tun || lab_die "could not give the overlay's /dev/net/tun mode 0666"
 }
 
 # LAB_SERVER_LOG_VIA=rsyslog: sshd logs as on a host with a syslog daemon (Debian's
@@ -1254,6 +1326,10 @@ lab_lock_homes() {
 # user's ~/.ssh/authorized_keys on this machine (restored at exit).
 lab_dropbear() {
   local types=$1 t args=(); shift
+  # corpus/lab/verify: a remedy's dropbearkey host key (LAB_EXTRA_DROPBEAR_HOSTKEYS) is one more -r
+  for t in ${LAB_EXTRA_DROPBEAR_HOSTKEYS:-}; do
+    [[ " $types " == *" $t "* ]] || { types+=" $t"; lab_log "the remedy's dropbear host key: $t"; }
+  done
   for t in $types; do
     dropbearkey -t "$t" -f "$LABDIR/dropbear_${t}_host_key" > /dev/null 2>&1
     args+=(-r "$LABDIR/dropbear_${t}_host_key")
@@ -1271,8 +1347,11 @@ lab_dropbear() {
   SERVER_DESC="dropbear $(/usr/sbin/dropbear -V 2>&1 | sed -n 's/^Dropbear v//p')"
 }
 lab_dropbear_known_hosts() { # KEYTYPES
-  local t
-  for t in $1; do
+  local t types=$1
+  # the remedy's new host key (LAB_EXTRA_DROPBEAR_HOSTKEYS) is known too: a person accepts it at
+  # ssh's prompt after comparing its fingerprint on the device, which BatchMode cannot
+  for t in ${LAB_EXTRA_DROPBEAR_HOSTKEYS:-}; do [[ " $types " == *" $t "* ]] || types+=" $t"; done
+  for t in $types; do
     echo "[$LAB_DEST_HOST]:$PORT $(dropbearkey -y -f "$LABDIR/dropbear_${t}_host_key" | grep -E '^(ssh|ecdsa)-' | cut -d' ' -f1,2)" >> "$LABDIR/known_hosts"
   done
 }

@@ -53,7 +53,8 @@ def top_diagnosis(sshdiag, log):
 
 
 # Remedy kinds the lab applies by itself: a client remedy's ~/.ssh/config block or -o
-# option, a server remedy's sshd_config lines (OpenSSH servers only).  Anything else is
+# option, a server remedy's sshd_config lines (OpenSSH servers only) or its dropbearkey
+# host key (a dropbear the scenario starts).  Anything else is
 # skipped with the reason why, and the next remedy shown is taken.
 # a value the user is to fill in (KEY-FOR-THIS-SERVER, HOST, <name>): the lab cannot choose it
 # (an example.org/.com/.net name too: it stands for the user's own host)
@@ -102,6 +103,36 @@ def paths_not_in_log(r, log_text):
     return out
 
 
+# a server remedy that gives a dropbear server a host key of a type (dropbearkey -t TYPE -f FILE,
+# then a restart): the lab applies it to a dropbear the scenario starts (LAB_EXTRA_DROPBEAR_HOSTKEYS)
+DROPBEARKEY = re.compile(r"^dropbearkey -t ([a-z0-9]+) -f \S+")
+
+
+# a server remedy's persistent tun/tap device for the account (ip tuntap add dev DEV mode MODE
+# user USER): the lab makes it in the scenario's server namespace along with the sshd_config lines
+TUNTAP = re.compile(r"^(?:sudo )?ip tuntap add dev ([A-Za-z0-9_.-]+) mode (tun|tap) user ([a-z_][a-z0-9_.-]*)(?:\s|$)")
+
+
+def tuntap_devices(r):
+    """The "DEV MODE USER" of each 'ip tuntap add' command of remedy R."""
+    out = []
+    for c in r.get("commands") or []:
+        m = TUNTAP.match(c.strip())
+        if m:
+            out.append(" ".join(m.groups()))
+    return out
+
+
+def dropbear_host_key_types(r):
+    """The host key types remedy R's commands have dropbearkey make ([] when none)."""
+    out = []
+    for c in r.get("commands") or []:
+        m = DROPBEARKEY.match(c.strip())
+        if m and m.group(1) not in out:
+            out.append(m.group(1))
+    return out
+
+
 def why_not_applied(r, server_is_openssh, log_text=None):
     where = r.get("where")
     ph = placeholders(r)
@@ -122,6 +153,10 @@ def why_not_applied(r, server_is_openssh, log_text=None):
         if r.get("server_config"):
             if not server_is_openssh:
                 return "sshd_config lines, but the scenario's server is not an OpenSSH sshd (dropbear or a stand-in)"
+            return None
+        if dropbear_host_key_types(r):
+            if server_is_openssh:
+                return "dropbearkey commands, but the scenario's server is an OpenSSH sshd"
             return None
         return "server commands only: a check to run, or a change for the administrator (upgrade, keys, logs)"
     return f"unknown side '{where}'"
