@@ -6,6 +6,7 @@
 #include <memory>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "line_time.h"
 #include "server_transcript.h"
@@ -215,6 +216,24 @@ const std::vector<std::unique_ptr<RE2>>& ShapeRegexes() {
   return *kRegexes;
 }
 
+// The shapes whose prefix text starts with, sorted: one anchored pass of a
+// set instead of a capturing match per shape (most lines fit one or none).
+void MatchingShapes(const std::string& text, std::vector<int>* shapes) {
+  static const RE2::Set* const kSet = [] {
+    auto* set = new RE2::Set(RE2::Options(), RE2::ANCHOR_START);  // never destroyed: used until exit
+    for (const auto& shape : kShapes) set->Add(shape.regex, nullptr);
+    set->Compile();
+    return set;
+  }();
+  shapes->clear();
+  RE2::Set::ErrorInfo error;
+  if (!kSet->Match(text, shapes, &error) && error.kind != RE2::Set::kNoError) {
+    // The set could not answer (out of memory): ShapeKey tries every shape.
+    for (size_t s = 0; s < kShapeCount; ++s) shapes->push_back(static_cast<int>(s));
+  }
+  std::sort(shapes->begin(), shapes->end());
+}
+
 // The key of the shape's prefix on text ("" when it has none) and its length.
 std::string ShapeKey(size_t shape, const std::string& text, size_t* length) {
   const RE2& re = *ShapeRegexes()[shape];
@@ -367,16 +386,17 @@ void PasteCleaner::DecideBlock() {
     TrimTrailing(&p.text, &p.trailing);
   }
   // Prefixes, outermost first: each round removes the shape most lines share.
-  std::vector<int> before, after;
+  std::vector<int> before, after, shapes;
   for (int layer = 0; layer < kMaxLayers; ++layer) {
     size_t nonblank = 0;
     std::map<std::string, size_t> count;
     for (const Piece& p : block_) {
       if (p.text.empty()) continue;
       ++nonblank;
-      for (size_t s = 0; s < kShapeCount; ++s) {
+      MatchingShapes(p.text, &shapes);
+      for (int s : shapes) {
         size_t length = 0;
-        std::string key = ShapeKey(s, p.text, &length);
+        std::string key = ShapeKey(static_cast<size_t>(s), p.text, &length);
         if (!key.empty()) ++count[key];
       }
     }
