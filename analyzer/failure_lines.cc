@@ -93,6 +93,10 @@ const RE2* FailureLines::Alternation(size_t i) const {
   return re && re->ok() ? re : nullptr;
 }
 
+void FailureLines::Warm() const {
+  for (size_t i : {kFailure, kNotFailure, kEpilogue}) Alternation(i);
+}
+
 std::optional<FailureLines> FailureLines::Parse(const std::string& text, const std::string& file,
                                                 std::vector<LoadIssue>* issues) {
   return ParseDataFile<FailureLines>(text, file, issues, [](const json& j, std::string*) {

@@ -59,6 +59,10 @@ class FailureLines {
   // place of loading the files, if neither was called before. Returns false
   // (and changes nothing) when one was.
   static bool SetBuiltins(FailureLines client, FailureLines server);
+  // Compiles now the alternations every log's lines meet (failure,
+  // not_failure, epilogue) rather than on first use: for a second core to do
+  // while the signatures load. The others stay compiled on first use.
+  void Warm() const;
   // The list kListNames[i].
   const std::vector<FailurePattern>& list(size_t i) const { return lists_[i]; }
 
