@@ -548,7 +548,12 @@ TEST_CASE("data cache: the program's output is the same with the cache as withou
     fs::remove(file);
     CHECK(CacheLine(Sshdiag(env, "--no-cache --version")) == "data cache: off");
     CHECK(CacheLine(Sshdiag("SSHDIAG_CACHE_DIR=off", "--version")) == "data cache: off");
+    // Any command's option, before or after the command's name.
+    CHECK(Sshdiag(env, "--no-cache kb show connection-refused").code == 0);
+    CHECK(Sshdiag(env, "signatures list --no-cache").code == 0);
     CHECK(OnlyCacheFile(cache.path()).empty());
+    CHECK(Sshdiag(env, "kb show connection-refused").code == 0);
+    CHECK(!OnlyCacheFile(cache.path()).empty());
   }
   SECTION("a cache directory that cannot be made costs nothing but the cache") {
     const std::string blocked = cache.Write("blocker", "x") + "/sub";
