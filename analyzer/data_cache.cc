@@ -715,7 +715,9 @@ bool ReadDataCache(const std::string& path, const std::string& key, ParsedData* 
   }
   struct stat st;
   std::string bytes;
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 &&
+  // Only a file this user wrote: in a shared SSHDIAG_CACHE_DIR another
+  // user's cache could bring in signatures and remedies of their choosing.
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && st.st_size >= 0 &&
             static_cast<uint64_t>(st.st_size) <= kMaxFileBytes;
   if (ok) {
     bytes.resize(static_cast<size_t>(st.st_size));
@@ -730,7 +732,7 @@ bool ReadDataCache(const std::string& path, const std::string& key, ParsedData* 
   }
   ::close(fd);
   if (!ok) {
-    if (why) *why = "unreadable";
+    if (why) *why = "unreadable, not a regular file, another user's or too large";
     return false;
   }
   return DecodeDataCache(bytes, key, out, why);

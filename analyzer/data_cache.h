@@ -79,9 +79,9 @@ std::string DataCachePath(const std::string& dir, const DataSources& sources);
 // times may not yet tell a further change apart: such data is not cached).
 std::string DataCacheKey(const DataSources& sources, bool* settled = nullptr);
 
-// Reads the cache file at path into *out when it is intact and was written
-// for key; false otherwise (missing, damaged, stale, other program), with
-// *why saying which when given.
+// Reads the cache file at path into *out when it is a regular file of this
+// user's, intact, and written for key; false otherwise (missing, another
+// user's, damaged, stale, other program), with *why saying which when given.
 bool ReadDataCache(const std::string& path, const std::string& key, ParsedData* out, std::string* why = nullptr);
 
 // Writes data under key to path atomically (a temporary file renamed over
