@@ -22,9 +22,11 @@ namespace {
 
 // ---- Bytes -----------------------------------------------------------------
 
-// Limits on what a cache file may claim: far above the built-in data (about
-// 1 MB of JSON), far below what could exhaust memory.
-constexpr size_t kMaxFileBytes = 64u << 20;
+// Limits on what a cache file may claim: far above the built-in data (a
+// 764 KB cache; ten times the signatures, 2.8 MB), and low enough that what
+// a file can make the reader build (each item costs it a byte or more, and
+// the structs some hundred bytes) stays within memory. Larger data is not cached.
+constexpr size_t kMaxFileBytes = 32u << 20;
 constexpr size_t kMaxStringBytes = 1u << 20;
 constexpr size_t kMaxCount = 1u << 20;
 
@@ -231,7 +233,7 @@ template <typename T>
 void Read(Reader& r, std::vector<T>* v) {
   const size_t n = r.Count();
   v->clear();
-  v->reserve(n);
+  v->reserve(std::min<size_t>(n, 64));  // a count is a claim: room grows with what is read
   for (size_t i = 0; i < n && r.ok(); ++i) {
     T x;
     Read(r, &x);

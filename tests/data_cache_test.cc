@@ -478,6 +478,11 @@ TEST_CASE("data cache: a damaged, stale or foreign file is refused, never truste
       CHECK(DecodeDataCache(again, key, &twice));
     }
   }
+  // A count larger than the bytes behind it could hold is refused before anything is made.
+  std::string claim_key;
+  std::string claim("\x00\xc0\x84\x3d", 4);  // key "", then 1,000,000 signatures
+  claim += std::string(100, '\x01');
+  CHECK_FALSE(DecodeDataCachePayload(claim, &claim_key, &out));
   // The untouched payload reads.
   std::string key;
   CHECK(DecodeDataCachePayload(payload, &key, &out));
