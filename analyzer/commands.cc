@@ -6,6 +6,7 @@
 #include <iostream>
 #include <thread>
 
+#include "data_cache.h"
 #include "data_paths.h"
 #include "phase_table.h"
 #include "report.h"
@@ -49,18 +50,82 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
   }
   for (const auto& dir : signature_dirs) data.signature_layers.push_back({"--signatures", dir});
   kb_layers.insert(kb_layers.end(), kb_dirs.begin(), kb_dirs.end());
-  std::vector<std::string> sig_layers;
-  for (const auto& layer : data.signature_layers) sig_layers.push_back(layer.second);
+  DataSources sources;
+  sources.data_dir = data.data_dir;
+  for (const auto& layer : data.signature_layers) sources.signature_layers.push_back(layer.second);
+  sources.kb_layers = kb_layers;
+
   // Start-up is what a user waits for on every log (bench/README.md): the
-  // knowledge base and the failure lines load on a second core while the
+  // parsed files come from the data cache when it holds them as they are now.
+  const std::string cache_dir = DataCacheDir();
+  std::string key;
+  bool settled = false;
+  ParsedData parsed;
+  bool cached = false;
+  if (!cache_dir.empty()) {
+    data.cache_path = DataCachePath(cache_dir, sources);
+    key = DataCacheKey(sources, &settled);
+    cached = ReadDataCache(data.cache_path, key, &parsed);
+  }
+  if (cached) {
+    data.cache_status = "used";
+    // What was checked when the cache was written is not checked again. The
+    // phase table's sets and the failure lines every log meets compile on a
+    // second core while the signatures' compile here; remedy conditions and
+    // the other failure lists on first use.
+    FailureLines::SetBuiltins(FailureLines::FromLists(std::move(parsed.client_failures.lists),
+                                                      std::move(parsed.client_failures.issues)),
+                              FailureLines::FromLists(std::move(parsed.server_failures.lists),
+                                                      std::move(parsed.server_failures.issues)));
+    data.kb = KnowledgeBase::FromParsed(std::move(parsed.articles), std::move(parsed.kb_issues));
+    data.failure_lines = &FailureLines::Builtin();
+    std::thread side([&parsed, failures = data.failure_lines] {
+      PhaseTable::SetBuiltin(PhaseTable::FromMarkers(std::move(parsed.phases.markers), std::move(parsed.phases.issues)));
+      PhaseTable::Builtin();
+      failures->Warm();
+    });
+    data.signatures = SignatureSet::FromParsed(std::move(parsed.signatures));
+    side.join();
+    return data;
+  }
+  // The knowledge base and the failure lines load on a second core while the
   // signatures, the larger part, load here. The three share nothing but
   // function-local statics, whose initialisation C++ makes thread-safe.
-  std::thread side([&data, &kb_layers] {
+  const bool write = !cache_dir.empty() && settled;
+  std::thread side([&data, &sources, &parsed, write] {
+    if (write) {
+      // The cache holds all the built-in files: load the ones a run may not
+      // need (the server's failure lines, the phase table) now, to keep them.
+      FailureLines client = FailureLines::Load(sources.data_dir + "/failures/client.json");
+      FailureLines server = FailureLines::Load(sources.data_dir + "/failures/server.json");
+      PhaseTable phases = PhaseTable::Load(sources.data_dir + "/failures/phases.json");
+      for (size_t i = 0; i < FailureLines::kLists; ++i) {
+        parsed.client_failures.lists.push_back(client.list(i));
+        parsed.server_failures.lists.push_back(server.list(i));
+      }
+      parsed.client_failures.issues = client.issues();
+      parsed.server_failures.issues = server.issues();
+      parsed.phases.markers = phases.markers();
+      parsed.phases.issues = phases.issues();
+      FailureLines::SetBuiltins(std::move(client), std::move(server));
+      PhaseTable::SetBuiltin(std::move(phases));
+    }
     data.failure_lines = &FailureLines::Builtin();
-    data.kb = KnowledgeBase::LoadLayers(kb_layers);
+    data.kb = KnowledgeBase::LoadLayers(sources.kb_layers);
   });
-  data.signatures = SignatureSet::LoadLayers(sig_layers);
+  SignatureSet::Parsed signatures = SignatureSet::ParseLayers(sources.signature_layers);
+  if (write) parsed.signatures = signatures;
+  data.signatures = SignatureSet::FromParsed(std::move(signatures));
   side.join();
+  if (cache_dir.empty()) {
+    data.cache_status = "off";
+  } else if (write) {
+    parsed.articles = data.kb.articles();
+    parsed.kb_issues = data.kb.issues();
+    data.cache_status = WriteDataCache(data.cache_path, key, parsed) ? "written" : "not written";
+  } else {
+    data.cache_status = "not written";
+  }
   return data;
 }
 

@@ -80,6 +80,10 @@ struct LoadedData {
   const FailureLines* failure_lines = nullptr;  // the built-in set, from data_dir
   SignatureSet signatures;
   KnowledgeBase kb;
+  // The data cache (data_cache.h): its file ("" when off), and "used",
+  // "written", "not written" (the directory cannot be written, or a data file
+  // changed too recently to tell a further change) or "off".
+  std::string cache_path, cache_status;
 };
 LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs);
 

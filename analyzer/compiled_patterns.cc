@@ -84,4 +84,14 @@ std::unique_ptr<RE2> TakeCompiled(const std::string& pattern, int64_t max_mem) {
   return std::make_unique<RE2>(pattern, SignaturePatternOptions(max_mem));
 }
 
+void TrustPattern(const std::string& pattern, int64_t max_mem) {
+  Memory& memory = TheMemory();
+  std::lock_guard<std::mutex> lock(memory.mu);
+  if (memory.valid.size() >= kMaxRemembered) {
+    memory.valid.clear();
+    memory.compiled.clear();
+  }
+  memory.valid.insert(std::make_pair(pattern, max_mem));
+}
+
 }  // namespace sshdiag

@@ -32,6 +32,12 @@ constexpr size_t kParseOnlyMaxBytes = 1024;
 // CheckPattern compiled for the same pattern and budget. Never null; check ok().
 std::unique_ptr<RE2> TakeCompiled(const std::string& pattern, int64_t max_mem);
 
+// Records pattern as valid under max_mem without checking it, as if
+// CheckPattern had found it so: for patterns checked by an earlier run whose
+// result was cached (data_cache.h). CheckPattern then returns "" at once.
+// Thread-safe.
+void TrustPattern(const std::string& pattern, int64_t max_mem);
+
 }  // namespace sshdiag
 
 #endif  // SSHDIAG_COMPILED_PATTERNS_H_

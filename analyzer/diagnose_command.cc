@@ -11,6 +11,7 @@
 #include "analyzer.h"
 #include "batch.h"
 #include "commands.h"
+#include "data_cache.h"
 #include "json_printer.h"
 #include "knowledge_base.h"
 #include "markdown_printer.h"
@@ -162,7 +163,9 @@ int RunDiagnose(int argc, char** argv) {
       ("verify-insecure", "with run: like --verify, and also try remedies that weaken security")
       ("verify-timeout", po::value(&opt.verify_timeout)->default_value(20), "with --verify: seconds per trial run")
       ("batch", "analyse each FILE, and each file below each directory, on its own: JSON Lines, one record per log")
-      ("jobs,j", po::value(&opt.jobs)->default_value(1), "--batch: analyse N logs at once (threads)");
+      ("jobs,j", po::value(&opt.jobs)->default_value(1), "--batch: analyse N logs at once (threads)")
+      ("no-cache", "parse the data files without the data cache, and write none (any command; "
+                   "SSHDIAG_CACHE_DIR=off does the same)");
   po::options_description hidden;
   hidden.add_options()("file", po::value(&opt.files)->composing());
   po::options_description all;
@@ -196,6 +199,7 @@ int RunDiagnose(int argc, char** argv) {
     std::cout << kUsage << "\n" << visible << "\nSee sshdiag(1) and README.md.\n";
     return kExitOk;
   }
+  if (vm.count("no-cache")) DisableDataCache();  // when main() did not take it out (after a value "run")
   opt.quiet = vm.count("quiet") > 0;
   opt.strict = vm.count("strict") > 0;
   opt.tee = vm.count("tee") > 0;
@@ -241,7 +245,8 @@ int RunDiagnose(int argc, char** argv) {
   if (vm.count("version")) {
     std::cout << "sshdiag " << SSHDIAG_VERSION << "\nsignatures: " << signatures.signatures().size()
               << " loaded (set " << signatures.fingerprint() << ") from " << data.data_dir << "\nknowledge base: "
-              << kb.articles().size() << " articles\n";
+              << kb.articles().size() << " articles\ndata cache: " << data.cache_status
+              << (data.cache_path.empty() ? "" : " (" + data.cache_path + ")") << "\n";
     return kExitOk;
   }
   if (opt.run) return RunSshAndDiagnose(opt, data);

@@ -1,5 +1,7 @@
 #include "failure_lines.h"
 
+#include <mutex>
+
 #include "data_paths.h"
 #include "pattern_set.h"
 
@@ -51,7 +53,7 @@ std::vector<FailurePattern> ParseList(const json& j, const char* key) {
 }
 
 // (?:a)|(?:b)|...; nullptr for an empty list.
-std::unique_ptr<RE2> Alternation(const std::vector<FailurePattern>& list, const char* key) {
+std::unique_ptr<RE2> MakeAlternation(const std::vector<FailurePattern>& list, const char* key) {
   if (list.empty()) return nullptr;
   std::string all;
   for (const auto& p : list) {
@@ -65,10 +67,35 @@ std::unique_ptr<RE2> Alternation(const std::vector<FailurePattern>& list, const 
 
 }  // namespace
 
-FailureLines::FailureLines() = default;
+struct FailureLines::Compiled {
+  std::once_flag once[kLists];
+  std::unique_ptr<RE2> re[kLists];
+};
+
+FailureLines::FailureLines() : compiled_(std::make_unique<Compiled>()) {}
 FailureLines::FailureLines(FailureLines&&) noexcept = default;
 FailureLines& FailureLines::operator=(FailureLines&&) noexcept = default;
 FailureLines::~FailureLines() = default;
+
+const RE2* FailureLines::Alternation(size_t i) const {
+  if (lists_[i].empty()) return nullptr;
+  Compiled& c = *compiled_;
+  std::call_once(c.once[i], [this, &c, i] {
+    if (c.re[i]) return;
+    try {
+      c.re[i] = MakeAlternation(lists_[i], kListNames[i]);
+    } catch (const FieldError&) {
+      // Only a list that was never checked (a damaged cache) gets here: it matches nothing.
+      c.re[i] = nullptr;
+    }
+  });
+  const RE2* re = c.re[i].get();
+  return re && re->ok() ? re : nullptr;
+}
+
+void FailureLines::Warm() const {
+  for (size_t i : {kFailure, kNotFailure, kEpilogue}) Alternation(i);
+}
 
 std::optional<FailureLines> FailureLines::Parse(const std::string& text, const std::string& file,
                                                 std::vector<LoadIssue>* issues) {
@@ -78,21 +105,24 @@ std::optional<FailureLines> FailureLines::Parse(const std::string& text, const s
                   "$schema"},
               "failure lines");
     FailureLines f;
-    f.failure_ = ParseList(j, "failure");
-    if (f.failure_.empty()) throw FieldError("'failure' must list at least one pattern");
-    f.not_failure_ = ParseList(j, "not_failure");
-    f.failure_re_ = Alternation(f.failure_, "failure");
-    f.not_failure_re_ = Alternation(f.not_failure_, "not_failure");
-    f.epilogue_ = ParseList(j, "epilogue");
-    f.epilogue_re_ = Alternation(f.epilogue_, "epilogue");
-    f.remote_command_ = ParseList(j, "remote_command");
-    f.remote_command_re_ = Alternation(f.remote_command_, "remote_command");
-    f.whole_lines_ = ParseList(j, "whole_lines");
-    f.whole_lines_re_ = Alternation(f.whole_lines_, "whole_lines");
-    f.session_programs_ = ParseList(j, "session_programs");
-    f.session_programs_re_ = Alternation(f.session_programs_, "session_programs");
+    // In the order the file's errors were always reported in.
+    for (size_t i : {kFailure, kNotFailure, kEpilogue, kRemoteCommand, kWholeLines, kSessionPrograms}) {
+      f.lists_[i] = ParseList(j, kListNames[i]);
+      if (i == kFailure && f.lists_[i].empty()) throw FieldError("'failure' must list at least one pattern");
+      if (i == kNotFailure) {
+        f.compiled_->re[kFailure] = MakeAlternation(f.lists_[kFailure], kListNames[kFailure]);
+      }
+      if (i != kFailure) f.compiled_->re[i] = MakeAlternation(f.lists_[i], kListNames[i]);
+    }
     return f;
   });
+}
+
+FailureLines FailureLines::FromLists(std::vector<std::vector<FailurePattern>> lists, std::vector<LoadIssue> issues) {
+  FailureLines f;
+  for (size_t i = 0; i < kLists && i < lists.size(); ++i) f.lists_[i] = std::move(lists[i]);
+  f.issues_ = std::move(issues);
+  return f;
 }
 
 FailureLines FailureLines::Load(const std::string& path) {
@@ -109,42 +139,83 @@ FailureLines FailureLines::Load(const std::string& path) {
   return out;
 }
 
+namespace {
+
+// What SetBuiltins handed over, until Builtin() and BuiltinServer() take it.
+struct Preset {
+  std::mutex mu;
+  bool taken = false;  // a Builtin*() ran: too late to set
+  std::optional<FailureLines> client, server;
+};
+
+Preset& ThePreset() {
+  static Preset preset;
+  return preset;
+}
+
+FailureLines TakeOrLoad(bool server) {
+  Preset& p = ThePreset();
+  std::lock_guard<std::mutex> lock(p.mu);
+  p.taken = true;
+  std::optional<FailureLines>& slot = server ? p.server : p.client;
+  if (slot) {
+    FailureLines f = std::move(*slot);
+    slot.reset();
+    return f;
+  }
+  return FailureLines::Load(BuiltinDataDir() + (server ? "/failures/server.json" : "/failures/client.json"));
+}
+
+}  // namespace
+
+bool FailureLines::SetBuiltins(FailureLines client, FailureLines server) {
+  Preset& p = ThePreset();
+  std::lock_guard<std::mutex> lock(p.mu);
+  if (p.taken) return false;
+  p.client = std::move(client);
+  p.server = std::move(server);
+  return true;
+}
+
 const FailureLines& FailureLines::Builtin() {
-  static const FailureLines builtin = Load(BuiltinDataDir() + "/failures/client.json");
+  static const FailureLines builtin = TakeOrLoad(false);
   return builtin;
 }
 
 const FailureLines& FailureLines::BuiltinServer() {
-  static const FailureLines builtin = Load(BuiltinDataDir() + "/failures/server.json");
+  static const FailureLines builtin = TakeOrLoad(true);
   return builtin;
 }
 
 bool FailureLines::IsFailure(std::string_view text) const {
-  if (text.empty() || !failure_re_) return false;
+  if (text.empty()) return false;
+  const RE2* failure = Alternation(kFailure);
+  if (!failure) return false;
   re2::StringPiece piece(text.data(), text.size());
-  if (not_failure_re_ && RE2::PartialMatch(piece, *not_failure_re_)) return false;
-  if (epilogue_re_ && RE2::PartialMatch(piece, *epilogue_re_)) return false;
-  return RE2::PartialMatch(piece, *failure_re_);
+  if (const RE2* re = Alternation(kNotFailure); re && RE2::PartialMatch(piece, *re)) return false;
+  if (const RE2* re = Alternation(kEpilogue); re && RE2::PartialMatch(piece, *re)) return false;
+  return RE2::PartialMatch(piece, *failure);
 }
 
 bool FailureLines::IsRemoteCommandFailure(std::string_view text) const {
-  if (text.empty() || !remote_command_re_ || IsFailure(text)) return false;
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *remote_command_re_);
+  const RE2* re = text.empty() ? nullptr : Alternation(kRemoteCommand);
+  if (!re || IsFailure(text)) return false;
+  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
 }
 
 bool FailureLines::IsSessionProgram(std::string_view program) const {
-  if (program.empty() || !session_programs_re_) return false;
-  return RE2::PartialMatch(re2::StringPiece(program.data(), program.size()), *session_programs_re_);
+  const RE2* re = program.empty() ? nullptr : Alternation(kSessionPrograms);
+  return re && RE2::PartialMatch(re2::StringPiece(program.data(), program.size()), *re);
 }
 
 bool FailureLines::IsWholeLine(std::string_view text) const {
-  if (text.empty() || !whole_lines_re_) return false;
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *whole_lines_re_);
+  const RE2* re = text.empty() ? nullptr : Alternation(kWholeLines);
+  return re && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
 }
 
 bool FailureLines::IsEpilogue(std::string_view text) const {
-  if (text.empty() || !epilogue_re_) return false;
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *epilogue_re_);
+  const RE2* re = text.empty() ? nullptr : Alternation(kEpilogue);
+  return re && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
 }
 
 }  // namespace sshdiag

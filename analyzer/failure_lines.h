@@ -48,6 +48,24 @@ class FailureLines {
   // The built-in set for sshd's log: failures/server.json, loaded once.
   static const FailureLines& BuiltinServer();
 
+  // The lists of one file, in the order of kListNames.
+  static constexpr size_t kLists = 6;
+  static constexpr const char* kListNames[kLists] = {"failure",          "not_failure",      "epilogue",
+                                                      "remote_command",   "session_programs", "whole_lines"};
+  // A set of lists and issues read before (the data cache's, data_cache.h):
+  // nothing is checked, and each list's alternation is compiled on its first use.
+  static FailureLines FromLists(std::vector<std::vector<FailurePattern>> lists, std::vector<LoadIssue> issues);
+  // Makes client and server what Builtin() and BuiltinServer() return, in
+  // place of loading the files, if neither was called before. Returns false
+  // (and changes nothing) when one was.
+  static bool SetBuiltins(FailureLines client, FailureLines server);
+  // Compiles now the alternations every log's lines meet (failure,
+  // not_failure, epilogue) rather than on first use: for a second core to do
+  // while the signatures load. The others stay compiled on first use.
+  void Warm() const;
+  // The list kListNames[i].
+  const std::vector<FailurePattern>& list(size_t i) const { return lists_[i]; }
+
   // True when text is a failure line: it matches a "failure" pattern, no
   // "not_failure" pattern and no "epilogue" pattern. Linear in the line's length.
   bool IsFailure(std::string_view text) const;
@@ -77,12 +95,12 @@ class FailureLines {
   // cleaner rejoin such a line when a paste wrapped it.
   bool IsWholeLine(std::string_view text) const;
 
-  const std::vector<FailurePattern>& failure() const { return failure_; }
-  const std::vector<FailurePattern>& not_failure() const { return not_failure_; }
-  const std::vector<FailurePattern>& epilogue() const { return epilogue_; }
-  const std::vector<FailurePattern>& remote_command() const { return remote_command_; }
-  const std::vector<FailurePattern>& session_programs() const { return session_programs_; }
-  const std::vector<FailurePattern>& whole_lines() const { return whole_lines_; }
+  const std::vector<FailurePattern>& failure() const { return lists_[kFailure]; }
+  const std::vector<FailurePattern>& not_failure() const { return lists_[kNotFailure]; }
+  const std::vector<FailurePattern>& epilogue() const { return lists_[kEpilogue]; }
+  const std::vector<FailurePattern>& remote_command() const { return lists_[kRemoteCommand]; }
+  const std::vector<FailurePattern>& session_programs() const { return lists_[kSessionPrograms]; }
+  const std::vector<FailurePattern>& whole_lines() const { return lists_[kWholeLines]; }
   const std::vector<LoadIssue>& issues() const { return issues_; }
 
   FailureLines();
@@ -91,10 +109,14 @@ class FailureLines {
   ~FailureLines();
 
  private:
-  std::vector<FailurePattern> failure_, not_failure_, epilogue_, remote_command_, session_programs_, whole_lines_;
-  // Each list as one alternation: one pass per line, as one RE2 would do.
-  std::unique_ptr<RE2> failure_re_, not_failure_re_, epilogue_re_, remote_command_re_, session_programs_re_,
-      whole_lines_re_;
+  enum { kFailure, kNotFailure, kEpilogue, kRemoteCommand, kSessionPrograms, kWholeLines };
+  // List i as one alternation (one pass per line, as one RE2 would do);
+  // nullptr for an empty list. Compiled by Parse, or on first use.
+  const RE2* Alternation(size_t i) const;
+
+  std::vector<FailurePattern> lists_[kLists];
+  struct Compiled;
+  std::unique_ptr<Compiled> compiled_;  // never null
   std::vector<LoadIssue> issues_;
 };
 

@@ -1,6 +1,7 @@
 #include "knowledge_base.h"
 
 #include <algorithm>
+#include <mutex>
 
 #include <re2/re2.h>
 
@@ -16,6 +17,13 @@ namespace {
 
 constexpr size_t kMaxArticleBytes = 256 * 1024;
 
+RE2::Options ConditionOptions() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(1 << 20);
+  return options;
+}
+
 // "when"/"unless" of a remedy: {"user": "^root$", ...}, each a value name and an RE2 pattern.
 std::vector<RemedyCondition> ParseConditions(const json& rj, const char* key, const std::string& where) {
   std::vector<RemedyCondition> out;
@@ -28,15 +36,9 @@ std::vector<RemedyCondition> ParseConditions(const json& rj, const char* key, co
     if (!it.value().is_string() || it.value().get<std::string>().empty()) {
       throw FieldError(at + "." + it.key() + ": must be a non-empty pattern");
     }
-    RemedyCondition c;
-    c.name = it.key();
-    c.pattern = it.value().get<std::string>();
-    RE2::Options options;
-    options.set_log_errors(false);
-    options.set_max_mem(1 << 20);
-    auto re = std::make_shared<const RE2>(c.pattern, options);
-    if (!re->ok()) throw FieldError(at + "." + it.key() + ": bad pattern: " + re->error());
-    c.re = std::move(re);
+    RemedyCondition c = RemedyCondition::Checked(it.key(), it.value().get<std::string>());
+    const RE2& re = c.re();
+    if (!re.ok()) throw FieldError(at + "." + it.key() + ": bad pattern: " + re.error());
     out.push_back(std::move(c));
   }
   return out;
@@ -200,6 +202,31 @@ std::string FirstLine(const std::string& s) {
 
 }  // namespace
 
+struct RemedyCondition::Compiled {
+  std::once_flag once;
+  std::unique_ptr<const RE2> re;
+};
+
+RemedyCondition RemedyCondition::Checked(std::string name, std::string pattern) {
+  RemedyCondition c;
+  c.name = std::move(name);
+  c.pattern = std::move(pattern);
+  c.compiled = std::make_shared<Compiled>();
+  return c;
+}
+
+const RE2& RemedyCondition::re() const {
+  std::call_once(compiled->once, [this] { compiled->re = std::make_unique<const RE2>(pattern, ConditionOptions()); });
+  return *compiled->re;
+}
+
+KnowledgeBase KnowledgeBase::FromParsed(std::map<std::string, Article> articles, std::vector<LoadIssue> issues) {
+  KnowledgeBase kb;
+  kb.articles_ = std::move(articles);
+  kb.issues_ = std::move(issues);
+  return kb;
+}
+
 bool RemedyForm::Accepts(const OpenSshVersion& v) const {
   if (since && CompareReleases(v, *since) < 0) return false;
   if (until && CompareReleases(v, *until) > 0) return false;
@@ -268,10 +295,10 @@ std::string OfferPick(const std::vector<std::string>& names, const std::string& 
 
 bool DroppedByValue(const Remedy& remedy, const std::string& name, const std::string& value) {
   for (const auto& cond : remedy.when) {
-    if (cond.name == name && !RE2::PartialMatch(value, *cond.re)) return true;
+    if (cond.name == name && !RE2::PartialMatch(value, cond.re())) return true;
   }
   for (const auto& cond : remedy.unless) {
-    if (cond.name == name && RE2::PartialMatch(value, *cond.re)) return true;
+    if (cond.name == name && RE2::PartialMatch(value, cond.re())) return true;
   }
   return false;
 }
@@ -293,11 +320,11 @@ std::vector<ChosenRemedy> ChooseRemedies(const Article& article, const RemedyCon
     bool meets_when = true, meets_unless = false;
     for (const auto& cond : r.when) {
       std::string v = value(cond.name);
-      meets_when = meets_when && !v.empty() && RE2::PartialMatch(v, *cond.re);
+      meets_when = meets_when && !v.empty() && RE2::PartialMatch(v, cond.re());
     }
     for (const auto& cond : r.unless) {
       std::string v = value(cond.name);
-      meets_unless = meets_unless || (!v.empty() && RE2::PartialMatch(v, *cond.re));
+      meets_unless = meets_unless || (!v.empty() && RE2::PartialMatch(v, cond.re()));
     }
     if (!meets_when || meets_unless) continue;
     bool fits_offer = false;

@@ -53,7 +53,17 @@ struct RemedyOffer {
 struct RemedyCondition {
   std::string name;     // "user", "auth_methods_allowed"
   std::string pattern;  // "^root$"
-  std::shared_ptr<const re2::RE2> re;
+  // The pattern compiled (Latin-1 off, 1 MiB budget), compiled on the first
+  // call when the condition came from the data cache (data_cache.h): most
+  // runs test the conditions of a few articles only. Thread-safe; copies share it.
+  const re2::RE2& re() const;
+
+  // A condition whose pattern was checked before (by the run that wrote the
+  // cache): compiled on first use.
+  static RemedyCondition Checked(std::string name, std::string pattern);
+
+  struct Compiled;
+  std::shared_ptr<Compiled> compiled;
 };
 
 struct Remedy {
@@ -100,6 +110,9 @@ class KnowledgeBase {
   // Parses one article; on failure returns nothing and adds to *issues.
   static std::optional<Article> Parse(const std::string& text, const std::string& file,
                                       std::vector<LoadIssue>* issues);
+
+  // The knowledge base of articles and issues read before (the data cache's).
+  static KnowledgeBase FromParsed(std::map<std::string, Article> articles, std::vector<LoadIssue> issues);
 
   void Add(Article article) { articles_[article.key] = std::move(article); }
   // Nullptr when no article has that key.

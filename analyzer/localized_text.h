@@ -17,6 +17,8 @@ class LocalizedText {
  public:
   LocalizedText() = default;
   explicit LocalizedText(std::string english) { texts_["en"] = std::move(english); }
+  // The texts as they were read before (data_cache.h): no checks.
+  explicit LocalizedText(std::map<std::string, std::string> texts) : texts_(std::move(texts)) {}
 
   // Reads a plain string (taken as English) or an object of language -> string.
   // Returns false and sets *error for anything else.

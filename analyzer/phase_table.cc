@@ -1,5 +1,8 @@
 #include "phase_table.h"
 
+#include <mutex>
+
+#include "compiled_patterns.h"
 #include "data_paths.h"
 
 namespace sshdiag {
@@ -94,8 +97,62 @@ PhaseTable PhaseTable::Load(const std::string& path) {
   return out;
 }
 
+PhaseTable PhaseTable::FromMarkers(std::vector<PhaseMarker> markers, std::vector<LoadIssue> issues) {
+  PhaseTable t;
+  t.issues_ = std::move(issues);
+  for (auto& m : markers) {
+    PatternSet& set = m.side == Side::kClient ? t.client_ : t.server_;
+    TrustPattern(m.pattern, PatternSet::kPatternMaxMem);
+    std::string error;
+    // Only a damaged cache holds a pattern that fails here: the marker is left out.
+    if (set.Add(m.pattern, &error) < 0) continue;
+    // As Parse does, one index entry per marker.
+    (m.side == Side::kClient ? t.client_index_ : t.server_index_).push_back(static_cast<int>(t.markers_.size()));
+    t.markers_.push_back(std::move(m));
+  }
+  std::string error;
+  if (t.client_.size() > 0 && !t.client_.Compile(&error)) t.issues_.push_back({"(phase table)", "", error});
+  if (t.server_.size() > 0 && !t.server_.Compile(&error)) t.issues_.push_back({"(phase table)", "", error});
+  return t;
+}
+
+namespace {
+
+struct Preset {
+  std::mutex mu;
+  bool taken = false;  // Builtin() ran: too late to set
+  std::optional<PhaseTable> table;
+};
+
+Preset& ThePreset() {
+  static Preset preset;
+  return preset;
+}
+
+PhaseTable TakeOrLoad() {
+  Preset& p = ThePreset();
+  std::lock_guard<std::mutex> lock(p.mu);
+  p.taken = true;
+  if (p.table) {
+    PhaseTable t = std::move(*p.table);
+    p.table.reset();
+    return t;
+  }
+  return PhaseTable::Load(BuiltinDataDir() + "/failures/phases.json");
+}
+
+}  // namespace
+
+bool PhaseTable::SetBuiltin(PhaseTable table) {
+  Preset& p = ThePreset();
+  std::lock_guard<std::mutex> lock(p.mu);
+  if (p.taken) return false;
+  p.table = std::move(table);
+  return true;
+}
+
 const PhaseTable& PhaseTable::Builtin() {
-  static const PhaseTable builtin = Load(BuiltinDataDir() + "/failures/phases.json");
+  static const PhaseTable builtin = TakeOrLoad();
   return builtin;
 }
 

@@ -52,6 +52,14 @@ class PhaseTable {
   // failures/phases.json in BuiltinDataDir(), loaded once.
   static const PhaseTable& Builtin();
 
+  // A table of markers and issues read before (the data cache's,
+  // data_cache.h): the patterns are taken as checked and the examples as
+  // matching; the markers' sets are compiled.
+  static PhaseTable FromMarkers(std::vector<PhaseMarker> markers, std::vector<LoadIssue> issues);
+  // Makes table what Builtin() returns, in place of loading the file, if
+  // Builtin() was not called before. Returns false (and changes nothing) when it was.
+  static bool SetBuiltin(PhaseTable table);
+
   // Replaces *hits with the indices (into markers()) of side's markers that
   // text matches, in table order. Linear in the line's length.
   void Match(std::string_view text, Side side, std::vector<int>* hits) const;

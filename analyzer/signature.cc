@@ -296,7 +296,9 @@ const char* MaturityName(Maturity maturity) {
   return maturity == Maturity::kStable ? "stable" : "experimental";
 }
 
-SignatureSet SignatureSet::LoadLayers(const std::vector<std::string>& dirs) {
+SignatureSet SignatureSet::LoadLayers(const std::vector<std::string>& dirs) { return FromParsed(ParseLayers(dirs)); }
+
+SignatureSet::Parsed SignatureSet::ParseLayers(const std::vector<std::string>& dirs) {
   SignatureSet set;
   ForEachJsonFile(dirs, SignatureLimits::kMaxFileBytes, &set.issues_,
                   [&set](const std::string& file, const std::string& text) {
@@ -311,6 +313,18 @@ SignatureSet SignatureSet::LoadLayers(const std::vector<std::string>& dirs) {
                     for (unsigned char c : text) set.hash_ = (set.hash_ ^ c) * 1099511628211ull;
                     set.Add(std::move(*sig));
                   });
+  return {std::move(set.signatures_), std::move(set.issues_), set.hash_};
+}
+
+SignatureSet SignatureSet::FromParsed(Parsed parsed) {
+  SignatureSet set;
+  set.signatures_ = std::move(parsed.signatures);
+  set.issues_ = std::move(parsed.issues);
+  set.hash_ = parsed.hash;
+  for (const auto& sig : set.signatures_) {
+    for (const auto& c : sig.lines) TrustPattern(c.pattern, PatternSet::kPatternMaxMem);
+    for (const auto& a : sig.absent) TrustPattern(a.pattern, PatternSet::kPatternMaxMem);
+  }
   set.Compile();
   return set;
 }

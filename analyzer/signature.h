@@ -119,6 +119,21 @@ class SignatureSet {
   // issues(); the rest load.
   static SignatureSet LoadLayers(const std::vector<std::string>& dirs);
 
+  // What LoadLayers read from the files, before Compile(): the signatures in
+  // load order (an overriding one in its predecessor's place, patterns
+  // checked), the issues so far and the hash of the files that loaded, from
+  // which the fingerprint is made. The part a cache keeps (data_cache.h).
+  struct Parsed {
+    std::vector<Signature> signatures;
+    std::vector<LoadIssue> issues;
+    uint64_t hash = 1469598103934665603ull;
+  };
+  static Parsed ParseLayers(const std::vector<std::string>& dirs);
+  // The set of parsed, compiled. Its patterns are taken as checked (they were,
+  // by ParseLayers, in this run or the one that wrote the cache): they are
+  // not checked again. LoadLayers(d) is FromParsed(ParseLayers(d)).
+  static SignatureSet FromParsed(Parsed parsed);
+
   // Parses one signature from JSON text. On failure returns nothing and adds
   // to *issues. Exposed for tests and for `sshdiag lint`.
   static std::optional<Signature> Parse(const std::string& text, const std::string& file,

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer.h"
+#include "data_cache.h"
 #include "json_printer.h"
 #include "knowledge_base.h"
 #include "line_source.h"
@@ -38,7 +39,7 @@ namespace sshdiag::fuzz {
 // tests/fuzz_regressions/.
 inline const std::vector<std::string>& TargetNames() {
   static const std::vector<std::string> names = {"fuzz_paste_cleaner", "fuzz_transcript", "fuzz_signature_loader",
-                                                 "fuzz_kb_loader", "fuzz_analyzer"};
+                                                 "fuzz_kb_loader", "fuzz_analyzer", "fuzz_data_cache"};
   return names;
 }
 
@@ -208,6 +209,53 @@ inline std::string FuzzAnalyzer(const uint8_t* data, size_t size) {
   return "";
 }
 
+// The input as a data cache payload (data_cache.h): the reader that a cache
+// file's bytes meet once its header and checksum passed. What it reads must
+// encode to bytes that read back and encode the same; small enough data is
+// then built into what LoadData builds from it (failure lines, phase table,
+// knowledge base) and used once.
+inline std::string FuzzDataCache(const uint8_t* data, size_t size) {
+  std::string key;
+  ParsedData parsed;
+  if (!DecodeDataCachePayload(std::string_view(reinterpret_cast<const char*>(data), size), &key, &parsed)) return "";
+  const std::string bytes = EncodeDataCache(key, parsed);
+  ParsedData again;
+  if (!DecodeDataCache(bytes, key, &again)) return "what was read does not read back once written";
+  if (EncodeDataCache(key, again) != bytes) return "writing what was read back changed the bytes";
+  size_t pattern_bytes = 0;
+  for (const auto* f : {&parsed.client_failures, &parsed.server_failures}) {
+    for (const auto& list : f->lists) {
+      for (const auto& p : list) pattern_bytes += p.pattern.size();
+    }
+  }
+  for (const auto& m : parsed.phases.markers) pattern_bytes += m.pattern.size();
+  // Trusted patterns are compiled as they are: keep the fuzzer's time for the reader.
+  if (pattern_bytes > 2048) return "";
+  FailureLines failures = FailureLines::FromLists(parsed.client_failures.lists, parsed.client_failures.issues);
+  for (const auto& list : parsed.client_failures.lists) {
+    for (const auto& p : list) {
+      (void)failures.IsFailure(p.example);
+      (void)failures.IsEpilogue(p.example);
+      (void)failures.IsRemoteCommandFailure(p.example);
+      (void)failures.IsSessionProgram(p.example);
+      (void)failures.IsWholeLine(p.example);
+    }
+  }
+  PhaseTable phases = PhaseTable::FromMarkers(parsed.phases.markers, parsed.phases.issues);
+  std::vector<int> hits;
+  for (const auto& m : parsed.phases.markers) {
+    phases.Match(m.example, m.side, &hits);
+    for (int h : hits) {
+      if (h < 0 || static_cast<size_t>(h) >= phases.markers().size()) return "PhaseTable::Match named no marker";
+    }
+  }
+  KnowledgeBase kb = KnowledgeBase::FromParsed(parsed.articles, parsed.kb_issues);
+  RemedyContext context;
+  context.values = {{"user", "root"}, {"host", "h"}};
+  for (const auto& [name, article] : kb.articles()) (void)ChooseRemedies(article, context, "en");
+  return "";
+}
+
 // The body for a target name; nullptr for an unknown name.
 using Body = std::string (*)(const uint8_t*, size_t);
 inline Body BodyFor(const std::string& target) {
@@ -216,6 +264,7 @@ inline Body BodyFor(const std::string& target) {
   if (target == "fuzz_signature_loader") return &FuzzSignatureLoader;
   if (target == "fuzz_kb_loader") return &FuzzKbLoader;
   if (target == "fuzz_analyzer") return &FuzzAnalyzer;
+  if (target == "fuzz_data_cache") return &FuzzDataCache;
   return nullptr;
 }
 

@@ -5,7 +5,12 @@
 #define CATCH_CONFIG_RUNNER
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
+
 int main(int argc, char* argv[]) {
+  // The data cache of every sshdiag run from here stays in the build tree
+  // (tests/CMakeLists.txt), unless the caller chose another place or "off".
+  ::setenv("SSHDIAG_CACHE_DIR", SSHDIAG_TEST_CACHE_DIR, 0);
   Catch::Session session;
   int rc = session.applyCommandLine(argc, argv);
   if (rc != 0) return rc;
