@@ -1,7 +1,8 @@
 // Checking and compiling signature patterns at the least cost: the signature
 // loader must know at once whether each pattern is valid, but the compiled
-// RE2 object is needed only for the captures of a line a pattern hits, which
-// for most patterns never happens. Private to signature.cc and pattern_set.cc.
+// RE2 object is needed only when a line holds the pattern's literals, which
+// for most patterns never happens. Private to the loaders (signature.cc,
+// phase_table.cc) and pattern_set.cc.
 #ifndef SSHDIAG_COMPILED_PATTERNS_H_
 #define SSHDIAG_COMPILED_PATTERNS_H_
 
