@@ -112,6 +112,24 @@ struct PatternSet::LiteralIndex {
 };
 namespace {
 
+// Skips a character class starting at p[i] == '['; returns the index of its
+// closing ']', or npos when unsure ("[]" and "[^]" start with a literal ']').
+size_t SkipClass(std::string_view p, size_t i) {
+  size_t j = i + 1;
+  if (j < p.size() && p[j] == '^') ++j;
+  if (j < p.size() && p[j] == ']') ++j;
+  for (; j < p.size() && p[j] != ']'; ++j) {
+    if (p[j] == '\\') {
+      ++j;
+    } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
+      size_t end = p.find(":]", j + 2);
+      if (end == std::string_view::npos) return std::string_view::npos;
+      j = end + 1;
+    }
+  }
+  return j < p.size() ? j : std::string_view::npos;
+}
+
 // Walks an RE2 pattern's top level: returns the number of top-level
 // alternatives, or 0 when the walk is unsure (a \Q quote, an unclosed class
 // or group), and sets *all_anchored when every alternative starts with '^'.
@@ -132,24 +150,10 @@ int TopLevel(std::string_view p, bool* all_anchored) {
         if (i + 1 < p.size() && (p[i + 1] == 'Q' || p[i + 1] == 'E')) return 0;  // quoted text: do not guess
         ++i;
         break;
-      case '[': {
-        // A class: skip to its closing ']' ("[]" and "[^]" start with a literal ']').
-        size_t j = i + 1;
-        if (j < p.size() && p[j] == '^') ++j;
-        if (j < p.size() && p[j] == ']') ++j;
-        for (; j < p.size() && p[j] != ']'; ++j) {
-          if (p[j] == '\\') {
-            ++j;
-          } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
-            size_t end = p.find(":]", j + 2);
-            if (end == std::string_view::npos) return 0;
-            j = end + 1;
-          }
-        }
-        if (j >= p.size()) return 0;
-        i = j;
+      case '[':
+        i = SkipClass(p, i);
+        if (i == std::string_view::npos) return 0;
         break;
-      }
       case '(':
         ++depth;
         break;
@@ -182,24 +186,6 @@ bool WeakLiteral(const std::string& literal) {
     if (common.find(literal) != std::string_view::npos) return true;
   }
   return false;
-}
-
-// Skips a character class starting at p[i] == '['; returns the index of its
-// closing ']', or npos when unsure.
-size_t SkipClass(std::string_view p, size_t i) {
-  size_t j = i + 1;
-  if (j < p.size() && p[j] == '^') ++j;
-  if (j < p.size() && p[j] == ']') ++j;
-  for (; j < p.size() && p[j] != ']'; ++j) {
-    if (p[j] == '\\') {
-      ++j;
-    } else if (p[j] == '[' && j + 1 < p.size() && p[j + 1] == ':') {
-      size_t end = p.find(":]", j + 2);
-      if (end == std::string_view::npos) return std::string_view::npos;
-      j = end + 1;
-    }
-  }
-  return j < p.size() ? j : std::string_view::npos;
 }
 
 // Skips a group starting at p[i] == '('; returns the index of its closing

@@ -13,6 +13,19 @@
 using namespace sshdiag;
 using sshdiag::testing::SourcePath;
 
+namespace {
+
+// What each pattern alone finds in line (Latin-1, as PatternSet compiles them): the answer a set must give.
+std::vector<int> EachAlone(const std::vector<std::string>& patterns, const std::string& line) {
+  std::vector<int> found;
+  for (size_t i = 0; i < patterns.size(); ++i) {
+    if (RE2::PartialMatch(line, RE2(patterns[i], RE2::Latin1))) found.push_back(static_cast<int>(i));
+  }
+  return found;
+}
+
+}  // namespace
+
 TEST_CASE("PatternSet reports every matching pattern in one pass", "[pattern_set]") {
   PatternSet set;
   std::string error;
@@ -105,13 +118,9 @@ TEST_CASE("PatternSet's anchored and unanchored sets find what each pattern alon
   CHECK(set.anchored(0));
   CHECK_FALSE(set.anchored(1));
   for (const auto& line : lines) {
-    std::vector<int> expected;
-    for (size_t i = 0; i < patterns.size(); ++i) {
-      if (RE2::PartialMatch(line, RE2(patterns[i], RE2::Latin1))) expected.push_back(static_cast<int>(i));
-    }
     std::vector<int> hits;
     set.Match(line, &hits);
-    CHECK(hits == expected);
+    CHECK(hits == EachAlone(patterns, line));
   }
 }
 
@@ -211,13 +220,9 @@ TEST_CASE("PatternSet leaves patterns without a strong literal to its sets, with
   REQUIRE(set.Compile(&error));
   CHECK(set.residual_size() == 4);
   for (std::string line : {"debug1: word", "abc", "xxy", "PIPE", "Broken pipe", "debug1: Broken PIPE"}) {
-    std::vector<int> expected;
-    for (size_t i = 0; i < patterns.size(); ++i) {
-      if (RE2::PartialMatch(line, RE2(patterns[i], RE2::Latin1))) expected.push_back(static_cast<int>(i));
-    }
     std::vector<int> hits;
     set.Match(line, &hits);
-    CHECK(hits == expected);
+    CHECK(hits == EachAlone(patterns, line));
   }
 }
 
