@@ -618,3 +618,26 @@ TEST_CASE("data cache: the built-in sets are handed over only before their first
   CHECK(lazy.IsEpilogue("epilogue"));
   CHECK_FALSE(lazy.IsWholeLine("fatal: synthetic"));
 }
+
+TEST_CASE("A field added to a cached struct is noticed", "[data_cache]") {
+  // A tripwire, not a layout promise: each struct below is written and read
+  // field by field in data_cache.cc. When one grows, add the new field to its
+  // Write and Read pair (and to the round-trip test above), then set its size
+  // here. Sizes of Debian 12's x86-64 g++/libstdc++.
+#if defined(__x86_64__) && defined(__GLIBCXX__) && !defined(_GLIBCXX_DEBUG)
+  CHECK(sizeof(Signature) == 496);
+  CHECK(sizeof(LineCondition) == 80);
+  CHECK(sizeof(AbsentCondition) == 112);
+  CHECK(sizeof(FactPredicates) == 160);
+  CHECK(sizeof(SignatureExample) == 128);
+  CHECK(sizeof(Article) == 336);
+  CHECK(sizeof(Remedy) == 304);
+  CHECK(sizeof(RemedyForm) == 224);
+  CHECK(sizeof(RemedyCondition) == 80);
+  CHECK(sizeof(LoadIssue) == 96);
+  CHECK(sizeof(FailurePattern) == 64);
+  CHECK(sizeof(PhaseMarker) == 88);
+#else
+  WARN("struct sizes are checked on x86-64 libstdc++ only");
+#endif
+}
