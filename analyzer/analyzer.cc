@@ -7,8 +7,10 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <unordered_map>
 
+#include "compile_ahead.h"
 #include "differential.h"
 #include "localized_text.h"
 #include "pairing.h"
@@ -165,12 +167,15 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     parser.TakeFinished(&finished);
     if (!finished.empty()) conclude_finished(hits, true);
   };
+  std::optional<CompileAhead> ahead;
+  if (options_.compile_ahead) ahead.emplace(std::vector<const PatternSet*>{&signatures_.patterns(), &TranscriptFactPatterns()});
   Line cleaned;
   while (source.Next(&raw)) {
     if (source.saw_nul() && source.bytes_read() <= kBinaryProbeBytes) {
       binary = true;
       break;
     }
+    if (ahead) ahead->Add(raw.text);
     cleaner.Feed(raw);
     while (cleaner.Next(&cleaned)) process(cleaned);
   }
@@ -178,6 +183,7 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     cleaner.Finish();
     while (cleaner.Next(&cleaned)) process(cleaned);
   }
+  ahead.reset();
   input.bytes = source.bytes_read();
   input.lines = raw.number;
   input.lines_cut = source.lines_cut();

@@ -31,6 +31,10 @@ struct AnalyzerOptions {
   // Called with each session as it ends, before its signatures are
   // evaluated (for `sshdiag explain`); nothing when empty.
   std::function<void(const Session&, const SessionHits&)> observe_session;
+  // Compile the patterns each input's lines will need on a second thread
+  // (compile_ahead.h): for one log at a time on a machine with a core to
+  // spare, not for batch mode. Changes no answer.
+  bool compile_ahead = false;
 };
 
 class Analyzer {

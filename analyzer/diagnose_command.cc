@@ -10,6 +10,7 @@
 
 #include "analyzer.h"
 #include "batch.h"
+#include "compile_ahead.h"
 #include "commands.h"
 #include "data_cache.h"
 #include "json_printer.h"
@@ -264,6 +265,7 @@ int RunDiagnose(int argc, char** argv) {
   AnalyzerOptions analyzer_options;
   analyzer_options.lang = opt.lang;
   analyzer_options.failure_lines = data.failure_lines;
+  analyzer_options.compile_ahead = !opt.batch && CompileAhead::Worthwhile();
   Analyzer analyzer(signatures, kb, analyzer_options);
   if (opt.batch) {
     return RunBatchMode(analyzer, ExpandBatchInputs(files), opt.jobs,

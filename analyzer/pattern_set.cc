@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdint>
 #include <mutex>
+#include <thread>
 
 #include "compiled_patterns.h"
 
@@ -20,10 +21,25 @@ struct PatternSet::Entry {
   uint32_t factors = 0;  // one bit per literal factor; 0: matched by the residual sets
 };
 
-// The patterns without a usable literal, matched on every line.
+// The patterns without a usable literal, matched on every line. Their sets
+// are RE2's largest compiles (a few long patterns such as a signature's
+// "any line but these" emulate a negative look-ahead), so they compile on
+// another core from Compile() on, and the first Match() waits for them.
 struct PatternSet::Residual {
   std::vector<int> anchored_ids, unanchored_ids;  // the set's own numbering -> pattern index
-  std::unique_ptr<RE2::Set> anchored_set, unanchored_set;
+  std::unique_ptr<RE2::Set> anchored_set, unanchored_set;  // null: matched one by one
+  std::thread builder;
+  std::once_flag joined;
+
+  ~Residual() {
+    if (builder.joinable()) builder.join();
+  }
+  // Returns once the sets are built (or known unbuildable).
+  void Wait() {
+    std::call_once(joined, [this] {
+      if (builder.joinable()) builder.join();
+    });
+  }
 };
 
 // Aho-Corasick over the patterns' required literals: one walk over a line
@@ -444,9 +460,22 @@ bool PatternSet::RequiredLiterals(std::string_view pattern, std::vector<std::vec
 }
 
 PatternSet::PatternSet() = default;
-PatternSet::~PatternSet() = default;
 PatternSet::PatternSet(PatternSet&&) noexcept = default;
-PatternSet& PatternSet::operator=(PatternSet&&) noexcept = default;
+
+PatternSet::~PatternSet() {
+  // The residual sets' builder reads the entries' texts: it ends first.
+  if (residual_) residual_->Wait();
+}
+
+PatternSet& PatternSet::operator=(PatternSet&& other) noexcept {
+  if (residual_) residual_->Wait();
+  patterns_ = std::move(other.patterns_);
+  index_ = std::move(other.index_);
+  literals_ = std::move(other.literals_);
+  residual_ = std::move(other.residual_);
+  compiled_ = other.compiled_;
+  return *this;
+}
 
 bool PatternSet::StartsAnchored(std::string_view p) {
   bool all_anchored = false;
@@ -492,7 +521,24 @@ size_t PatternSet::compiled_count() const {
   return n;
 }
 
-bool PatternSet::Compile(std::string* error) {
+namespace {
+
+// An RE2::Set of the given patterns, or null when RE2 refuses one of them or
+// the set's memory budget: the caller then matches them one by one.
+std::unique_ptr<RE2::Set> BuildSet(const std::vector<const std::string*>& patterns, RE2::Anchor anchor) {
+  if (patterns.empty()) return nullptr;
+  auto set = std::make_unique<RE2::Set>(SignaturePatternOptions(PatternSet::kSetMaxMem), anchor);
+  for (const std::string* pattern : patterns) {
+    std::string error;
+    if (set->Add(*pattern, &error) < 0) return nullptr;
+  }
+  if (!set->Compile()) return nullptr;
+  return set;
+}
+
+}  // namespace
+
+void PatternSet::Compile() {
   compiled_ = true;
   residual_ = std::make_unique<Residual>();
   literals_ = std::make_unique<LiteralIndex>();
@@ -512,30 +558,22 @@ bool PatternSet::Compile(std::string* error) {
     }
   }
   literals_->Build();
-  auto build = [this, error](const std::vector<int>& ids, RE2::Anchor anchor, std::unique_ptr<RE2::Set>* set) {
-    set->reset();
-    if (ids.empty()) return true;
-    *set = std::make_unique<RE2::Set>(SignaturePatternOptions(kSetMaxMem), anchor);
-    for (int id : ids) {
-      std::string add_error;
-      if ((*set)->Add(patterns_[static_cast<size_t>(id)]->text, &add_error) < 0) {
-        *error = "pattern rejected by RE2::Set: " + add_error;
-        set->reset();
-        return false;
-      }
-    }
-    if (!(*set)->Compile()) {
-      *error = "RE2::Set could not be compiled within its memory budget";
-      set->reset();
-      return false;
-    }
-    return true;
+  Residual& r = *residual_;
+  if (r.anchored_ids.empty() && r.unanchored_ids.empty()) return;
+  // The entries are held by pointer, so their texts stay where they are when
+  // this set is moved; Add() may not follow Compile().
+  std::vector<const std::string*> anchored, unanchored;
+  for (int id : r.anchored_ids) anchored.push_back(&patterns_[static_cast<size_t>(id)]->text);
+  for (int id : r.unanchored_ids) unanchored.push_back(&patterns_[static_cast<size_t>(id)]->text);
+  auto build = [&r, anchored, unanchored] {
+    r.anchored_set = BuildSet(anchored, RE2::ANCHOR_START);
+    r.unanchored_set = BuildSet(unanchored, RE2::UNANCHORED);
   };
-  // Both are built even when the first fails: Match() falls back to each
-  // pattern alone only for the set that is missing.
-  const bool anchored_ok = build(residual_->anchored_ids, RE2::ANCHOR_START, &residual_->anchored_set);
-  const bool unanchored_ok = build(residual_->unanchored_ids, RE2::UNANCHORED, &residual_->unanchored_set);
-  return anchored_ok && unanchored_ok;
+  try {
+    r.builder = std::thread(build);
+  } catch (const std::system_error&) {
+    build();  // no thread to be had: build them here
+  }
 }
 
 size_t PatternSet::residual_size() const {
@@ -549,6 +587,28 @@ void PatternSet::MatchEach(const re2::StringPiece& text, const std::vector<int>&
   }
 }
 
+void PatternSet::Candidates(std::string_view line, std::vector<int>* candidates) const {
+  candidates->clear();
+  thread_local std::vector<LiteralIndex::Hit> found;
+  found.clear();
+  literals_->Find(line, &found);
+  if (found.empty()) return;
+  std::sort(found.begin(), found.end(), [](const LiteralIndex::Hit& a, const LiteralIndex::Hit& b) { return a.id < b.id; });
+  for (size_t i = 0; i < found.size();) {
+    const int id = found[i].id;
+    uint32_t seen = 0;
+    for (; i < found.size() && found[i].id == id; ++i) seen |= found[i].bit;
+    if (seen == patterns_[static_cast<size_t>(id)]->factors) candidates->push_back(id);
+  }
+}
+
+void PatternSet::Prepare(std::string_view line) const {
+  if (!compiled_) return;
+  thread_local std::vector<int> candidates;
+  Candidates(line, &candidates);
+  for (int id : candidates) pattern(id);
+}
+
 void PatternSet::Match(std::string_view line, std::vector<int>* hits) const {
   hits->clear();
   if (patterns_.empty()) return;
@@ -559,25 +619,13 @@ void PatternSet::Match(std::string_view line, std::vector<int>* hits) const {
     MatchEach(text, all, hits);
     return;
   }
-  // The patterns the line holds a literal of every factor of, each once:
-  // confirmed one by one.
-  thread_local std::vector<LiteralIndex::Hit> found;
+  // The candidates are confirmed one by one.
   thread_local std::vector<int> candidates;
-  found.clear();
-  literals_->Find(line, &found);
-  if (!found.empty()) {
-    std::sort(found.begin(), found.end(), [](const LiteralIndex::Hit& a, const LiteralIndex::Hit& b) { return a.id < b.id; });
-    candidates.clear();
-    for (size_t i = 0; i < found.size();) {
-      const int id = found[i].id;
-      uint32_t seen = 0;
-      for (; i < found.size() && found[i].id == id; ++i) seen |= found[i].bit;
-      if (seen == patterns_[static_cast<size_t>(id)]->factors) candidates.push_back(id);
-    }
-    MatchEach(text, candidates, hits);
-  }
-  const Residual& r = *residual_;
+  Candidates(line, &candidates);
+  if (!candidates.empty()) MatchEach(text, candidates, hits);
+  Residual& r = *residual_;
   if (!r.anchored_ids.empty() || !r.unanchored_ids.empty()) {
+    r.Wait();
     thread_local std::vector<int> set_hits;
     auto run = [&](const RE2::Set* set, const std::vector<int>& ids) {
       if (ids.empty()) return;

@@ -25,9 +25,10 @@ namespace sshdiag {
 // run, each compiled on its own the first time a line needs it. The few
 // patterns without such a literal go into two RE2::Sets (start-anchored when
 // every alternative starts with '^', so its DFA stops at the first byte no
-// pattern can continue with; unanchored otherwise), built by Compile(). So
-// start-up compiles no indexed pattern, and a log compiles only the patterns
-// whose literal it holds.
+// pattern can continue with; unanchored otherwise), which Compile() starts
+// building on another thread. So start-up compiles no indexed pattern, and a
+// log compiles only the patterns whose literal it holds; Prepare() lets
+// another thread compile those ahead of the lines that need them.
 class PatternSet {
  public:
   // Memory RE2 may use for one pattern and for the combined set.
@@ -47,14 +48,20 @@ class PatternSet {
   // Compile().
   int Add(std::string_view pattern, std::string* error);
 
-  // Builds the literal index and the residual sets. Returns false and sets
-  // *error if RE2 cannot build a set; Match() then falls back to trying that
-  // set's patterns each on its own (same answers, slower).
-  bool Compile(std::string* error);
+  // Builds the literal index, and starts building the residual sets on a
+  // thread of their own (here, if no thread can be had); the first Match()
+  // waits for them. Where RE2 cannot build a set, Match() tries that set's
+  // patterns each on its own: the same answers, slower.
+  void Compile();
 
   // Replaces *hits with the sorted indices of the patterns found in line.
   // Thread-safe after Compile().
   void Match(std::string_view line, std::vector<int>* hits) const;
+
+  // Compiles the patterns Match(line) would run on their own (those whose
+  // literals line holds), so that a Match() on another thread finds them
+  // ready. Changes no answer. Thread-safe after Compile(); does nothing before.
+  void Prepare(std::string_view line) const;
 
   // The number of distinct patterns.
   size_t size() const { return patterns_.size(); }
@@ -92,6 +99,9 @@ class PatternSet {
   struct Entry;
   struct LiteralIndex;
   struct Residual;
+  // Replaces *candidates with the indexed patterns line holds a literal of
+  // every factor of, in order.
+  void Candidates(std::string_view line, std::vector<int>* candidates) const;
   void MatchEach(const re2::StringPiece& text, const std::vector<int>& which, std::vector<int>* hits) const;
 
   std::vector<std::unique_ptr<Entry>> patterns_;

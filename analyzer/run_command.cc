@@ -10,6 +10,7 @@
 
 #include "analyzer.h"
 #include "commands.h"
+#include "compile_ahead.h"
 #include "remedy_trial.h"
 #include "safe_text.h"
 #include "ssh_args.h"
@@ -69,6 +70,7 @@ int RunSshAndDiagnose(const DiagnoseOptions& opt, const LoadedData& data) {
   AnalyzerOptions analyzer_options;
   analyzer_options.lang = opt.lang;
   analyzer_options.failure_lines = data.failure_lines;
+  analyzer_options.compile_ahead = CompileAhead::Worthwhile();
   Analyzer analyzer(data.signatures, data.kb, analyzer_options);
   Report report = AnalyzeLog(analyzer, log, "ssh");
   bool failed = session.exit_status == 255 || report.status == Status::kDiagnosed ||

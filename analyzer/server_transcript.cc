@@ -164,8 +164,7 @@ const PatternSet& ServerPatterns() {
       std::string error;
       s->Add(p, &error);  // fixed patterns: covered by tests
     }
-    std::string error;
-    s->Compile(&error);
+    s->Compile();
     return s;
   }();
   return *set;

@@ -357,8 +357,7 @@ void SignatureSet::Compile() {
   signatures_ = std::move(kept);
   // Dropping a signature above leaves its patterns in the set unused; that
   // costs a little memory and keeps every kept pattern_id valid.
-  std::string error;
-  if (!patterns_->Compile(&error)) issues_.push_back({"(signature set)", "", error});
+  patterns_->Compile();
   char buf[32];
   std::snprintf(buf, sizeof buf, "%zu-%08llx", signatures_.size(),
                 static_cast<unsigned long long>(hash_ & 0xffffffffull));

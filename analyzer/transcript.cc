@@ -209,8 +209,7 @@ const PatternSet& TranscriptFactPatterns() {
       std::string error;
       set->Add(p.regex, &error);  // fixed patterns: covered by tests
     }
-    std::string error;
-    set->Compile(&error);
+    set->Compile();
     return set;
   }();
   return *kSet;
@@ -342,21 +341,9 @@ uint64_t Session::terminal_from() const {
 
 namespace {
 
-// The fact patterns are fixed: compiled once per process (thread-safe static
-// initialisation), not once per parser, which batch mode makes per log.
-const PatternSet& FactPatterns() {
-  static const PatternSet* const set = [] {
-    auto* s = new PatternSet();  // never destroyed: parsers may outlive main's locals
-    for (const auto& p : kFactPatterns) {
-      std::string error;
-      s->Add(p.regex, &error);  // fixed patterns: covered by tests
-    }
-    std::string error;
-    s->Compile(&error);
-    return s;
-  }();
-  return *set;
-}
+// The fact patterns are fixed: compiled once per process, the paste
+// cleaner's and every parser's (batch mode makes one per log).
+const PatternSet& FactPatterns() { return TranscriptFactPatterns(); }
 
 }  // namespace
 

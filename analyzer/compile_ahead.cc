@@ -1,0 +1,55 @@
+#include "compile_ahead.h"
+
+#include <utility>
+
+namespace sshdiag {
+
+CompileAhead::CompileAhead(std::vector<const PatternSet*> sets)
+    : sets_(std::move(sets)), thread_([this] { Run(); }) {}
+
+CompileAhead::~CompileAhead() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+    queue_.clear();
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+bool CompileAhead::Worthwhile() { return std::thread::hardware_concurrency() >= 2; }
+
+void CompileAhead::Add(std::string_view line) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (stop_ || bytes_ + line.size() > kMaxBytes) return;
+    bytes_ += line.size();
+    queue_.emplace_back(line);
+  }
+  wake_.notify_one();
+}
+
+void CompileAhead::Drain() {
+  std::unique_lock<std::mutex> lock(mu_);
+  idle_.wait(lock, [this] { return stop_ || (queue_.empty() && !busy_); });
+}
+
+void CompileAhead::Run() {
+  std::unique_lock<std::mutex> lock(mu_);
+  for (;;) {
+    wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+    if (stop_) break;
+    std::string line = std::move(queue_.front());
+    queue_.pop_front();
+    busy_ = true;
+    lock.unlock();
+    for (const PatternSet* set : sets_) set->Prepare(line);
+    lock.lock();
+    busy_ = false;
+    if (queue_.empty()) idle_.notify_all();
+  }
+  busy_ = false;
+  idle_.notify_all();
+}
+
+}  // namespace sshdiag
