@@ -11,6 +11,8 @@
 #include "phase_table.h"
 #include "report.h"
 #include "safe_text.h"
+#include "server_transcript.h"
+#include "transcript.h"
 
 namespace sshdiag {
 
@@ -70,8 +72,9 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
   if (cached) {
     data.cache_status = "used";
     // What was checked when the cache was written is not checked again. The
-    // phase table's sets and the failure lines every log meets compile on a
-    // second core while the signatures' compile here; remedy conditions and
+    // phase table's sets, the failure lines every log meets and the
+    // transcripts' sets compile on a second core while the signatures'
+    // compile here; remedy conditions and
     // the other failure lists on first use.
     FailureLines::SetBuiltins(FailureLines::FromLists(std::move(parsed.client_failures.lists),
                                                       std::move(parsed.client_failures.issues)),
@@ -83,6 +86,9 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
       PhaseTable::SetBuiltin(PhaseTable::FromMarkers(std::move(parsed.phases.markers), std::move(parsed.phases.issues)));
       PhaseTable::Builtin();
       failures->Warm();
+      // The transcripts' own pattern sets, built once per process.
+      TranscriptFactPatterns();
+      ServerTranscript::Warm();
     });
     data.signatures = SignatureSet::FromParsed(std::move(parsed.signatures));
     side.join();

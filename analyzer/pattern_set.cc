@@ -604,9 +604,13 @@ void PatternSet::Candidates(std::string_view line, std::vector<int>* candidates)
 
 void PatternSet::Prepare(std::string_view line) const {
   if (!compiled_) return;
-  thread_local std::vector<int> candidates;
+  thread_local std::vector<int> candidates, hits;
   Candidates(line, &candidates);
-  for (int id : candidates) pattern(id);
+  // Matching, not only compiling: RE2 builds its DFA's states as a search
+  // meets them and keeps them in the RE2 object, so Match() on this line
+  // then mostly follows states built here.
+  hits.clear();
+  MatchEach(re2::StringPiece(line.data(), line.size()), candidates, &hits);
 }
 
 void PatternSet::Match(std::string_view line, std::vector<int>* hits) const {

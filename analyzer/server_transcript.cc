@@ -186,6 +186,8 @@ ServerTranscript::ServerTranscript(std::string source_name, const FailureLines* 
       failures_(failures ? failures : &FailureLines::BuiltinServer()),
       patterns_(ServerPatterns()) {}
 
+void ServerTranscript::Warm() { ServerPatterns(); }
+
 ServerTranscript::Open* ServerTranscript::Start(const Line& line, const std::string& pid) {
   if (open_.size() >= kMaxOpen) Finish(0);
   Open o;

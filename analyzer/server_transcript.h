@@ -87,6 +87,10 @@ class ServerTranscript {
   // FailureLines::BuiltinServer(). It must outlive the parser.
   explicit ServerTranscript(std::string source_name, const FailureLines* failures = nullptr);
 
+  // Builds the patterns every ServerTranscript shares, which the first one
+  // would otherwise build: lets start-up do it on another thread.
+  static void Warm();
+
   // Decides whose line is. For kServer it records the line and sets *message
   // to the line as signatures read it (the text after a syslog tag, else the
   // line) and *session to the session it joined (indices count this parser's
