@@ -126,6 +126,7 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
   if (cache_dir.empty()) {
     data.cache_status = "off";
   } else if (write) {
+    parsed.signatures.pattern_factors = data.signatures.patterns().factors();
     parsed.articles = data.kb.articles();
     parsed.kb_issues = data.kb.issues();
     data.cache_status = WriteDataCache(data.cache_path, key, parsed) ? "written" : "not written";

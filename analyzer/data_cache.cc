@@ -405,11 +405,13 @@ void Write(Writer& w, const SignatureSet::Parsed& p) {
   Write(w, p.signatures);
   Write(w, p.issues);
   w.U(p.hash);
+  Write(w, p.pattern_factors);
 }
 void Read(Reader& r, SignatureSet::Parsed* p) {
   Read(r, &p->signatures);
   Read(r, &p->issues);
   p->hash = r.U();
+  Read(r, &p->pattern_factors);
 }
 
 // The knowledge base.

@@ -31,7 +31,7 @@ namespace sshdiag {
 // The version of the cache's binary layout; part of the key. Bump it with
 // any change to what the Write/Read functions below write or to what the
 // parsed structs mean.
-constexpr uint32_t kDataCacheFormat = 1;
+constexpr uint32_t kDataCacheFormat = 2;
 
 // Where the data comes from: the built-in data directory (its failures/
 // files) and the signature and KB layer directories, in load order.

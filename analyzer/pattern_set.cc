@@ -473,6 +473,7 @@ PatternSet& PatternSet::operator=(PatternSet&& other) noexcept {
   index_ = std::move(other.index_);
   literals_ = std::move(other.literals_);
   residual_ = std::move(other.residual_);
+  factors_ = std::move(other.factors_);
   compiled_ = other.compiled_;
   return *this;
 }
@@ -538,16 +539,39 @@ std::unique_ptr<RE2::Set> BuildSet(const std::vector<const std::string*>& patter
 
 }  // namespace
 
-void PatternSet::Compile() {
+namespace {
+
+// True if factors could have come from RequiredLiterals().
+bool PlausibleFactors(const PatternSet::Factors& factors) {
+  if (factors.size() > kMaxFactors) return false;
+  for (const auto& any_of : factors) {
+    if (any_of.empty()) return false;
+    for (const auto& literal : any_of) {
+      if (literal.empty()) return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+void PatternSet::Compile(std::vector<Factors> known) {
   compiled_ = true;
   residual_ = std::make_unique<Residual>();
   literals_ = std::make_unique<LiteralIndex>();
-  std::vector<std::vector<std::string>> factors;
+  if (known.size() != patterns_.size()) known.clear();
+  factors_.assign(patterns_.size(), {});
   for (size_t i = 0; i < patterns_.size(); ++i) {
     const int id = static_cast<int>(i);
     Entry& entry = *patterns_[i];
     entry.factors = 0;
-    if (RequiredLiterals(entry.text, &factors)) {
+    Factors& factors = factors_[i];
+    if (!known.empty() && PlausibleFactors(known[i])) {
+      factors = std::move(known[i]);
+    } else {
+      RequiredLiterals(entry.text, &factors);
+    }
+    if (!factors.empty()) {
       for (size_t f = 0; f < factors.size(); ++f) {
         const uint32_t bit = 1u << f;
         entry.factors |= bit;

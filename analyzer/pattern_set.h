@@ -48,11 +48,23 @@ class PatternSet {
   // Compile().
   int Add(std::string_view pattern, std::string* error);
 
+  // A pattern's prefilter as RequiredLiterals() reads it: one list of
+  // literals per factor; empty for a pattern the residual sets match.
+  using Factors = std::vector<std::vector<std::string>>;
+
   // Builds the literal index, and starts building the residual sets on a
   // thread of their own (here, if no thread can be had); the first Match()
   // waits for them. Where RE2 cannot build a set, Match() tries that set's
   // patterns each on its own: the same answers, slower.
-  void Compile();
+  //
+  // known, when it has one entry per pattern, is what factors() gave for the
+  // same patterns in the same order (the data cache keeps it): it is used
+  // instead of reading every pattern again. An entry that cannot be one
+  // (more than 32 factors, an empty literal) makes it read that pattern.
+  void Compile(std::vector<Factors> known = {});
+
+  // Each pattern's prefilter as Compile() took it, by index (empty before).
+  const std::vector<Factors>& factors() const { return factors_; }
 
   // Replaces *hits with the sorted indices of the patterns found in line.
   // Thread-safe after Compile().
@@ -108,6 +120,7 @@ class PatternSet {
   std::unordered_map<std::string, int> index_;
   std::unique_ptr<LiteralIndex> literals_;
   std::unique_ptr<Residual> residual_;
+  std::vector<Factors> factors_;
   bool compiled_ = false;
 };
 

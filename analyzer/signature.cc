@@ -325,17 +325,16 @@ SignatureSet SignatureSet::FromParsed(Parsed parsed) {
     for (const auto& c : sig.lines) TrustPattern(c.pattern, PatternSet::kPatternMaxMem);
     for (const auto& a : sig.absent) TrustPattern(a.pattern, PatternSet::kPatternMaxMem);
   }
-  set.Compile();
+  set.Compile(std::move(parsed.pattern_factors));
   return set;
 }
 
-void SignatureSet::Compile() {
+void SignatureSet::Compile(std::vector<PatternSet::Factors> pattern_factors) {
   patterns_ = std::make_unique<PatternSet>();
   std::vector<Signature> kept;
   for (auto& sig : signatures_) {
     std::string error;
     bool ok = true;
-    size_t first = patterns_->size();
     for (auto& c : sig.lines) {
       c.pattern_id = patterns_->Add(c.pattern, &error);
       if (c.pattern_id < 0) {
@@ -351,13 +350,12 @@ void SignatureSet::Compile() {
         ok = false;
       }
     }
-    (void)first;
     if (ok) kept.push_back(std::move(sig));
   }
   signatures_ = std::move(kept);
   // Dropping a signature above leaves its patterns in the set unused; that
   // costs a little memory and keeps every kept pattern_id valid.
-  patterns_->Compile();
+  patterns_->Compile(std::move(pattern_factors));
   char buf[32];
   std::snprintf(buf, sizeof buf, "%zu-%08llx", signatures_.size(),
                 static_cast<unsigned long long>(hash_ & 0xffffffffull));

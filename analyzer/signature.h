@@ -127,6 +127,9 @@ class SignatureSet {
     std::vector<Signature> signatures;
     std::vector<LoadIssue> issues;
     uint64_t hash = 1469598103934665603ull;
+    // The pattern set's prefilters (PatternSet::factors()) once a set was
+    // compiled from these signatures; empty until then.
+    std::vector<PatternSet::Factors> pattern_factors;
   };
   static Parsed ParseLayers(const std::vector<std::string>& dirs);
   // The set of parsed, compiled. Its patterns are taken as checked (they were,
@@ -143,8 +146,8 @@ class SignatureSet {
   void Add(Signature signature);
 
   // Compiles all conditions into patterns(). Signatures whose patterns do not
-  // compile are dropped with an issue.
-  void Compile();
+  // compile are dropped with an issue. pattern_factors: as in Parsed.
+  void Compile(std::vector<PatternSet::Factors> pattern_factors = {});
 
   const std::vector<Signature>& signatures() const { return signatures_; }
   const std::vector<LoadIssue>& issues() const { return issues_; }

@@ -8,9 +8,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <catch2/catch.hpp>
 
+#include "corpus_support.h"
 #include "data_cache.h"
 #include "temp_dir.h"
 #include "test_support.h"
@@ -339,11 +341,38 @@ TEST_CASE("data cache: every struct of the repository's data survives the round 
   }
 }
 
+TEST_CASE("data cache: the signature set's prefilters round-trip, and the set built from them is the same", "[data_cache]") {
+  ParsedData data = ParseSourceData();
+  const SignatureSet fresh = SignatureSet::FromParsed(data.signatures);
+  data.signatures.pattern_factors = fresh.patterns().factors();  // as LoadData writes them
+  REQUIRE(data.signatures.pattern_factors.size() == fresh.patterns().size());
+  ParsedData back;
+  REQUIRE(DecodeDataCache(EncodeDataCache("key", data), "key", &back));
+  CHECK(back.signatures.pattern_factors == data.signatures.pattern_factors);
+  const SignatureSet cached = SignatureSet::FromParsed(std::move(back.signatures));
+  CHECK(cached.patterns().factors() == fresh.patterns().factors());
+  CHECK(cached.patterns().residual_size() == fresh.patterns().residual_size());
+  // The first few thousand corpus lines find the same patterns in both.
+  std::vector<int> a, b;
+  size_t lines = 0;
+  for (const auto& entry : CorpusEntries()) {
+    if (lines > 3000) break;
+    std::istringstream in(ReadFile(SourcePath(entry.log)));
+    for (std::string line; std::getline(in, line); ++lines) {
+      fresh.patterns().Match(line, &a);
+      cached.patterns().Match(line, &b);
+      REQUIRE(a == b);
+    }
+  }
+  CHECK(lines > 3000);
+}
+
 TEST_CASE("data cache: synthetic structs with every field set, and the load issues, round-trip", "[data_cache]") {
   ParsedData data;
   data.signatures.signatures = {FullSignature()};
   data.signatures.issues = {{"/x/bad.json", "bad-id", "line 3, column 1: syntax error"}};
   data.signatures.hash = 0xfedcba9876543210ull;
+  data.signatures.pattern_factors = {{{"Broken pipe"}, {"client_loop", "packet_write"}}, {}};
   data.articles["synthetic-kb"] = FullArticle();
   data.kb_issues = {{"/x/kb.json", "", "unknown field 'x'"}};
   data.client_failures.lists.resize(FailureLines::kLists);
@@ -367,6 +396,7 @@ TEST_CASE("data cache: synthetic structs with every field set, and the load issu
   CheckSameSignature(FullSignature(), back.signatures.signatures[0]);
   CHECK(back.signatures.signatures[0].lines[0].pattern_id == -1);  // the set numbers patterns anew
   CHECK(back.signatures.hash == 0xfedcba9876543210ull);
+  CHECK(back.signatures.pattern_factors == data.signatures.pattern_factors);
   CheckSameIssues(data.signatures.issues, back.signatures.issues);
   REQUIRE(back.articles.count("synthetic-kb"));
   CheckSameArticle(FullArticle(), back.articles.at("synthetic-kb"));
@@ -637,6 +667,7 @@ TEST_CASE("A field added to a cached struct is noticed", "[data_cache]") {
   CHECK(sizeof(LoadIssue) == 96);
   CHECK(sizeof(FailurePattern) == 64);
   CHECK(sizeof(PhaseMarker) == 88);
+  CHECK(sizeof(SignatureSet::Parsed) == 80);
 #else
   WARN("struct sizes are checked on x86-64 libstdc++ only");
 #endif

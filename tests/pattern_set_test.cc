@@ -248,6 +248,52 @@ TEST_CASE("PatternSet can be moved, and assigned over, while its residual sets b
   }
 }
 
+TEST_CASE("PatternSet takes the prefilters it is given, when they can be prefilters", "[pattern_set]") {
+  // Synthetic patterns.
+  const std::vector<std::string> patterns = {"^client_loop: .*Broken pipe", "port (\\d+) refused"};
+  auto make = [&patterns] {
+    PatternSet set;
+    std::string error;
+    for (const auto& p : patterns) REQUIRE(set.Add(p, &error) >= 0);
+    return set;
+  };
+  PatternSet read = make();
+  read.Compile();
+  const std::vector<PatternSet::Factors> found = read.factors();
+  REQUIRE(found.size() == 2);
+  CHECK(found[0] == PatternSet::Factors{{"client_loop: "}, {"Broken pipe"}});
+
+  SECTION("the factors an earlier Compile() found give the same set") {
+    PatternSet given = make();
+    given.Compile(found);
+    CHECK(given.factors() == found);
+    CHECK(given.residual_size() == 0);
+    for (std::string line : {"client_loop: send disconnect: Broken pipe", "connect to port 22 refused", "other"}) {
+      std::vector<int> a, b;
+      read.Match(line, &a);
+      given.Match(line, &b);
+      CHECK(a == b);
+    }
+  }
+  SECTION("they are used as given, not read again") {
+    PatternSet given = make();
+    given.Compile({{}, found[1]});  // the first one to the residual sets
+    CHECK(given.residual_size() == 1);
+    std::vector<int> hits;
+    given.Match("client_loop: send disconnect: Broken pipe", &hits);
+    CHECK(hits == std::vector<int>{0});
+  }
+  SECTION("a list of another length, or an entry that cannot be a prefilter, is read again") {
+    PatternSet shorter = make();
+    shorter.Compile({found[0]});
+    CHECK(shorter.factors() == found);
+    PatternSet::Factors too_many(33, std::vector<std::string>{"abcd"});
+    PatternSet wrong = make();
+    wrong.Compile({too_many, {{""}}});
+    CHECK(wrong.factors() == found);
+  }
+}
+
 TEST_CASE("PatternSet compiles a pattern once when threads ask for it together", "[pattern_set]") {
   PatternSet set;
   std::string error;
