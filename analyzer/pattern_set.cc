@@ -58,6 +58,7 @@ struct PatternSet::LiteralIndex {
   };
   std::vector<Node> nodes{1};
   std::array<int, 256> root{};  // the root's transitions, dense: most bytes start no literal
+  std::vector<int> breadth_first;  // every node but the root, by depth (Build())
 
   void Insert(std::string_view literal, Hit hit) {
     int n = 0;
@@ -78,7 +79,8 @@ struct PatternSet::LiteralIndex {
   // Computes the fail and output links, breadth first.
   void Build() {
     root.fill(0);
-    std::vector<int> queue;
+    std::vector<int>& queue = breadth_first;
+    queue.clear();
     for (const auto& [c, child] : nodes[0].children) {
       root[c] = child;
       queue.push_back(child);
@@ -98,17 +100,91 @@ struct PatternSet::LiteralIndex {
 
   // Appends to *out the factor of every literal found in text (with repeats).
   void Find(std::string_view text, std::vector<Hit>* out) const {
+    if (const Dense* dense = dense_.load(std::memory_order_acquire)) {
+      FindDense(*dense, text, out);
+      return;
+    }
     int n = 0;
     for (char ch : text) {
       n = Step(n, static_cast<unsigned char>(ch));
-      for (int o = nodes[static_cast<size_t>(n)].output; o > 0; o = nodes[static_cast<size_t>(nodes[static_cast<size_t>(o)].fail)].output) {
-        const auto& ids = nodes[static_cast<size_t>(o)].ids;
-        out->insert(out->end(), ids.begin(), ids.end());
-      }
+      Output(n, out);
     }
   }
 
+  // The automaton as a table, one row per node and one column per byte that
+  // some literal holds (every other byte leads where a byte no literal
+  // holds leads): one load per byte of a line instead of a walk down the
+  // fail links. Built after Build(), on the residual sets' thread; Find()
+  // walks the links until it is published.
+  struct Dense {
+    static constexpr uint32_t kOutput = 0x80000000u;  // the node reached has literals ending
+    std::array<uint8_t, 256> column{};
+    size_t columns = 0;
+    std::vector<uint32_t> next;  // node * columns + column -> node | kOutput
+  };
+  // Rows times columns at most: a bigger set (thousands of generated
+  // signatures) keeps walking the links rather than grow by tens of MB.
+  static constexpr size_t kMaxDenseCells = size_t{1} << 21;
+
+  bool has_table() const { return dense_.load(std::memory_order_acquire) != nullptr; }
+
+  // Builds the table and publishes it to Find(). Call once, after Build().
+  void BuildDense() {
+    auto dense = std::make_unique<Dense>();
+    std::array<bool, 256> used{};
+    for (const Node& node : nodes) {
+      for (const auto& [c, child] : node.children) used[c] = true;
+    }
+    std::vector<unsigned char> byte_of{0};  // column 0: the bytes no literal holds
+    for (int c = 0; c < 256; ++c) {
+      if (!used[static_cast<size_t>(c)]) continue;
+      dense->column[static_cast<size_t>(c)] = static_cast<uint8_t>(byte_of.size());
+      byte_of.push_back(static_cast<unsigned char>(c));
+    }
+    dense->columns = byte_of.size();
+    if (nodes.size() * dense->columns > kMaxDenseCells || nodes.size() >= Dense::kOutput) return;
+    const size_t columns = dense->columns;
+    dense->next.resize(nodes.size() * columns);
+    auto entry = [this](int to) {
+      return static_cast<uint32_t>(to) | (nodes[static_cast<size_t>(to)].output > 0 ? Dense::kOutput : 0);
+    };
+    // Column 0 stands for the bytes no literal holds: from anywhere, the root.
+    for (size_t k = 1; k < columns; ++k) dense->next[k] = entry(root[byte_of[k]]);
+    // Breadth first, a node's fail node has its row already: a node goes
+    // where its fail node goes, except through its own children.
+    for (int n : breadth_first) {
+      const Node& node = nodes[static_cast<size_t>(n)];
+      uint32_t* row = &dense->next[static_cast<size_t>(n) * columns];
+      std::copy_n(&dense->next[static_cast<size_t>(node.fail) * columns], columns, row);
+      for (const auto& [c, child] : node.children) row[dense->column[c]] = entry(child);
+    }
+    dense_owner_ = std::move(dense);
+    dense_.store(dense_owner_.get(), std::memory_order_release);
+  }
+
  private:
+  void FindDense(const Dense& dense, std::string_view text, std::vector<Hit>* out) const {
+    const uint32_t* next = dense.next.data();
+    const size_t columns = dense.columns;
+    uint32_t n = 0;
+    for (char ch : text) {
+      const uint32_t e = next[n * columns + dense.column[static_cast<unsigned char>(ch)]];
+      n = e & ~Dense::kOutput;
+      if (e & Dense::kOutput) Output(static_cast<int>(n), out);
+    }
+  }
+
+  // Appends the factors of the literals that end at node n.
+  void Output(int n, std::vector<Hit>* out) const {
+    for (int o = nodes[static_cast<size_t>(n)].output; o > 0; o = nodes[static_cast<size_t>(nodes[static_cast<size_t>(o)].fail)].output) {
+      const auto& ids = nodes[static_cast<size_t>(o)].ids;
+      out->insert(out->end(), ids.begin(), ids.end());
+    }
+  }
+
+  std::unique_ptr<Dense> dense_owner_;
+  std::atomic<const Dense*> dense_{nullptr};
+
   int Child(int n, unsigned char c) const {
     for (const auto& [b, child] : nodes[static_cast<size_t>(n)].children) {
       if (b == c) return child;
@@ -541,6 +617,10 @@ std::unique_ptr<RE2::Set> BuildSet(const std::vector<const std::string*>& patter
 
 namespace {
 
+// Below this many automaton nodes, Compile() builds the literal table itself;
+// from it on, the residual sets' thread does.
+constexpr size_t kDenseHereNodes = 2048;
+
 // True if factors could have come from RequiredLiterals().
 bool PlausibleFactors(const PatternSet::Factors& factors) {
   if (factors.size() > kMaxFactors) return false;
@@ -583,15 +663,20 @@ void PatternSet::Compile(std::vector<Factors> known) {
   }
   literals_->Build();
   Residual& r = *residual_;
-  if (r.anchored_ids.empty() && r.unanchored_ids.empty()) return;
+  // A small automaton's table costs less than a thread.
+  const bool dense_here = literals_->nodes.size() < kDenseHereNodes;
+  if (dense_here) literals_->BuildDense();
+  if (r.anchored_ids.empty() && r.unanchored_ids.empty() && dense_here) return;
   // The entries are held by pointer, so their texts stay where they are when
   // this set is moved; Add() may not follow Compile().
   std::vector<const std::string*> anchored, unanchored;
   for (int id : r.anchored_ids) anchored.push_back(&patterns_[static_cast<size_t>(id)]->text);
   for (int id : r.unanchored_ids) unanchored.push_back(&patterns_[static_cast<size_t>(id)]->text);
-  auto build = [&r, anchored, unanchored] {
+  LiteralIndex* literals = dense_here ? nullptr : literals_.get();
+  auto build = [&r, literals, anchored, unanchored] {
     r.anchored_set = BuildSet(anchored, RE2::ANCHOR_START);
     r.unanchored_set = BuildSet(unanchored, RE2::UNANCHORED);
+    if (literals) literals->BuildDense();
   };
   try {
     r.builder = std::thread(build);
@@ -599,6 +684,12 @@ void PatternSet::Compile(std::vector<Factors> known) {
     build();  // no thread to be had: build them here
   }
 }
+
+void PatternSet::WaitBuilt() const {
+  if (residual_) residual_->Wait();
+}
+
+bool PatternSet::literal_table() const { return literals_ && literals_->has_table(); }
 
 size_t PatternSet::residual_size() const {
   return residual_ ? residual_->anchored_ids.size() + residual_->unanchored_ids.size() : patterns_.size();

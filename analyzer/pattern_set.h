@@ -63,6 +63,15 @@ class PatternSet {
   // (more than 32 factors, an empty literal) makes it read that pattern.
   void Compile(std::vector<Factors> known = {});
 
+  // Returns once what Compile() builds on another thread (the residual sets,
+  // the literal table) is built. Match() needs no call to it; tests and
+  // benchmarks do, to know which path they take.
+  void WaitBuilt() const;
+  // True once Match() finds literals through a table, one step per byte,
+  // rather than by following the automaton's links (a set too large for
+  // the table never has one).
+  bool literal_table() const;
+
   // Each pattern's prefilter as Compile() took it, by index (empty before).
   const std::vector<Factors>& factors() const { return factors_; }
 

@@ -294,6 +294,41 @@ TEST_CASE("PatternSet takes the prefilters it is given, when they can be prefilt
   }
 }
 
+TEST_CASE("PatternSet too large for a literal table follows the automaton's links, with the same answers", "[pattern_set]") {
+  // Synthetic: 3,000 patterns of distinct 40-byte literals make about 80,000
+  // automaton nodes over about 40 distinct bytes, past the table's limit.
+  std::vector<std::string> patterns;
+  for (int i = 0; i < 3000; ++i) {
+    std::string literal = "literal " + std::to_string(i * 7919) + " ";
+    while (literal.size() < 40) literal += static_cast<char>('a' + (i + literal.size()) % 26);
+    patterns.push_back(i % 2 ? "^" + literal + "(\\d+)" : literal);
+  }
+  PatternSet set;
+  std::string error;
+  for (const auto& p : patterns) REQUIRE(set.Add(p, &error) >= 0);
+  set.Compile();
+  set.WaitBuilt();
+  CHECK_FALSE(set.literal_table());
+  for (size_t i : {size_t{0}, size_t{1}, size_t{777}, size_t{2999}}) {
+    for (std::string line : {patterns[i], patterns[i].substr(1) + "42", "x " + patterns[i] + "7"}) {
+      std::vector<int> hits;
+      set.Match(line, &hits);
+      CHECK(hits == EachAlone(patterns, line));
+    }
+  }
+}
+
+TEST_CASE("A small PatternSet has its literal table at once", "[pattern_set]") {
+  PatternSet set;
+  std::string error;
+  REQUIRE(set.Add("Broken pipe", &error) == 0);
+  set.Compile();
+  CHECK(set.literal_table());
+  std::vector<int> hits;
+  set.Match("client_loop: send disconnect: Broken pipe", &hits);
+  CHECK(hits == std::vector<int>{0});
+}
+
 TEST_CASE("PatternSet compiles a pattern once when threads ask for it together", "[pattern_set]") {
   PatternSet set;
   std::string error;
@@ -334,6 +369,8 @@ TEST_CASE("The signature set's matcher finds what each pattern alone finds on ev
   REQUIRE(set.size() > 100);
   // Most patterns are found through their literal; the sets hold the rest.
   CHECK(set.residual_size() * 4 < set.size());
+  set.WaitBuilt();
+  CHECK(set.literal_table());  // the literals are found through the table
   std::vector<std::unique_ptr<RE2>> alone;
   for (size_t i = 0; i < set.size(); ++i) {
     alone.push_back(std::make_unique<RE2>(set.pattern_text(static_cast<int>(i)), RE2::Latin1));
