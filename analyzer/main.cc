@@ -5,8 +5,6 @@
 #include <vector>
 
 #include "commands.h"
-#include "data_cache.h"
-#include "serve_command.h"
 
 int main(int argc, char** argv) {
   // `sshdiag --lang ja kb show KEY` is `sshdiag kb show KEY --lang ja`: the
@@ -15,17 +13,7 @@ int main(int argc, char** argv) {
   // its action first), and the subcommand parses them as its own (and
   // refuses one it does not take).
   std::vector<char*> args(argv, argv + argc);
-  // --no-cache is every command's: taken out here, before a "--" or the
-  // `run` that ends sshdiag's own words (what follows those is not sshdiag's).
-  for (size_t i = 1; i < args.size();) {
-    if (std::strcmp(args[i], "--") == 0 || std::strcmp(args[i], "run") == 0) break;
-    if (std::strcmp(args[i], "--no-cache") == 0) {
-      sshdiag::DisableDataCache();
-      args.erase(args.begin() + static_cast<long>(i));
-    } else {
-      ++i;
-    }
-  }
+  const bool no_cache = sshdiag::TakeNoCacheOption(&args);
   const size_t at = sshdiag::SubcommandPosition(args.size(), args.data());
   if (at > 1) {
     auto end = std::find_if(args.begin() + static_cast<long>(at), args.end(),
@@ -40,6 +28,6 @@ int main(int argc, char** argv) {
   if (std::strcmp(command, "redact") == 0) return sshdiag::RunRedact(n - 1, v + 1);
   if (std::strcmp(command, "kb") == 0) return sshdiag::RunKb(n - 1, v + 1);
   if (std::strcmp(command, "explain") == 0) return sshdiag::RunExplain(n - 1, v + 1);
-  if (std::strcmp(command, "serve") == 0) return sshdiag::RunServe(n - 1, v + 1);
+  if (std::strcmp(command, "serve") == 0) return sshdiag::ExecServe(argv[0], n - 1, v + 1, no_cache);
   return sshdiag::RunDiagnose(n, v);
 }
