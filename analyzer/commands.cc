@@ -12,6 +12,7 @@
 #include "report.h"
 #include "safe_text.h"
 #include "server_transcript.h"
+#include "sibling_program.h"
 #include "transcript.h"
 
 namespace sshdiag {
@@ -36,6 +37,30 @@ size_t SubcommandPosition(size_t argc, char* const* argv) {
     if (std::strcmp(argv[i], name) == 0) return i;
   }
   return 0;
+}
+
+bool TakeNoCacheOption(std::vector<char*>* args) {
+  bool taken = false;
+  for (size_t i = 1; i < args->size();) {
+    const char* word = (*args)[i];
+    if (std::strcmp(word, "--") == 0 || std::strcmp(word, "run") == 0) break;
+    if (std::strcmp(word, "--no-cache") == 0) {
+      taken = true;
+      args->erase(args->begin() + static_cast<long>(i));
+    } else {
+      ++i;
+    }
+  }
+  if (taken) DisableDataCache();
+  return taken;
+}
+
+int ExecServe(const char* argv0, int argc, char** argv, bool no_cache) {
+  std::vector<std::string> args{"sshdiag-serve"};
+  // The cache setting is this process's: the program that takes its place is told.
+  if (no_cache) args.push_back("--no-cache");
+  args.insert(args.end(), argv + 1, argv + argc);
+  return ExecSiblingProgram("sshdiag-serve", argv0, args);
 }
 
 LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs) {

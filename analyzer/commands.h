@@ -63,6 +63,18 @@ int RunExplain(int argc, char** argv);
 // `sshdiag kb show KEY`: a knowledge-base article as a user reads it.
 int RunKb(int argc, char** argv);
 
+// Takes every --no-cache out of args (args[0] is the program's path) before
+// a "--" or the `run` that ends sshdiag's own words (what follows those is not
+// sshdiag's), and turns the data cache off for this process when there was
+// one; returns whether there was. Every command takes it, so main() does.
+bool TakeNoCacheOption(std::vector<char*>* args);
+
+// `sshdiag serve ARGS` (argv[0] is "serve"): runs the program sshdiag-serve
+// (serve_command.h) that sits beside this one, in this process's place
+// (sibling_program.h), with ARGS and --no-cache when no_cache. Returns only
+// when it cannot: kExitUsage, and the message names the path it tried.
+int ExecServe(const char* argv0, int argc, char** argv, bool no_cache);
+
 // Where the subcommand's name (eval, signatures, redact, kb, explain, serve)
 // is in argv when only options come before it ("--lang ja kb show X": 3;
 // "kb show X": 1), else 0. An option's value is skipped when the option takes one in any

@@ -17,6 +17,7 @@
 #include "knowledge_base.h"
 #include "markdown_printer.h"
 #include "output_words.h"
+#include "program_end.h"
 #include "safe_text.h"
 #include "signature.h"
 #include "tee_input.h"
@@ -234,7 +235,8 @@ int RunDiagnose(int argc, char** argv) {
   if (opt.batch && (opt.run || opt.tee)) return UsageError("--batch analyses files: it takes neither run nor --tee");
   if (opt.jobs < 1 || opt.jobs > 256) return UsageError("--jobs must be between 1 and 256");
 
-  LoadedData data = LoadData(opt.signature_dirs, opt.kb_dirs);
+  // Kept to the end: the program leaves without destroying it (program_end.h).
+  LoadedData& data = KeepUntilEnd(LoadData(opt.signature_dirs, opt.kb_dirs));
   if (auto reason = UnusableDataReason(data, opt.signature_dirs, opt.kb_dirs); !reason.empty()) {
     WarnLoadIssues(data);
     std::cerr << "sshdiag: " << reason << "\n";

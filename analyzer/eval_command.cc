@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "evaluation.h"
+#include "program_end.h"
 #include "report.h"
 
 namespace po = boost::program_options;
@@ -39,7 +40,8 @@ int RunEval(int argc, char** argv) {
               << visible;
     return kExitOk;
   }
-  LoadedData data = LoadData(signature_dirs, kb_dirs);
+  // Kept to the end: the program leaves without destroying it (program_end.h).
+  LoadedData& data = KeepUntilEnd(LoadData(signature_dirs, kb_dirs));
   WarnLoadIssues(data);
   if (auto reason = UnusableDataReason(data, signature_dirs, kb_dirs); !reason.empty()) {
     std::cerr << "sshdiag: eval: " << reason << "\n";

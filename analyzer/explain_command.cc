@@ -5,6 +5,7 @@
 
 #include "analyzer.h"
 #include "commands.h"
+#include "program_end.h"
 #include "report.h"
 #include "safe_text.h"
 #include "signature_explain.h"
@@ -42,7 +43,8 @@ int RunExplain(int argc, char** argv) {
     return kExitOk;
   }
   if (id.empty()) return UsageError("explain: --signature ID is required");
-  LoadedData data = LoadData(signature_dirs, kb_dirs);
+  // Kept to the end: the program leaves without destroying it (program_end.h).
+  LoadedData& data = KeepUntilEnd(LoadData(signature_dirs, kb_dirs));
   WarnLoadIssues(data);
   if (auto reason = UnusableDataReason(data, signature_dirs, kb_dirs); !reason.empty()) {
     std::cerr << "sshdiag: explain: " << reason << "\n";

@@ -4,6 +4,7 @@
 #include <boost/program_options.hpp>
 
 #include "commands.h"
+#include "program_end.h"
 #include "report.h"
 #include "safe_text.h"
 #include "suggest.h"
@@ -44,7 +45,8 @@ int RunKb(int argc, char** argv) {
   if (args.size() != 2 || args[0] != "show") return UsageError("kb: expected 'show KEY'");
   if (lang.empty()) lang = DefaultLang();
   if (lang != "en" && lang != "ja") return UsageError("kb: --lang must be en or ja");
-  LoadedData data = LoadData({}, kb_dirs);
+  // Kept to the end: the program leaves without destroying it (program_end.h).
+  LoadedData& data = KeepUntilEnd(LoadData({}, kb_dirs));
   if (auto reason = UnusableDataReason(data, {}, kb_dirs); !reason.empty()) {
     std::cerr << "sshdiag: kb: " << reason << "\n";
     return kExitUsage;

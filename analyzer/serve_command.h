@@ -1,6 +1,8 @@
 // `sshdiag serve`: the local web page (web_handler.h) over HTTP, with
 // cpp-httplib. Thin: options, loading the data once, binding, and carrying
-// each request to the handler.
+// each request to the handler. It is the program sshdiag-serve
+// (serve_main.cc), which `sshdiag serve` runs (sibling_program.h): only that
+// program links cpp-httplib.
 #ifndef SSHDIAG_SERVE_COMMAND_H_
 #define SSHDIAG_SERVE_COMMAND_H_
 

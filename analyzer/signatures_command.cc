@@ -12,6 +12,7 @@
 #include "pattern_export.h"
 #include "data_paths.h"
 #include "pack_update.h"
+#include "program_end.h"
 #include "report.h"
 #include "safe_text.h"
 #include "signature_examples.h"
@@ -345,7 +346,8 @@ int RunSignatures(int argc, char** argv) {
   auto flavor = ParsePatternFlavor(flavor_name);
   if (!flavor) return UsageError("signatures export-patterns: --flavor must be re2, pcre or ere");
   const bool layered = action == "list" || action == "show" || action == "export-patterns";
-  LoadedData data = LoadData(layered ? signature_dirs : std::vector<std::string>{}, kb_dirs);
+  // Kept to the end: the program leaves without destroying it (program_end.h).
+  LoadedData& data = KeepUntilEnd(LoadData(layered ? signature_dirs : std::vector<std::string>{}, kb_dirs));
   if (auto reason = UnusableDataReason(data, signature_dirs, kb_dirs); !reason.empty()) {
     std::cerr << "sshdiag: signatures " << action << ": " << reason << "\n";
     return kExitUsage;

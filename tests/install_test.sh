@@ -8,6 +8,9 @@ prefix=$(mktemp -d /tmp/sshdiag-install.XXXXXX)
 trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null
 test -x "$prefix/bin/sshdiag"
+# `sshdiag serve` runs the sshdiag-serve installed beside it.
+test -x "$prefix/bin/sshdiag-serve"
+"$prefix/bin/sshdiag" serve --help | grep -q '^Usage: sshdiag serve'
 test -f "$prefix/share/man/man1/sshdiag.1"
 test -f "$prefix/share/sshdiag/schema/output.schema.json"
 version=$(env -u SSHDIAG_DATA_DIR "$prefix/bin/sshdiag" --version)
