@@ -692,7 +692,8 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
       case kClientPath: {
         // The version line tells first; a path only when it did not.
         std::array<std::string, 1> c;
-        if (f.platform.empty() && Capture(re, t, &c)) f.platform = PlatformFromPath(c[0]);
+        // Most paths tell no platform (/etc/ssh/ssh_config): no capture for a line without one that can.
+        if (f.platform.empty() && MayNamePlatformPath(t) && Capture(re, t, &c)) f.platform = PlatformFromPath(c[0]);
         break;
       }
       case kOfferingKey: {
