@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "failure_lines.h"
+#include "line_memo.h"
 #include "pattern_set.h"
 #include "transcript.h"
 
@@ -34,6 +35,20 @@ struct TaggedLine {
 // short of the host name's ending in ':'). Nothing for any other line. Linear in
 // the line's length.
 std::optional<TaggedLine> SplitSyslogLine(std::string_view text, bool time_removed = false);
+
+// The patterns SplitSyslogLine reads a tag with (RE2 syntax, groups: program,
+// PID, and for a line without a time the second pair): a line as logged, and
+// one whose time the paste cleaner removed.
+extern const char* const kSyslogTagPattern;
+extern const char* const kSyslogTagUntimedPattern;
+
+// False when text cannot be split by SplitSyslogLine(text, time_removed), by
+// its first bytes alone (it does not start with a time, and what follows its
+// first word is no "PROG[" or, with time_removed, "PROG:"); true when it may
+// be. SplitSyslogLine asks it first: most lines of a client's log are no
+// syslog line, and this spares them the regular expressions. Linear in the
+// length of the line's first two words.
+bool MayBeSyslogLine(std::string_view text, bool time_removed = false);
 
 // True for the programs that are sshd: "sshd", and 9.8+'s "sshd-session" and
 // "sshd-auth".
@@ -115,6 +130,8 @@ class ServerTranscript {
   Open* Find(const std::string& pid, const std::string& address, const std::string& port);
   void Finish(size_t position);
   void Apply(Open* open, const Line& message, const std::vector<int>& hits);
+  // Sets hits_ to the patterns text matches (the memo's answer for a text seen before).
+  void MatchPatterns(const std::string& text);
 
   std::string source_;
   const FailureLines* failures_;
@@ -128,6 +145,7 @@ class ServerTranscript {
   bool several_listen_ports_ = false;  // they named more than one
   std::vector<int> hits_;
   std::vector<int> phase_hits_;
+  LineMemo<std::vector<int>> memo_;  // each text's hits_
 };
 
 }  // namespace sshdiag
