@@ -213,6 +213,66 @@ const PatternSet& ServerPatterns() {
 
 }  // namespace
 
+std::vector<std::string> ServerOutputPatterns() { return {kPatterns[kServerOnly], kPatterns[kListener]}; }
+
+namespace {
+
+// One of these is in every line ServerOutputPatterns() match (their
+// PatternSet::RequiredLiterals, at least 4 bytes each), indexed by their
+// first two bytes so that one walk over a line finds them.
+struct ServerOutputLiterals {
+  bool usable = false;  // false: a pattern has no literals to give; every line may match
+  std::vector<std::string> literals;
+  // Per pair of first bytes (b0 << 8 | b1), 1 + the index in buckets of the
+  // literals that start so; 0 for none.
+  std::vector<uint8_t> bucket_of = std::vector<uint8_t>(65536, 0);
+  std::vector<std::vector<const std::string*>> buckets;
+
+  static const ServerOutputLiterals& Get() {
+    static const ServerOutputLiterals* const kLiterals = [] {
+      auto* out = new ServerOutputLiterals;  // never destroyed: used until exit
+      out->usable = true;
+      for (const std::string& pattern : ServerOutputPatterns()) {
+        std::vector<std::vector<std::string>> all_of;
+        if (!PatternSet::RequiredLiterals(pattern, &all_of) || all_of.empty()) out->usable = false;
+        if (!all_of.empty()) out->literals.insert(out->literals.end(), all_of[0].begin(), all_of[0].end());
+      }
+      for (const std::string& l : out->literals) {
+        if (l.size() < 2 || out->buckets.size() >= 255) {
+          out->usable = false;
+          break;
+        }
+        uint8_t& bucket = out->bucket_of[Pair(l[0], l[1])];
+        if (bucket == 0) {
+          out->buckets.emplace_back();
+          bucket = static_cast<uint8_t>(out->buckets.size());
+        }
+        out->buckets[bucket - 1u].push_back(&l);
+      }
+      return out;
+    }();
+    return *kLiterals;
+  }
+  static size_t Pair(char a, char b) {
+    return static_cast<size_t>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b);
+  }
+};
+
+}  // namespace
+
+bool MayStartServerOutput(std::string_view text) {
+  const ServerOutputLiterals& index = ServerOutputLiterals::Get();
+  if (!index.usable) return true;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const uint8_t bucket = index.bucket_of[ServerOutputLiterals::Pair(text[i], text[i + 1])];
+    if (bucket == 0) continue;
+    for (const std::string* literal : index.buckets[bucket - 1u]) {
+      if (text.compare(i, literal->size(), *literal) == 0) return true;
+    }
+  }
+  return false;
+}
+
 void MatchSshdMessage(std::string_view text, std::vector<int>* ids) {
   ServerPatterns().Match(text, ids);
   // kServerOnly also knows a line's end (" [preauth]"), and a message starts
@@ -321,6 +381,14 @@ ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, 
     *message = Line{line.number, std::move(t->message), time};
   } else {
     *message = line;
+    // In a client's output only a line of sshd's own says that sshd's output
+    // follows: a line without any literal of those needs no pattern.
+    if (!bare_server_) {
+      const bool* known = may_start_server_output_.Find(line.text);
+      bool may = known ? *known : MayStartServerOutput(line.text);
+      if (!known) may_start_server_output_.Put(line.text, may);
+      if (!may) return Route::kClient;
+    }
   }
   MatchPatterns(message->text);
   if (!tagged) {

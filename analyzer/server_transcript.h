@@ -54,6 +54,16 @@ bool MayBeSyslogLine(std::string_view text, bool time_removed = false);
 // "sshd-auth".
 bool IsSshdProgram(std::string_view program);
 
+// The patterns (RE2 syntax) of the untagged lines only sshd prints, which say
+// that sshd -e/-d output follows (`Server listening on`, a `[preauth]` line,
+// ...; see ServerTranscript).
+std::vector<std::string> ServerOutputPatterns();
+// False when text holds none of the literals every line those patterns match
+// must hold (PatternSet::RequiredLiterals), so that it cannot be such a line;
+// true when it may be. ServerTranscript asks it before matching a line of a
+// client's output. Linear in the line's length (times the literals).
+bool MayStartServerOutput(std::string_view text);
+
 // The messages of sshd's own that text (a message without its syslog tag, or
 // an sshd -e line) starts with, as ids of the server transcript's patterns
 // (none of them a client's line); empty when it is none of sshd's. The paste
@@ -146,6 +156,7 @@ class ServerTranscript {
   std::vector<int> hits_;
   std::vector<int> phase_hits_;
   LineMemo<std::vector<int>> memo_;  // each text's hits_
+  LineMemo<bool> may_start_server_output_;  // MayStartServerOutput per text
 };
 
 }  // namespace sshdiag

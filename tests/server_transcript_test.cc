@@ -4,9 +4,11 @@
 // lab logs are under corpus/lab/*/NAME.sshd.log.
 #include "server_transcript.h"
 
+#include <memory>
 #include <sstream>
 
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
 
 #include "line_source.h"
 #include "paste_cleaner.h"
@@ -357,4 +359,71 @@ TEST_CASE("MayBeSyslogLine turns away no line the syslog patterns take", "[serve
   CHECK_FALSE(MayBeSyslogLine("debug1: Reading configuration data /etc/ssh/ssh_config"));
   CHECK_FALSE(MayBeSyslogLine("debug1: Connecting to 127.0.0.1 [127.0.0.1] port 22."));
   CHECK_FALSE(MayBeSyslogLine("OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025"));
+}
+
+// A client's line goes to the client without the server's patterns when it
+// holds none of the literals sshd's own lines need: that check must never
+// turn away a line the patterns know. Synthetic sshd -e lines from sshd's
+// format strings, then every line of the corpus.
+TEST_CASE("MayStartServerOutput turns away no line that says sshd's output follows", "[server_transcript]") {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  std::vector<std::unique_ptr<RE2>> patterns;
+  for (const std::string& p : ServerOutputPatterns()) {
+    patterns.push_back(std::make_unique<RE2>(p, options));
+    REQUIRE(patterns.back()->ok());
+  }
+  REQUIRE(patterns.size() == 2);
+  size_t known = 0;
+  auto check = [&](const std::string& line) {
+    bool matches = false;
+    for (const auto& re : patterns) matches = matches || RE2::PartialMatch(line, *re);
+    if (!matches) return;
+    ++known;
+    INFO(line);
+    CHECK(MayStartServerOutput(line));
+  };
+  for (const char* line : {
+           "Server listening on 0.0.0.0 port 2222.",
+           "Received signal 15; terminating.",
+           "Received SIGHUP; restarting.",
+           "error: beginning MaxStartups throttling",
+           "in MaxStartups throttling",
+           "debug1: Bind to port 2222 on 0.0.0.0.",
+           "debug3: oom_adjust_restore",
+           "debug2: load_server_config: filename /etc/ssh/sshd_config",
+           "debug1: sshd version OpenSSH_9.2, OpenSSL 3.0.17 1 Jul 2025",
+           "Connection from 127.0.0.1 port 40000 on 127.0.0.1 port 2222 rdomain \"\"",
+           "Accepted publickey for alice from 127.0.0.1 port 40000 ssh2: ED25519 SHA256:abc",
+           "Failed password for invalid user bob from 127.0.0.1 port 40000 ssh2",
+           "Authentication refused: bad ownership or modes for directory /home/alice",
+           "User alice from 127.0.0.1 not allowed because not listed in AllowUsers",
+           "ROOT LOGIN REFUSED FROM 127.0.0.1 port 40000",
+           "drop connection #10 from [127.0.0.1]:40000 on [127.0.0.1]:2222 past MaxStartups",
+           "Connection closed by authenticating user alice 127.0.0.1 port 40000 [preauth]",
+           "Disconnected from invalid user bob 127.0.0.1 port 40000 [preauth]",
+           "Invalid user bob from 127.0.0.1 port 40000",
+           "subsystem request for sftp by user alice failed, subsystem not found",
+           "fatal: bad ownership or modes for chroot directory \"/srv\"",
+           "User child is on pid 1234",
+           "error: maximum authentication attempts exceeded for alice from 127.0.0.1 port 40000 ssh2 [preauth]",
+           "Starting session: command for alice from 127.0.0.1 port 40000 id 0",
+           "fatal: Timeout before authentication for 127.0.0.1 port 40000",
+           "debug1: userauth_pubkey: test pkalg ssh-ed25519 pkblob ED25519 SHA256:abc [preauth]",
+       }) {
+    check(line);
+  }
+  CHECK(known >= 20);
+  const size_t synthetic = known;
+  for (const auto& entry : sshdiag::testing::CorpusEntries()) {
+    std::istringstream in(sshdiag::testing::ReadFile(sshdiag::testing::SourcePath(entry.log)));
+    LineSource src(in);
+    RawLine raw;
+    while (src.Next(&raw)) check(CleanPastedLine(raw.text));
+  }
+  CHECK(known > synthetic);  // the lab's sshd logs hold such lines
+  // It spares the patterns most of a client's lines.
+  CHECK_FALSE(MayStartServerOutput("debug1: Reading configuration data /etc/ssh/ssh_config"));
+  CHECK_FALSE(MayStartServerOutput("debug3: receive packet: type 80"));
+  CHECK_FALSE(MayStartServerOutput("OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025"));
 }
