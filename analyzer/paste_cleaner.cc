@@ -276,9 +276,16 @@ bool PrefixShapesFast(std::string_view text, std::vector<PrefixShapeHit>* hits) 
   hits->clear();
   if (text.empty()) return false;
   const char c = text[0];
+  if (c == ' ' || c == '\t') {
+    // Of the shapes, only quote markers and line numbers start with blanks,
+    // and they go on with '>' or a digit.
+    size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    return !(i < text.size() && (text[i] == '>' || IsAsciiDigit(text[i])));
+  }
   if (!IsAsciiLetter(c)) {
     // Every other shape starts with one of these; any other first byte starts none.
-    return !(c == ' ' || c == '\t' || c == '>' || c == '[' || c == '<' || IsAsciiDigit(c));
+    return !(c == '>' || c == '[' || c == '<' || IsAsciiDigit(c));
   }
   // A letter: "name" is the one shape left, unless "month-time" may be.
   if (c <= 'Z' && text.size() >= 4 && IsAsciiLower(text[1]) && IsAsciiLower(text[2]) && text[3] == ' ') return false;
