@@ -34,6 +34,18 @@ TEST_CASE("A line memo stays bounded whatever the input", "[line_memo]") {
     memo.Put("line " + std::to_string(i), static_cast<int>(i));
     CHECK(memo.size() <= LineMemo<int>::kMaxEntries);
   }
+  CHECK(memo.bytes() <= LineMemo<int>::kMaxTotalBytes);
+  // Long texts fill it by their bytes before their number.
+  LineMemo<int> long_lines;
+  const size_t longest = LineMemo<int>::kMaxTextBytes;
+  for (size_t i = 0; i < 3 * LineMemo<int>::kMaxTotalBytes / longest; ++i) {
+    std::string text = std::to_string(i) + " ";
+    text.resize(longest, 'x');
+    long_lines.Put(text, 1);
+    CHECK(long_lines.bytes() <= LineMemo<int>::kMaxTotalBytes);
+    REQUIRE(long_lines.Find(text) != nullptr);
+  }
+  CHECK(long_lines.size() <= LineMemo<int>::kMaxTotalBytes / longest);
   // What was kept last is still found; what went with a full memo is not.
   const size_t last = 3 * LineMemo<int>::kMaxEntries - 1;
   REQUIRE(memo.Find("line " + std::to_string(last)) != nullptr);
