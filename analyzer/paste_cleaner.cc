@@ -249,6 +249,17 @@ std::string ShapeKey(size_t shape, const std::string& text, size_t* length) {
   return key;
 }
 
+// The index of the "name" shape in kShapes.
+const size_t kNameShape = [] {
+  size_t i = 0;
+  while (i + 1 < kShapeCount && std::string_view(kShapes[i].name) != "name") ++i;
+  return i;
+}();
+
+bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+
 // The widths a paste is commonly wrapped at: mail (72) and terminals (80).
 constexpr size_t kWrapWidths[] = {72, 80};
 // The most names and numbers kept judged per input.
@@ -260,6 +271,58 @@ constexpr int kWholeLineId = -3;  // one of ssh's lines known only whole (Failur
 constexpr int kSshdMessageIds = -16;  // minus the id of one of sshd's messages (MatchSshdMessage)
 
 }  // namespace
+
+bool PrefixShapesFast(std::string_view text, std::vector<PrefixShapeHit>* hits) {
+  hits->clear();
+  if (text.empty()) return false;
+  const char c = text[0];
+  if (c == ' ' || c == '\t') {
+    // Of the shapes, only quote markers and line numbers start with blanks,
+    // and they go on with '>' or a digit.
+    size_t i = 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    return !(i < text.size() && (text[i] == '>' || IsAsciiDigit(text[i])));
+  }
+  if (!IsAsciiLetter(c)) {
+    // Every other shape starts with one of these; any other first byte starts none.
+    return !(c == '>' || c == '[' || c == '<' || IsAsciiDigit(c));
+  }
+  // A letter: "name" is the one shape left, unless "month-time" may be.
+  if (c <= 'Z' && text.size() >= 4 && IsAsciiLower(text[1]) && IsAsciiLower(text[2]) && text[3] == ' ') return false;
+  // ^(([A-Za-z][\w.\-]{0,31}):(?: |$))
+  size_t colon = 1;
+  while (colon < text.size() && colon <= 32 &&
+         (IsAsciiLetter(text[colon]) || IsAsciiDigit(text[colon]) || text[colon] == '_' || text[colon] == '.' ||
+          text[colon] == '-')) {
+    ++colon;
+  }
+  if (colon > 32 || colon >= text.size() || text[colon] != ':') return true;
+  if (colon + 1 < text.size() && text[colon + 1] != ' ') return true;
+  size_t length = colon + 1 < text.size() ? colon + 2 : colon + 1;
+  PrefixShapeHit hit;
+  hit.shape = kNameShape;
+  hit.key.reserve(5 + colon);
+  hit.key.append(kShapes[kNameShape].name).append(1, ':').append(text.substr(0, colon));
+  hit.length = length;
+  hits->push_back(std::move(hit));
+  return true;
+}
+
+void PrefixShapesSlow(const std::string& text, std::vector<PrefixShapeHit>* hits) {
+  hits->clear();
+  thread_local std::vector<int> shapes;
+  MatchingShapes(text, &shapes);
+  for (int s : shapes) {
+    PrefixShapeHit hit;
+    hit.shape = static_cast<size_t>(s);
+    hit.key = ShapeKey(hit.shape, text, &hit.length);
+    if (!hit.key.empty()) hits->push_back(std::move(hit));
+  }
+}
+
+void PrefixShapes(const std::string& text, std::vector<PrefixShapeHit>* hits) {
+  if (!PrefixShapesFast(text, hits)) PrefixShapesSlow(text, hits);
+}
 
 std::string CleanPastedLine(std::string_view raw) {
   std::string s = raw.find('\x1b') == std::string_view::npos ? std::string(raw) : StripAnsi(raw);
@@ -381,24 +444,33 @@ void PasteCleaner::DecideBlock() {
   for (Piece& p : block_) {
     if (decode_html_ && p.raw.find_first_of("&\xC2") != std::string::npos) p.raw = DecodeHtml(p.raw);
     p.raw_width = CodePoints(p.raw);
-    p.text = p.raw;
+    p.text = std::move(p.raw);  // raw is not read after this
     // Kept for a rejoin: a hard wrap can break a line just after a blank.
     TrimTrailing(&p.text, &p.trailing);
   }
   // Prefixes, outermost first: each round removes the shape most lines share.
-  std::vector<int> before, after, shapes;
+  std::vector<int> before, after;
+  // Per piece, the shapes its text starts with: worked out once a layer.
+  if (shapes_.size() < block_.size()) shapes_.resize(block_.size());
+  // The key and length of shape on piece i's text ("" when it has none), as ShapeKey says.
+  auto key_of = [this](size_t i, size_t shape, size_t* length) -> const std::string* {
+    for (const PrefixShapeHit& hit : shapes_[i]) {
+      if (hit.shape != shape) continue;
+      *length = hit.length;
+      return &hit.key;
+    }
+    return nullptr;
+  };
   for (int layer = 0; layer < kMaxLayers; ++layer) {
     size_t nonblank = 0;
     std::map<std::string, size_t> count;
-    for (const Piece& p : block_) {
+    for (size_t i = 0; i < block_.size(); ++i) {
+      const Piece& p = block_[i];
+      shapes_[i].clear();
       if (p.text.empty()) continue;
       ++nonblank;
-      MatchingShapes(p.text, &shapes);
-      for (int s : shapes) {
-        size_t length = 0;
-        std::string key = ShapeKey(static_cast<size_t>(s), p.text, &length);
-        if (!key.empty()) ++count[key];
-      }
+      PrefixShapes(p.text, &shapes_[i]);
+      for (const PrefixShapeHit& hit : shapes_[i]) ++count[hit.key];
     }
     // Shapes at least half the lines share, most shared first, then in
     // kShapes order.
@@ -438,9 +510,11 @@ void PasteCleaner::DecideBlock() {
           // " before any text) is ssh's own, whatever follows it.
           size_t lost = 0, starts_after = 0;
           bool own = false;
-          for (const Piece& p : block_) {
+          for (size_t i = 0; i < block_.size(); ++i) {
+            const Piece& p = block_[i];
             size_t length = 0;
-            if (p.text.empty() || ShapeKey(shape, p.text, &length) != key) continue;
+            const std::string* has = key_of(i, shape, &length);
+            if (p.text.empty() || !has || *has != key) continue;
             if (starts_after == 0 && lost == 0 && !own) {
               Known(p.text.substr(0, length) + "x", &before);
               own = StartsMessage(before, true);
@@ -457,9 +531,11 @@ void PasteCleaner::DecideBlock() {
         }
         if (!accept) continue;
       }
-      for (Piece& p : block_) {
+      for (size_t i = 0; i < block_.size(); ++i) {
+        Piece& p = block_[i];
         size_t length = 0;
-        if (p.text.empty() || ShapeKey(shape, p.text, &length) != key) continue;
+        const std::string* has = key_of(i, shape, &length);
+        if (p.text.empty() || !has || *has != key) continue;
         if (kShapes[shape].timed && !p.time) p.time = ParseLineTime(p.text);
         p.text.erase(0, length);
         p.stripped = true;

@@ -27,6 +27,26 @@ namespace sshdiag {
 // which decides what is clutter from the paste as a whole.
 std::string CleanPastedLine(std::string_view raw);
 
+// One prefix shape a line starts with (PasteCleaner's shapes: quote markers,
+// timestamps, chat prefixes, names, line numbers): the shape's index, its
+// key ("timestamp", "name:debug1": lines share a prefix when they share the
+// key) and the prefix's length in bytes.
+struct PrefixShapeHit {
+  size_t shape = 0;
+  std::string key;
+  size_t length = 0;
+};
+// Replaces *hits with the shapes text starts with, in the order of the
+// shapes' table, by their regular expressions.
+void PrefixShapesSlow(const std::string& text, std::vector<PrefixShapeHit>* hits);
+// The same by the text's first bytes alone, for the lines that can start
+// only a name or no shape at all ("debug1: ...", "OpenSSH_9.2p1 ..."):
+// returns false, leaving *hits empty, for the others, which need the
+// regular expressions. Linear in the length of a name prefix.
+bool PrefixShapesFast(std::string_view text, std::vector<PrefixShapeHit>* hits);
+// PrefixShapesFast where it can tell, else PrefixShapesSlow.
+void PrefixShapes(const std::string& text, std::vector<PrefixShapeHit>* hits);
+
 // The messages ssh prints, by which the cleaner tells a line ssh printed from
 // clutter around it: the transcript's fact lines (every debugN: line, the
 // version line, ...), the signatures' line conditions that name a message
@@ -123,6 +143,7 @@ class PasteCleaner {
   // The verdict on each name or number prefix already judged (bounded), so
   // that a long log is not judged again block after block.
   std::map<std::string, bool> judged_;
+  std::vector<std::vector<PrefixShapeHit>> shapes_;  // per piece of the block being decided
   mutable std::vector<int> ids_;
   mutable std::vector<int> sshd_ids_;  // scratch for MatchSshdMessage
 };

@@ -49,6 +49,15 @@ std::string PlatformFromPath(std::string_view path) {
   return "";
 }
 
+bool MayNamePlatformPath(std::string_view text) {
+  // Each test is a start PlatformFromPath looks for, as a part of the text.
+  for (size_t colon = text.find(':'); colon != std::string_view::npos; colon = text.find(':', colon + 1)) {
+    if (colon + 1 < text.size() && (text[colon + 1] == '\\' || text[colon + 1] == '/')) return true;
+  }
+  return Contains(text, "__PROGRAMDATA__") || Contains(text, "/Users/") || Contains(text, "/home/") ||
+         Contains(text, "/root/");
+}
+
 std::string PlatformLabel(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& p : PlatformTable()) {

@@ -34,6 +34,11 @@ std::string PlatformFromVersionLine(std::string_view client_software, std::strin
 // it does not tell (/etc/ssh/ssh_config exists everywhere).
 std::string PlatformFromPath(std::string_view path);
 
+// False when no part of text can make PlatformFromPath tell (text holds no
+// ":\\", ":/", "__PROGRAMDATA__", "/Users/", "/home/" or "/root/"): the
+// transcript then need not take a path out of the line. Linear in its length.
+bool MayNamePlatformPath(std::string_view text);
+
 // "Linux, macOS" for {"linux", "macos"}: the label of a step meant for those.
 std::string PlatformLabel(const std::vector<std::string>& names);
 

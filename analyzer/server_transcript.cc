@@ -121,17 +121,58 @@ std::string Bounded(std::string s) {
 
 }  // namespace
 
+namespace {
+
+bool IsRegexSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
+bool IsAsciiLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsProgramChar(char c) { return IsAsciiLetter(c) || IsDigit(c) || c == '_' || c == '.' || c == '/' || c == '-'; }
+
+}  // namespace
+
+const char* const kSyslogTagPattern =
+    R"(^(?:(?:(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)"
+    R"((?:Z|[+-]\d{2}:?\d{2})?) +)\S+ ([A-Za-z][\w./-]{0,63})(?:\[(\d{1,10})\])?|\S+ ([A-Za-z][\w./-]{0,63})\[(\d{1,10})\]): )";
+const char* const kSyslogTagUntimedPattern = R"(^\S*[^\s:] ([A-Za-z][\w./-]{0,63})(?:\[(\d{1,10})\])?: )";
+
+bool MayBeSyslogLine(std::string_view text, bool time_removed) {
+  // Each test is one the patterns in SplitSyslogLine must pass; most lines
+  // ("debug1: Reading ...") fail the first few bytes.
+  auto at = [&](size_t i) { return i < text.size() ? text[i] : '\0'; };
+  if (!time_removed) {
+    // A time first: "Dec  5 ..." or "2024-...".
+    if (IsAsciiLetter(at(0)) && at(0) <= 'Z' && at(1) >= 'a' && at(1) <= 'z' && at(2) >= 'a' && at(2) <= 'z' &&
+        at(3) == ' ') {
+      return true;
+    }
+    if (IsDigit(at(0)) && IsDigit(at(1)) && IsDigit(at(2)) && IsDigit(at(3)) && at(4) == '-') return true;
+  }
+  // "HOST PROG[PID]: " (or, after a removed time, "HOST PROG: "): the host is
+  // everything before the first blank, which must be a space.
+  size_t space = 0;
+  while (space < text.size() && !IsRegexSpace(text[space])) ++space;
+  if (space == 0 || space >= text.size() || text[space] != ' ') return false;
+  if (time_removed && text[space - 1] == ':') return false;
+  if (!IsAsciiLetter(at(space + 1))) return false;
+  size_t end = space + 2, run = 0;
+  while (end < text.size() && IsProgramChar(text[end]) && run <= 63) {
+    ++end;
+    ++run;
+  }
+  if (run > 63) return false;
+  return at(end) == '[' || (time_removed && at(end) == ':');
+}
+
 std::optional<TaggedLine> SplitSyslogLine(std::string_view text, bool time_removed) {
+  if (!MayBeSyslogLine(text, time_removed)) return std::nullopt;
   // [TIME ]HOST PROG[PID]: MESSAGE. TIME: "Dec  5 21:00:01" (syslog's traditional
   // format, journalctl's short) or RFC 3339 (rsyslog's, journalctl -o short-iso).
   // A tag without a PID ("kernel: ") counts only after a time: "Authentication
   // refused: ..." has the shape "HOST PROG: " too.
-  static const RE2 kTagged(
-      R"(^(?:(?:(?:[A-Z][a-z]{2} [ \d]\d \d{2}:\d{2}:\d{2}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?)"
-      R"((?:Z|[+-]\d{2}:?\d{2})?) +)\S+ ([A-Za-z][\w./-]{0,63})(?:\[(\d{1,10})\])?|\S+ ([A-Za-z][\w./-]{0,63})\[(\d{1,10})\]): )");
+  static const RE2 kTagged(kSyslogTagPattern);
   // The same after a time the paste cleaner removed: "HOST PROG[PID]: " or "HOST PROG: ".
   // (A host name does not end in ':': "kex_exchange_identification: read: " is ssh's.)
-  static const RE2 kTaggedUntimed(R"(^\S*[^\s:] ([A-Za-z][\w./-]{0,63})(?:\[(\d{1,10})\])?: )");
+  static const RE2 kTaggedUntimed(kSyslogTagUntimedPattern);
   re2::StringPiece input(text.data(), text.size());
   re2::StringPiece program, pid, program2, pid2;
   if (time_removed) {
@@ -172,6 +213,66 @@ const PatternSet& ServerPatterns() {
 
 }  // namespace
 
+std::vector<std::string> ServerOutputPatterns() { return {kPatterns[kServerOnly], kPatterns[kListener]}; }
+
+namespace {
+
+// One of these is in every line ServerOutputPatterns() match (their
+// PatternSet::RequiredLiterals, at least 4 bytes each), indexed by their
+// first two bytes so that one walk over a line finds them.
+struct ServerOutputLiterals {
+  bool usable = false;  // false: a pattern has no literals to give; every line may match
+  std::vector<std::string> literals;
+  // Per pair of first bytes (b0 << 8 | b1), 1 + the index in buckets of the
+  // literals that start so; 0 for none.
+  std::vector<uint8_t> bucket_of = std::vector<uint8_t>(65536, 0);
+  std::vector<std::vector<const std::string*>> buckets;
+
+  static const ServerOutputLiterals& Get() {
+    static const ServerOutputLiterals* const kLiterals = [] {
+      auto* out = new ServerOutputLiterals;  // never destroyed: used until exit
+      out->usable = true;
+      for (const std::string& pattern : ServerOutputPatterns()) {
+        std::vector<std::vector<std::string>> all_of;
+        if (!PatternSet::RequiredLiterals(pattern, &all_of) || all_of.empty()) out->usable = false;
+        if (!all_of.empty()) out->literals.insert(out->literals.end(), all_of[0].begin(), all_of[0].end());
+      }
+      for (const std::string& l : out->literals) {
+        if (l.size() < 2 || out->buckets.size() >= 255) {
+          out->usable = false;
+          break;
+        }
+        uint8_t& bucket = out->bucket_of[Pair(l[0], l[1])];
+        if (bucket == 0) {
+          out->buckets.emplace_back();
+          bucket = static_cast<uint8_t>(out->buckets.size());
+        }
+        out->buckets[bucket - 1u].push_back(&l);
+      }
+      return out;
+    }();
+    return *kLiterals;
+  }
+  static size_t Pair(char a, char b) {
+    return static_cast<size_t>(static_cast<unsigned char>(a)) << 8 | static_cast<unsigned char>(b);
+  }
+};
+
+}  // namespace
+
+bool MayStartServerOutput(std::string_view text) {
+  const ServerOutputLiterals& index = ServerOutputLiterals::Get();
+  if (!index.usable) return true;
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    const uint8_t bucket = index.bucket_of[ServerOutputLiterals::Pair(text[i], text[i + 1])];
+    if (bucket == 0) continue;
+    for (const std::string* literal : index.buckets[bucket - 1u]) {
+      if (text.compare(i, literal->size(), *literal) == 0) return true;
+    }
+  }
+  return false;
+}
+
 void MatchSshdMessage(std::string_view text, std::vector<int>* ids) {
   ServerPatterns().Match(text, ids);
   // kServerOnly also knows a line's end (" [preauth]"), and a message starts
@@ -185,6 +286,15 @@ ServerTranscript::ServerTranscript(std::string source_name, const FailureLines* 
     : source_(std::move(source_name)),
       failures_(failures ? failures : &FailureLines::BuiltinServer()),
       patterns_(ServerPatterns()) {}
+
+void ServerTranscript::MatchPatterns(const std::string& text) {
+  if (const std::vector<int>* known = memo_.Find(text)) {
+    hits_ = *known;
+    return;
+  }
+  patterns_.Match(text, &hits_);
+  memo_.Put(text, hits_);
+}
 
 void ServerTranscript::Warm() { ServerPatterns(); }
 
@@ -257,7 +367,7 @@ ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, 
       }
       if (!open) open = Start(line, "");
       *message = Line{line.number, t->program + ": " + t->message};
-      patterns_.Match(message->text, &hits_);
+      MatchPatterns(message->text);
       Apply(open, *message, hits_);
       *session = open->session.index;
       saw_server_output_ = true;
@@ -271,8 +381,16 @@ ServerTranscript::Route ServerTranscript::Feed(const Line& line, Line* message, 
     *message = Line{line.number, std::move(t->message), time};
   } else {
     *message = line;
+    // In a client's output only a line of sshd's own says that sshd's output
+    // follows: a line without any literal of those needs no pattern.
+    if (!bare_server_) {
+      const bool* known = may_start_server_output_.Find(line.text);
+      bool may = known ? *known : MayStartServerOutput(line.text);
+      if (!known) may_start_server_output_.Put(line.text, may);
+      if (!may) return Route::kClient;
+    }
   }
-  patterns_.Match(message->text, &hits_);
+  MatchPatterns(message->text);
   if (!tagged) {
     // The listener's lines are sshd's too: with -ddd or LogLevel DEBUG3 they
     // come first, and must not make a client session of sshd's start-up.

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "failure_lines.h"
+#include "line_memo.h"
 #include "pattern_set.h"
 #include "transcript.h"
 
@@ -35,9 +36,33 @@ struct TaggedLine {
 // the line's length.
 std::optional<TaggedLine> SplitSyslogLine(std::string_view text, bool time_removed = false);
 
+// The patterns SplitSyslogLine reads a tag with (RE2 syntax, groups: program,
+// PID, and for a line without a time the second pair): a line as logged, and
+// one whose time the paste cleaner removed.
+extern const char* const kSyslogTagPattern;
+extern const char* const kSyslogTagUntimedPattern;
+
+// False when text cannot be split by SplitSyslogLine(text, time_removed), by
+// its first bytes alone (it does not start with a time, and what follows its
+// first word is no "PROG[" or, with time_removed, "PROG:"); true when it may
+// be. SplitSyslogLine asks it first: most lines of a client's log are no
+// syslog line, and this spares them the regular expressions. Linear in the
+// length of the line's first two words.
+bool MayBeSyslogLine(std::string_view text, bool time_removed = false);
+
 // True for the programs that are sshd: "sshd", and 9.8+'s "sshd-session" and
 // "sshd-auth".
 bool IsSshdProgram(std::string_view program);
+
+// The patterns (RE2 syntax) of the untagged lines only sshd prints, which say
+// that sshd -e/-d output follows (`Server listening on`, a `[preauth]` line,
+// ...; see ServerTranscript).
+std::vector<std::string> ServerOutputPatterns();
+// False when text holds none of the literals every line those patterns match
+// must hold (PatternSet::RequiredLiterals), so that it cannot be such a line;
+// true when it may be. ServerTranscript asks it before matching a line of a
+// client's output. Linear in the line's length (times the literals).
+bool MayStartServerOutput(std::string_view text);
 
 // The messages of sshd's own that text (a message without its syslog tag, or
 // an sshd -e line) starts with, as ids of the server transcript's patterns
@@ -115,6 +140,8 @@ class ServerTranscript {
   Open* Find(const std::string& pid, const std::string& address, const std::string& port);
   void Finish(size_t position);
   void Apply(Open* open, const Line& message, const std::vector<int>& hits);
+  // Sets hits_ to the patterns text matches (the memo's answer for a text seen before).
+  void MatchPatterns(const std::string& text);
 
   std::string source_;
   const FailureLines* failures_;
@@ -128,6 +155,8 @@ class ServerTranscript {
   bool several_listen_ports_ = false;  // they named more than one
   std::vector<int> hits_;
   std::vector<int> phase_hits_;
+  LineMemo<std::vector<int>> memo_;  // each text's hits_
+  LineMemo<bool> may_start_server_output_;  // MayStartServerOutput per text
 };
 
 }  // namespace sshdiag

@@ -430,23 +430,37 @@ void TranscriptParser::TakeFinished(std::vector<Session>* out) {
   }
 }
 
+void TranscriptParser::Classify(const std::string& text) {
+  if (const LineClass* known = memo_.Find(text)) {
+    line_ = *known;
+    return;
+  }
+  patterns_.Match(text, &line_.facts);
+  phases_->Match(text, Side::kClient, &line_.phases);
+  line_.failure = failures_->IsFailure(text);
+  line_.remote_command_failure = !line_.failure && failures_->IsRemoteCommandFailure(text);
+  line_.epilogue = line_.facts.empty() && failures_->IsEpilogue(text);
+  memo_.Put(text, line_);
+}
+
 int TranscriptParser::Feed(const Line& line) {
-  patterns_.Match(line.text, &hits_);
-  int index = SessionFor(line, hits_);
+  Classify(line.text);
+  const std::vector<int>& hits = line_.facts;
+  int index = SessionFor(line, hits);
   Session* s = &At(owner_);
   if (s->line_count == 0 && s->epilogue_line_count == 0) s->first_line = line.number;
   s->last_line = line.number;
   // A wrapper's epilogue (git, rsync, scp, sftp after ssh ended) belongs to
   // the session it follows but is not ssh's: no fact, no failure, no end, and
   // not one of its lines (a one-line ssh output stays one line).
-  if (hits_.empty() && failures_->IsEpilogue(line.text)) {
+  if (line_.epilogue) {
     ++s->epilogue_line_count;
     return index;
   }
   ++s->line_count;
   s->last_own_line = line.number;
   NoteLineTime(s, line);
-  Apply(s, line, hits_);
+  Apply(s, line, hits);
   return index;
 }
 
@@ -678,7 +692,8 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
       case kClientPath: {
         // The version line tells first; a path only when it did not.
         std::array<std::string, 1> c;
-        if (f.platform.empty() && Capture(re, t, &c)) f.platform = PlatformFromPath(c[0]);
+        // Most paths tell no platform (/etc/ssh/ssh_config): no capture for a line without one that can.
+        if (f.platform.empty() && MayNamePlatformPath(t) && Capture(re, t, &c)) f.platform = PlatformFromPath(c[0]);
         break;
       }
       case kOfferingKey: {
@@ -705,8 +720,7 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
   // Phases: which line marks which is the phase table's (failures/phases.json).
   // ssh's progress lines move the phase (and confirm it: where the session's
   // story last moved on); the other markers only draw the strip.
-  phases_->Match(t, Side::kClient, &phase_hits_);
-  for (int h : phase_hits_) {
+  for (int h : line_.phases) {
     const PhaseMarker& m = phases_->markers()[static_cast<size_t>(h)];
     if (m.kind == MarkKind::kProgress) {
       if (m.only_first && s->phase >= m.phase) continue;
@@ -717,14 +731,14 @@ void TranscriptParser::Apply(Session* s, const Line& line, const std::vector<int
     }
     MarkPhase(s, m.phase, line, m.kind == MarkKind::kPassed, m.kind == MarkKind::kStopped);
   }
-  if (failures_->IsFailure(t)) {
+  if (line_.failure) {
     if (hits.empty()) ++s->ssh_line_count;
     saw_ssh_output_ = true;
     s->last_failure_line = line.number;
     if (s->failure_block_start == 0) s->failure_block_start = line.number;
     s->failure_lines.push_back(line);
     if (s->failure_lines.size() > kFailureLinesKept) s->failure_lines.pop_front();
-  } else if (failures_->IsRemoteCommandFailure(t)) {
+  } else if (line_.remote_command_failure) {
     // The session's own output (the input holds ssh output), but no failure of ssh.
     if (hits.empty()) ++s->ssh_line_count;
     saw_ssh_output_ = true;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "failure_lines.h"
+#include "line_memo.h"
 #include "pattern_set.h"
 #include "side.h"
 #include "version.h"
@@ -223,6 +224,16 @@ class TranscriptParser {
   bool saw_ssh_output() const { return saw_ssh_output_; }
 
  private:
+  // What a line's text alone tells, whichever session it joins.
+  struct LineClass {
+    std::vector<int> facts;   // the fact patterns it matches
+    std::vector<int> phases;  // the client's phase markers it matches
+    bool failure = false;     // FailureLines::IsFailure
+    bool remote_command_failure = false;
+    bool epilogue = false;    // no fact, and FailureLines::IsEpilogue
+  };
+  // Sets line_ to the text's LineClass: the memo's, or worked out (and kept).
+  void Classify(const std::string& text);
   int SessionFor(const Line& line, const std::vector<int>& hits);
   void Apply(Session* s, const Line& line, const std::vector<int>& hits);
   Session& At(int index) { return sessions_[static_cast<size_t>(index - base_)]; }
@@ -235,8 +246,8 @@ class TranscriptParser {
   int base_ = 0;        // the index of sessions_.front()
   int first_open_ = 0;  // sessions with a lower index are finished
   int next_index_ = 0;
-  std::vector<int> hits_;
-  std::vector<int> phase_hits_;
+  LineClass line_;                // the line being fed
+  LineMemo<LineClass> memo_;      // of the texts seen before
   int current_ = -1;
   int owner_ = -1;  // the session the line being fed tells about (facts, phase)
   bool saw_ssh_output_ = false;

@@ -1,10 +1,14 @@
 #include "paste_cleaner.h"
 
 #include <functional>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
+
+#include "corpus_support.h"
+#include "line_source.h"
 
 using namespace sshdiag;
 
@@ -264,4 +268,94 @@ TEST_CASE("CleanPaste rejoins a wrapped line of ssh's channel status", "[paste_c
   std::vector<std::string> lines = Texts(CleanPaste(paste));
   REQUIRE(lines.size() == 2);
   CHECK(lines[1] == status);
+}
+
+// The first-byte path must say exactly what the shapes' regular expressions
+// say wherever it answers. Synthetic lines near its edges (a name of 31 and
+// 32 characters after its first letter, a month-like start, bytes that are no
+// ASCII), then every line of the corpus.
+TEST_CASE("PrefixShapesFast agrees with the shapes' regular expressions wherever it answers", "[paste_cleaner]") {
+  size_t answered = 0, compared = 0;
+  auto check = [&](const std::string& text) {
+    std::vector<PrefixShapeHit> fast, slow;
+    PrefixShapesSlow(text, &slow);
+    ++compared;
+    if (!PrefixShapesFast(text, &fast)) {
+      CHECK(fast.empty());
+      return;
+    }
+    ++answered;
+    INFO(text);
+    REQUIRE(fast.size() == slow.size());
+    for (size_t i = 0; i < fast.size(); ++i) {
+      CHECK(fast[i].shape == slow[i].shape);
+      CHECK(fast[i].key == slow[i].key);
+      CHECK(fast[i].length == slow[i].length);
+    }
+  };
+  const std::string name31 = "a" + std::string(31, 'b'), name32 = "a" + std::string(32, 'b');
+  const std::vector<std::string> synthetic = {
+      "debug1: Reading configuration data /etc/ssh/ssh_config",
+      "debug1:",
+      "debug1:x",
+      "debug1:  two blanks",
+      "debug1:\ta tab",
+      "ssh: connect to host example.org port 22: Connection refused",
+      name31 + ": the longest name",
+      name31 + ":",
+      name32 + ": one too long",
+      "a.b-c_9: punctuation",
+      "a b: a blank in the name",
+      "a\xc3\xa9: a letter that is no ASCII",
+      "Dec 06 03:40:06 debug1: x",
+      "Dec 6 03:40:06 debug1: x",
+      "Dec: a month-like name",
+      "Decx y",
+      "DEC 06 03:40:06 x",
+      "Abc ",
+      "Abc",
+      "OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025",
+      "Transferred: sent 2504, received 3060 bytes, in 0.1 seconds",
+      "alice: debug1: x",
+      "<alice> debug1: x",
+      "> debug1: x",
+      " > debug1: x",
+      "[09:15] debug1: x",
+      "2024-01-02 10:11:12 debug1: x",
+      "12 | debug1: x",
+      "\t12: debug1: x",
+      "  #0 client-session (t4 [session] r0 i3/0 o3/0 e[write]/0 fd -1/-1/6 sock -1 cc -1 io 0x00/0x00)",
+      " \t >> x",
+      "\t> x",
+      "  ",
+      " 12 | x",
+      " \tx: y",
+      "@host: x",
+      "#0 client-session (t4 r0 i0/0 o0/0 e[write]/0 fd 4/5/6 sock -1 cc -1 io 0x01/0x00)",
+      "\xef\xbb\xbf" "debug1: a byte order mark",
+      "\x1b[31mdebug1: x",
+      "-: x",
+      "_: x",
+      "x",
+      ":",
+  };
+  for (const auto& line : synthetic) check(line);
+  CHECK(answered > 20);
+  for (const auto& entry : sshdiag::testing::CorpusEntries()) {
+    std::istringstream in(sshdiag::testing::ReadFile(sshdiag::testing::SourcePath(entry.log)));
+    LineSource src(in);
+    RawLine raw;
+    while (src.Next(&raw)) {
+      if (!raw.text.empty()) check(raw.text);
+    }
+  }
+  CHECK(compared > answered);
+  // It answers for the lines most logs are made of.
+  std::vector<PrefixShapeHit> hits;
+  REQUIRE(PrefixShapesFast("debug3: receive packet: type 80", &hits));
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].key == "name:debug3");
+  CHECK(hits[0].length == 8);
+  REQUIRE(PrefixShapesFast("OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025", &hits));
+  CHECK(hits.empty());
 }

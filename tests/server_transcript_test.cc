@@ -4,12 +4,15 @@
 // lab logs are under corpus/lab/*/NAME.sshd.log.
 #include "server_transcript.h"
 
+#include <memory>
 #include <sstream>
 
 #include <catch2/catch.hpp>
+#include <re2/re2.h>
 
 #include "line_source.h"
 #include "paste_cleaner.h"
+#include "corpus_support.h"
 #include "test_support.h"
 
 using namespace sshdiag;
@@ -284,4 +287,143 @@ TEST_CASE("Signatures read only their own side's sessions", "[server_transcript]
   REQUIRE(!server.diagnoses.empty());
   for (const auto& d : server.diagnoses) CHECK(d.signature_def->side == Side::kServer);
   CHECK(server.diagnoses[0].signature == "server-negotiation-kex");
+}
+
+// The byte checks before the regular expressions must never turn away a line
+// they would take apart. Synthetic lines near each check's edges, then every
+// line of the corpus.
+TEST_CASE("MayBeSyslogLine turns away no line the syslog patterns take", "[server_transcript]") {
+  const RE2 tagged(kSyslogTagPattern), untimed(kSyslogTagUntimedPattern);
+  REQUIRE(tagged.ok());
+  REQUIRE(untimed.ok());
+  size_t taken = 0;
+  auto check = [&](const std::string& line) {
+    for (bool time_removed : {false, true}) {
+      bool matches = RE2::PartialMatch(line, time_removed ? untimed : tagged);
+      if (matches) {
+        ++taken;
+        INFO(line << " (time removed: " << time_removed << ")");
+        CHECK(MayBeSyslogLine(line, time_removed));
+      }
+    }
+  };
+  const std::string program63 = "p" + std::string(63, 'x');
+  const std::vector<std::string> synthetic = {
+      "Dec  5 21:00:01 web1 sshd[1234]: Accepted publickey for alice",
+      "Dec 05 21:00:01 web1 nologin: This account is currently not available.",
+      "2024-05-01T12:34:56+0000 web1 sshd-auth[89]: debug1: x",
+      "2024-05-01T12:34:56.123456+02:00 web1 sshd: x",
+      "web1 sshd[7]: Accepted publickey for alice",
+      "web1 sshd-session[88]: Connection closed by 192.0.2.7 port 5022",
+      "web1 " + program63 + "[1]: at the program name's limit",
+      "web1 " + program63 + "x[1]: one past it",
+      "web1 " + program63 + ": at the limit without a PID",
+      "web1 nologin: without a PID",
+      "web1: nologin: a host ending in ':'",
+      "h a[1]: short",
+      "h a: short",
+      "h.example.org my.prog/x_y-1[22]: punctuation in the program",
+      "h 1prog[2]: a program starting with a digit",
+      "h\tsshd[2]: a tab after the host",
+      " sshd[2]: a leading blank",
+      "\xc3\xa9h sshd[2]: a host in UTF-8",
+      "h\xff sshd[2]: a host with a byte that is no UTF-8",
+      "h sshd [2]: a blank before the PID",
+      "h sshd[]: an empty PID",
+      "h sshd[12345678901]: a PID too long",
+      "h sshd[2]:no blank after the tag",
+      "h sshd[2]: ",
+      "h sshd",
+      "h ",
+      "h",
+      "",
+      "debug1: Reading configuration data /etc/ssh/ssh_config",
+      "kex_exchange_identification: read: Connection reset by peer",
+      "Authentication refused: bad ownership or modes for directory /home/a",
+      "Dec  5 21:00:01 ",
+      "Dec  5 21:00:01  web1  sshd[1]: two blanks",
+      "1234-",
+      "Abc x",
+  };
+  for (const auto& line : synthetic) check(line);
+  const size_t synthetic_taken = taken;
+  CHECK(synthetic_taken >= 12);  // the list reaches the edges from both sides
+  for (const auto& entry : sshdiag::testing::CorpusEntries()) {
+    std::istringstream in(sshdiag::testing::ReadFile(sshdiag::testing::SourcePath(entry.log)));
+    LineSource src(in);
+    RawLine raw;
+    while (src.Next(&raw)) check(CleanPastedLine(raw.text));
+  }
+  CHECK(taken > synthetic_taken);  // the corpus holds syslog and journal lines
+  // And the other way: it does turn away a client's lines.
+  CHECK_FALSE(MayBeSyslogLine("debug1: Reading configuration data /etc/ssh/ssh_config"));
+  CHECK_FALSE(MayBeSyslogLine("debug1: Connecting to 127.0.0.1 [127.0.0.1] port 22."));
+  CHECK_FALSE(MayBeSyslogLine("OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025"));
+}
+
+// A client's line goes to the client without the server's patterns when it
+// holds none of the literals sshd's own lines need: that check must never
+// turn away a line the patterns know. Synthetic sshd -e lines from sshd's
+// format strings, then every line of the corpus.
+TEST_CASE("MayStartServerOutput turns away no line that says sshd's output follows", "[server_transcript]") {
+  RE2::Options options;
+  options.set_encoding(RE2::Options::EncodingLatin1);
+  std::vector<std::unique_ptr<RE2>> patterns;
+  for (const std::string& p : ServerOutputPatterns()) {
+    patterns.push_back(std::make_unique<RE2>(p, options));
+    REQUIRE(patterns.back()->ok());
+  }
+  REQUIRE(patterns.size() == 2);
+  size_t known = 0;
+  auto check = [&](const std::string& line) {
+    bool matches = false;
+    for (const auto& re : patterns) matches = matches || RE2::PartialMatch(line, *re);
+    if (!matches) return;
+    ++known;
+    INFO(line);
+    CHECK(MayStartServerOutput(line));
+  };
+  for (const char* line : {
+           "Server listening on 0.0.0.0 port 2222.",
+           "Received signal 15; terminating.",
+           "Received SIGHUP; restarting.",
+           "error: beginning MaxStartups throttling",
+           "in MaxStartups throttling",
+           "debug1: Bind to port 2222 on 0.0.0.0.",
+           "debug3: oom_adjust_restore",
+           "debug2: load_server_config: filename /etc/ssh/sshd_config",
+           "debug1: sshd version OpenSSH_9.2, OpenSSL 3.0.17 1 Jul 2025",
+           "Connection from 127.0.0.1 port 40000 on 127.0.0.1 port 2222 rdomain \"\"",
+           "Accepted publickey for alice from 127.0.0.1 port 40000 ssh2: ED25519 SHA256:abc",
+           "Failed password for invalid user bob from 127.0.0.1 port 40000 ssh2",
+           "Authentication refused: bad ownership or modes for directory /home/alice",
+           "User alice from 127.0.0.1 not allowed because not listed in AllowUsers",
+           "ROOT LOGIN REFUSED FROM 127.0.0.1 port 40000",
+           "drop connection #10 from [127.0.0.1]:40000 on [127.0.0.1]:2222 past MaxStartups",
+           "Connection closed by authenticating user alice 127.0.0.1 port 40000 [preauth]",
+           "Disconnected from invalid user bob 127.0.0.1 port 40000 [preauth]",
+           "Invalid user bob from 127.0.0.1 port 40000",
+           "subsystem request for sftp by user alice failed, subsystem not found",
+           "fatal: bad ownership or modes for chroot directory \"/srv\"",
+           "User child is on pid 1234",
+           "error: maximum authentication attempts exceeded for alice from 127.0.0.1 port 40000 ssh2 [preauth]",
+           "Starting session: command for alice from 127.0.0.1 port 40000 id 0",
+           "fatal: Timeout before authentication for 127.0.0.1 port 40000",
+           "debug1: userauth_pubkey: test pkalg ssh-ed25519 pkblob ED25519 SHA256:abc [preauth]",
+       }) {
+    check(line);
+  }
+  CHECK(known >= 20);
+  const size_t synthetic = known;
+  for (const auto& entry : sshdiag::testing::CorpusEntries()) {
+    std::istringstream in(sshdiag::testing::ReadFile(sshdiag::testing::SourcePath(entry.log)));
+    LineSource src(in);
+    RawLine raw;
+    while (src.Next(&raw)) check(CleanPastedLine(raw.text));
+  }
+  CHECK(known > synthetic);  // the lab's sshd logs hold such lines
+  // It spares the patterns most of a client's lines.
+  CHECK_FALSE(MayStartServerOutput("debug1: Reading configuration data /etc/ssh/ssh_config"));
+  CHECK_FALSE(MayStartServerOutput("debug3: receive packet: type 80"));
+  CHECK_FALSE(MayStartServerOutput("OpenSSH_9.2p1 Debian-2+deb12u6, OpenSSL 3.0.17 1 Jul 2025"));
 }
