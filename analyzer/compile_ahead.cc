@@ -20,13 +20,17 @@ CompileAhead::~CompileAhead() {
 bool CompileAhead::Worthwhile() { return std::thread::hardware_concurrency() >= 2; }
 
 void CompileAhead::Add(std::string_view line) {
+  bool was_empty = false;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (stop_ || bytes_ + line.size() > kMaxBytes) return;
     bytes_ += line.size();
+    was_empty = queue_.empty();
     queue_.emplace_back(line);
   }
-  wake_.notify_one();
+  // The thread sleeps only on an empty queue: waking it for every line
+  // would cost a system call per line while it is busy anyway.
+  if (was_empty) wake_.notify_one();
 }
 
 void CompileAhead::Drain() {
