@@ -560,14 +560,20 @@ bool PatternSet::StartsAnchored(std::string_view p) {
 }
 
 int PatternSet::Add(std::string_view pattern, std::string* error) {
-  std::string text(pattern);
-  auto it = index_.find(text);
+  auto it = index_.find(std::string(pattern));
   if (it != index_.end()) return it->second;
-  std::string problem = CheckPattern(text, kPatternMaxMem);
+  std::string problem = CheckPattern(std::string(pattern), kPatternMaxMem);
   if (!problem.empty()) {
     *error = problem;
     return -1;
   }
+  return AddChecked(pattern);
+}
+
+int PatternSet::AddChecked(std::string_view pattern) {
+  std::string text(pattern);
+  auto it = index_.find(text);
+  if (it != index_.end()) return it->second;
   auto entry = std::make_unique<Entry>();
   entry->anchored = StartsAnchored(text);
   entry->text = text;

@@ -47,6 +47,10 @@ class PatternSet {
   // identical to one added before returns that one's index. Must precede
   // Compile().
   int Add(std::string_view pattern, std::string* error);
+  // Add() for a pattern the caller vouches CheckPattern() accepted under
+  // kPatternMaxMem (a loaded signature's, checked when its file was parsed, in
+  // this run or the one that wrote the data cache): it is not checked again.
+  int AddChecked(std::string_view pattern);
 
   // A pattern's prefilter as RequiredLiterals() reads it: one list of
   // literals per factor; empty for a pattern the residual sets match.

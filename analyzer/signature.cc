@@ -321,22 +321,18 @@ SignatureSet SignatureSet::FromParsed(Parsed parsed) {
   set.signatures_ = std::move(parsed.signatures);
   set.issues_ = std::move(parsed.issues);
   set.hash_ = parsed.hash;
-  for (const auto& sig : set.signatures_) {
-    for (const auto& c : sig.lines) TrustPattern(c.pattern, PatternSet::kPatternMaxMem);
-    for (const auto& a : sig.absent) TrustPattern(a.pattern, PatternSet::kPatternMaxMem);
-  }
-  set.Compile(std::move(parsed.pattern_factors));
+  set.Compile(std::move(parsed.pattern_factors), /*checked=*/true);
   return set;
 }
 
-void SignatureSet::Compile(std::vector<PatternSet::Factors> pattern_factors) {
+void SignatureSet::Compile(std::vector<PatternSet::Factors> pattern_factors, bool checked) {
   patterns_ = std::make_unique<PatternSet>();
   std::vector<Signature> kept;
   for (auto& sig : signatures_) {
     std::string error;
     bool ok = true;
     for (auto& c : sig.lines) {
-      c.pattern_id = patterns_->Add(c.pattern, &error);
+      c.pattern_id = checked ? patterns_->AddChecked(c.pattern) : patterns_->Add(c.pattern, &error);
       if (c.pattern_id < 0) {
         issues_.push_back({sig.file, sig.id, "line '" + c.name + "': " + error});
         ok = false;
@@ -344,7 +340,8 @@ void SignatureSet::Compile(std::vector<PatternSet::Factors> pattern_factors) {
       }
     }
     for (size_t i = 0; ok && i < sig.absent.size(); ++i) {
-      sig.absent[i].pattern_id = patterns_->Add(sig.absent[i].pattern, &error);
+      sig.absent[i].pattern_id =
+          checked ? patterns_->AddChecked(sig.absent[i].pattern) : patterns_->Add(sig.absent[i].pattern, &error);
       if (sig.absent[i].pattern_id < 0) {
         issues_.push_back({sig.file, sig.id, "absent[" + std::to_string(i) + "]: " + error});
         ok = false;

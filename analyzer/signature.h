@@ -147,7 +147,9 @@ class SignatureSet {
 
   // Compiles all conditions into patterns(). Signatures whose patterns do not
   // compile are dropped with an issue. pattern_factors: as in Parsed.
-  void Compile(std::vector<PatternSet::Factors> pattern_factors = {});
+  // checked: every pattern was checked when its file was parsed (FromParsed),
+  // so none is checked again.
+  void Compile(std::vector<PatternSet::Factors> pattern_factors = {}, bool checked = false);
 
   const std::vector<Signature>& signatures() const { return signatures_; }
   const std::vector<LoadIssue>& issues() const { return issues_; }
