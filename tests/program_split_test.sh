@@ -10,15 +10,7 @@ set -uo pipefail
 sshdiag=$(realpath "$1")
 serve=$(realpath "$2")
 work=$(mktemp -d /tmp/sshdiag-split.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-failures=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1" >&2; failures=$((failures + 1)); }
+source "$(dirname "$0")/serve_support.sh"
 
 # The libraries a program asks the dynamic loader for (its NEEDED entries).
 needed() { readelf -d "$1" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'; }
@@ -60,18 +52,8 @@ timeout 10 "$work/alone/sshdiag" serve --listen 127.0.0.1:0 > "$work/alone.out" 
 
 # start NAME CACHE_DIR ARGS...: starts sshdiag ARGS in the background with that
 # data cache directory; waits (10 s at most) for the URL line; sets $url and $pid.
-start() {
-  local name=$1 cache=$2; shift 2
-  SSHDIAG_CACHE_DIR=$cache "$sshdiag" "$@" > "$work/$name.out" 2> "$work/$name.err" &
-  pid=$!
-  pids+=("$pid")
-  url=""
-  for _ in $(seq 100); do
-    url=$(grep -o 'http://[^ ]*' "$work/$name.out" 2>/dev/null || true)
-    [[ -n $url ]] && return 0
-    sleep 0.1
-  done
-}
+# (env runs sshdiag in its own place: the PID is sshdiag's, then sshdiag-serve's.)
+start() { start_server "$1" env SSHDIAG_CACHE_DIR="$2" "$sshdiag" "${@:3}"; }
 
 # The process started as sshdiag serves as sshdiag-serve: the same PID, which
 # whoever started it can stop.

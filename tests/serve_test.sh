@@ -12,29 +12,11 @@ sshdiag=$1
 src=$2
 log=$src/corpus/lab/openssh-9.2/ipqos-reset.log
 work=$(mktemp -d /tmp/sshdiag-serve.XXXXXX)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-failures=0
-ok() { echo "ok: $1"; }
-bad() { echo "FAIL: $1" >&2; failures=$((failures + 1)); }
+source "$(dirname "$0")/serve_support.sh"
 
 # start NAME ARGS...: starts sshdiag serve ARGS in the background; waits (10 s at
 # most) for the URL line on its standard output; sets $url ("" if none).
-start() {
-  local name=$1; shift
-  "$sshdiag" serve "$@" > "$work/$name.out" 2> "$work/$name.err" &
-  pids+=($!)
-  url=""
-  for _ in $(seq 100); do
-    url=$(grep -o 'http://[^ ]*' "$work/$name.out" 2>/dev/null || true)
-    [[ -n $url ]] && return 0
-    sleep 0.1
-  done
-}
+start() { start_server "$1" "$sshdiag" serve "${@:2}"; }
 
 start main --listen 127.0.0.1:0
 [[ $url =~ ^http://127\.0\.0\.1:[0-9]+/$ ]] && ok "port 0: the URL printed is $url" || { bad "no URL: $(cat "$work/main.err")"; exit 1; }
