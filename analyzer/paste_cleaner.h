@@ -109,7 +109,7 @@ class PasteCleaner {
   struct Piece {
     uint64_t number = 0;
     std::string text;      // cleaned
-    std::string raw;       // before prefixes were removed (entities decoded, no trailing CR)
+    std::string raw;       // as read, no trailing CR; when its block is decided, entities decoded and moved into text
     size_t raw_width = 0;  // code points of raw, trailing blanks included
     std::string trailing;  // trailing blanks cut from text
     bool stripped = false; // a prefix layer was removed
