@@ -4,6 +4,7 @@
 #include <cstring>
 #include <filesystem>
 #include <iostream>
+#include <system_error>
 #include <thread>
 
 #include "data_cache.h"
@@ -13,6 +14,7 @@
 #include "safe_text.h"
 #include "server_transcript.h"
 #include "sibling_program.h"
+#include "spare_core.h"
 #include "transcript.h"
 
 namespace sshdiag {
@@ -107,16 +109,21 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
                                                       std::move(parsed.server_failures.issues)));
     data.kb = KnowledgeBase::FromParsed(std::move(parsed.articles), std::move(parsed.kb_issues));
     data.failure_lines = &FailureLines::Builtin();
-    std::thread side([&parsed, failures = data.failure_lines] {
-      PhaseTable::SetBuiltin(PhaseTable::FromMarkers(std::move(parsed.phases.markers), std::move(parsed.phases.issues)));
-      PhaseTable::Builtin();
-      failures->Warm();
-      // The transcripts' own pattern sets, built once per process.
-      TranscriptFactPatterns();
-      ServerTranscript::Warm();
-    });
+    PhaseTable::SetBuiltin(std::move(parsed.phases.markers), std::move(parsed.phases.issues));
+    try {
+      // Last needed first: the analysis builds the transcripts' fact patterns
+      // as it starts, and meets this thread only at the sets it reaches last.
+      data.warming.reset(new std::thread([failures = data.failure_lines] {
+        ServerTranscript::Warm();
+        failures->Warm();
+        PhaseTable::Builtin();
+        TranscriptFactPatterns();
+      }));
+      MoveToSpareCores(*data.warming);
+    } catch (const std::system_error&) {
+      // No thread to be had: each set is built where it is first needed.
+    }
     data.signatures = SignatureSet::FromParsed(std::move(parsed.signatures));
-    side.join();
     return data;
   }
   // The knowledge base and the failure lines load on a second core while the

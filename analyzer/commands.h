@@ -3,8 +3,10 @@
 #ifndef SSHDIAG_COMMANDS_H_
 #define SSHDIAG_COMMANDS_H_
 
+#include <memory>
 #include <ostream>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -96,6 +98,19 @@ struct LoadedData {
   // "written", "not written" (the directory cannot be written, or a data file
   // changed too recently to tell a further change) or "off".
   std::string cache_path, cache_status;
+
+  // Builds, on a second core, the process-wide sets a run meets on its first
+  // lines (the transcripts', the failure lines', the phase table's), while
+  // the caller goes on; a set the caller needs first it builds itself, and
+  // one this thread is building it waits for. Joined when the data is
+  // destroyed.
+  struct JoinThread {
+    void operator()(std::thread* t) const {
+      if (t->joinable()) t->join();
+      delete t;
+    }
+  };
+  std::unique_ptr<std::thread, JoinThread> warming;
 };
 LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs);
 

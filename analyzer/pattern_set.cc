@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "compiled_patterns.h"
+#include "spare_core.h"
 
 namespace sshdiag {
 
@@ -688,6 +689,7 @@ void PatternSet::Compile(std::vector<Factors> known) {
   };
   try {
     r.builder = std::thread(build);
+    MoveToSpareCores(r.builder);
   } catch (const std::system_error&) {
     build();  // no thread to be had: build them here
   }

@@ -1,6 +1,7 @@
 #include "phase_table.h"
 
 #include <mutex>
+#include <utility>
 
 #include "compiled_patterns.h"
 #include "data_paths.h"
@@ -119,6 +120,8 @@ struct Preset {
   std::mutex mu;
   bool taken = false;  // Builtin() ran: too late to set
   std::optional<PhaseTable> table;
+  // Or what to build it from.
+  std::optional<std::pair<std::vector<PhaseMarker>, std::vector<LoadIssue>>> parts;
 };
 
 Preset& ThePreset() {
@@ -135,6 +138,11 @@ PhaseTable TakeOrLoad() {
     p.table.reset();
     return t;
   }
+  if (p.parts) {
+    auto parts = std::move(*p.parts);
+    p.parts.reset();
+    return PhaseTable::FromMarkers(std::move(parts.first), std::move(parts.second));
+  }
   return PhaseTable::Load(BuiltinDataDir() + "/failures/phases.json");
 }
 
@@ -145,6 +153,16 @@ bool PhaseTable::SetBuiltin(PhaseTable table) {
   std::lock_guard<std::mutex> lock(p.mu);
   if (p.taken) return false;
   p.table = std::move(table);
+  p.parts.reset();
+  return true;
+}
+
+bool PhaseTable::SetBuiltin(std::vector<PhaseMarker> markers, std::vector<LoadIssue> issues) {
+  Preset& p = ThePreset();
+  std::lock_guard<std::mutex> lock(p.mu);
+  if (p.taken) return false;
+  p.table.reset();
+  p.parts.emplace(std::move(markers), std::move(issues));
   return true;
 }
 

@@ -59,6 +59,9 @@ class PhaseTable {
   // Makes table what Builtin() returns, in place of loading the file, if
   // Builtin() was not called before. Returns false (and changes nothing) when it was.
   static bool SetBuiltin(PhaseTable table);
+  // As SetBuiltin(FromMarkers(markers, issues)), but the table is built by
+  // the first Builtin() call, on whichever thread makes it.
+  static bool SetBuiltin(std::vector<PhaseMarker> markers, std::vector<LoadIssue> issues);
 
   // Replaces *hits with the indices (into markers()) of side's markers that
   // text matches, in table order. Linear in the line's length.

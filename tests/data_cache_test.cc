@@ -636,6 +636,7 @@ TEST_CASE("data cache: the built-in sets are handed over only before their first
   const PhaseTable& phases = PhaseTable::Builtin();
   CHECK_FALSE(FailureLines::SetBuiltins(FailureLines(), FailureLines()));
   CHECK_FALSE(PhaseTable::SetBuiltin(PhaseTable()));
+  CHECK_FALSE(PhaseTable::SetBuiltin(std::vector<PhaseMarker>{}, {}));
   CHECK(&FailureLines::Builtin() == &client);
   CHECK(!FailureLines::Builtin().failure().empty());
   CHECK(!PhaseTable::Builtin().markers().empty());
