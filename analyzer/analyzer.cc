@@ -177,7 +177,10 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     }
     if (ahead) ahead->Add(raw.text);
     cleaner.Feed(raw);
-    while (cleaner.Next(&cleaned)) process(cleaned);
+    while (cleaner.Next(&cleaned)) {
+      if (ahead) ahead->Reached(cleaned.number);
+      process(cleaned);
+    }
   }
   if (!binary) {
     cleaner.Finish();

@@ -2,10 +2,14 @@
 
 #include <utility>
 
+#include "spare_core.h"
+
 namespace sshdiag {
 
 CompileAhead::CompileAhead(std::vector<const PatternSet*> sets)
-    : sets_(std::move(sets)), thread_([this] { Run(); }) {}
+    : sets_(std::move(sets)), thread_([this] { Run(); }) {
+  MoveToSpareCores(thread_);
+}
 
 CompileAhead::~CompileAhead() {
   {
@@ -23,10 +27,11 @@ void CompileAhead::Add(std::string_view line) {
   bool was_empty = false;
   {
     std::lock_guard<std::mutex> lock(mu_);
+    const size_t number = ++added_;
     if (stop_ || bytes_ + line.size() > kMaxBytes) return;
     bytes_ += line.size();
     was_empty = queue_.empty();
-    queue_.emplace_back(line);
+    queue_.emplace_back(number, std::string(line));
   }
   // The thread sleeps only on an empty queue: waking it for every line
   // would cost a system call per line while it is busy anyway.
@@ -43,8 +48,14 @@ void CompileAhead::Run() {
   for (;;) {
     wake_.wait(lock, [this] { return stop_ || !queue_.empty(); });
     if (stop_) break;
-    std::string line = std::move(queue_.front());
-    queue_.pop_front();
+    if (queue_.back().first <= reached_.load(std::memory_order_relaxed)) {
+      // The newest line is reached, so every older one is too.
+      queue_.clear();
+      idle_.notify_all();
+      continue;
+    }
+    std::string line = std::move(queue_.back().second);
+    queue_.pop_back();
     busy_ = true;
     lock.unlock();
     for (const PatternSet* set : sets_) set->Prepare(line);

@@ -67,6 +67,39 @@ TEST_CASE("CompileAhead looks at the first kMaxBytes of a stream only", "[compil
   CHECK(set.compiled_count() == 0);
 }
 
+TEST_CASE("CompileAhead leaves alone the lines the analysis has reached", "[compile_ahead]") {
+  SECTION("all of them") {
+    PatternSet set = MakeSet();
+    CompileAhead ahead({&set});
+    ahead.Reached(kLines.size());
+    for (const auto& line : kLines) ahead.Add(line);
+    ahead.Drain();
+    CHECK(set.compiled_count() == 0);
+  }
+  SECTION("the first two: only the third line's pattern is compiled") {
+    PatternSet set = MakeSet();
+    CompileAhead ahead({&set});
+    ahead.Reached(2);
+    for (const auto& line : kLines) ahead.Add(line);
+    ahead.Drain();
+    CHECK(set.compiled_count() == 1);
+    std::vector<int> hits;
+    set.Match(kLines[2], &hits);
+    CHECK(set.compiled_count() == 1);  // it was that one
+  }
+  SECTION("lines are numbered in the order given, queued or not") {
+    PatternSet set = MakeSet();
+    CompileAhead ahead({&set});
+    ahead.Add(std::string(CompileAhead::kMaxBytes + 1, 'x'));  // line 1: too long to queue
+    ahead.Reached(2);
+    for (const auto& line : kLines) ahead.Add(line);  // lines 2 to 5
+    ahead.Drain();
+    // Lines 3 and 4 (kLines[1] and kLines[2]) need one pattern each. Had the
+    // long line gone uncounted, kLines[1] would be line 2, reached.
+    CHECK(set.compiled_count() == 2);
+  }
+}
+
 TEST_CASE("An analysis that compiles ahead reports what one that does not reports", "[compile_ahead]") {
   // A set of its own, so that both threads compile its patterns for real.
   const SignatureSet fresh = SignatureSet::LoadLayers({testing::SourcePath("signatures")});
