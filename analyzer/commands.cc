@@ -113,13 +113,12 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
     try {
       // Last needed first: the analysis builds the transcripts' fact patterns
       // as it starts, and meets this thread only at the sets it reaches last.
-      data.warming.reset(new std::thread([failures = data.failure_lines] {
+      data.warming.reset(new std::thread(StartOnSpareCores([failures = data.failure_lines] {
         ServerTranscript::Warm();
         failures->Warm();
         PhaseTable::Builtin();
         TranscriptFactPatterns();
-      }));
-      MoveToSpareCores(*data.warming);
+      })));
     } catch (const std::system_error&) {
       // No thread to be had: each set is built where it is first needed.
     }

@@ -7,9 +7,7 @@
 namespace sshdiag {
 
 CompileAhead::CompileAhead(std::vector<const PatternSet*> sets)
-    : sets_(std::move(sets)), thread_([this] { Run(); }) {
-  MoveToSpareCores(thread_);
-}
+    : sets_(std::move(sets)), thread_(StartOnSpareCores([this] { Run(); })) {}
 
 CompileAhead::~CompileAhead() {
   {

@@ -688,8 +688,7 @@ void PatternSet::Compile(std::vector<Factors> known) {
     if (literals) literals->BuildDense();
   };
   try {
-    r.builder = std::thread(build);
-    MoveToSpareCores(r.builder);
+    r.builder = StartOnSpareCores(build);
   } catch (const std::system_error&) {
     build();  // no thread to be had: build them here
   }

@@ -1,11 +1,15 @@
 // Google Benchmark micro-benchmarks of sshdiag's stages on the typical log
 // (bench/run makes it; SSHDIAG_BENCH_LOG names it, else a corpus log):
 // the line source, one pattern-set pass, the transcript parse, the whole
-// analysis, and loading the signature and KB sets (the start-up cost).
+// analysis, and loading the signature and KB sets (the start-up cost); and
+// how soon a helper thread starts while its creator is busy.
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <benchmark/benchmark.h>
@@ -14,6 +18,7 @@
 #include "commands.h"
 #include "line_source.h"
 #include "paste_cleaner.h"
+#include "spare_core.h"
 #include "transcript.h"
 
 namespace {
@@ -113,6 +118,30 @@ void BM_LoadSignaturesAndKb(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LoadSignaturesAndKb)->Unit(benchmark::kMillisecond);
+
+// The time from starting a thread to its first instruction while the
+// creator stays busy for 2 ms after 10 ms idle, as at start-up: /0 a plain std::thread, /1
+// StartOnSpareCores (spare_core.h). The time reported is that delay.
+void BM_HelperThreadStart(benchmark::State& state) {
+  using Clock = std::chrono::steady_clock;
+  const bool move = state.range(0) != 0;
+  for (auto _ : state) {
+    // Idle first, as a run's other cores are when it starts its helpers.
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::atomic<Clock::rep> started{0};
+    auto body = [&started] { started = Clock::now().time_since_epoch().count(); };
+    const Clock::time_point t0 = Clock::now();
+    std::thread helper = move ? StartOnSpareCores(body) : std::thread(body);
+    const Clock::time_point busy_until = t0 + std::chrono::milliseconds(2);
+    while (Clock::now() < busy_until) {
+    }
+    helper.join();
+    const auto delay = Clock::time_point(Clock::duration(started.load())) - t0;
+    state.SetIterationTime(std::chrono::duration<double>(delay).count());
+  }
+}
+// A fixed count: each iteration takes 12 ms whatever the delay it measures.
+BENCHMARK(BM_HelperThreadStart)->Arg(0)->Arg(1)->UseManualTime()->Iterations(100)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 
