@@ -111,14 +111,17 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
     data.failure_lines = &FailureLines::Builtin();
     PhaseTable::SetBuiltin(std::move(parsed.phases.markers), std::move(parsed.phases.issues));
     try {
-      // Last needed first: the analysis builds the transcripts' fact patterns
-      // as it starts, and meets this thread only at the sets it reaches last.
-      data.warming.reset(new std::thread(StartOnSpareCores([failures = data.failure_lines] {
-        ServerTranscript::Warm();
-        failures->Warm();
-        PhaseTable::Builtin();
-        TranscriptFactPatterns();
-      })));
+      // Last needed first. The caller builds the phase table (for its load
+      // issues) and the transcripts' fact patterns (as the analysis starts)
+      // itself, unless this thread got to them first.
+      data.warming.reset(new std::thread(StartOnSpareCores(
+          [failures = data.failure_lines] {
+            ServerTranscript::Warm();
+            failures->Warm();
+            TranscriptFactPatterns();
+            PhaseTable::Builtin();
+          },
+          SpareCores::kToStart)));
     } catch (const std::system_error&) {
       // No thread to be had: each set is built where it is first needed.
     }

@@ -7,7 +7,7 @@
 namespace sshdiag {
 
 CompileAhead::CompileAhead(std::vector<const PatternSet*> sets)
-    : sets_(std::move(sets)), thread_(StartOnSpareCores([this] { Run(); })) {}
+    : sets_(std::move(sets)), thread_(StartOnSpareCores([this] { Run(); }, SpareCores::kForLife)) {}
 
 CompileAhead::~CompileAhead() {
   {

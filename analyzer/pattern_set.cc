@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cctype>
+#include <condition_variable>
 #include <cstdint>
 #include <mutex>
 #include <thread>
@@ -25,18 +26,36 @@ struct PatternSet::Entry {
 // The patterns without a usable literal, matched on every line. Their sets
 // are RE2's largest compiles (a few long patterns such as a signature's
 // "any line but these" emulate a negative look-ahead), so they compile on
-// another core from Compile() on, and the first Match() waits for them.
+// another core from Compile() on, and the first Match() waits for them
+// (not for the literal table the same thread may build next).
 struct PatternSet::Residual {
   std::vector<int> anchored_ids, unanchored_ids;  // the set's own numbering -> pattern index
   std::unique_ptr<RE2::Set> anchored_set, unanchored_set;  // null: matched one by one
   std::thread builder;
   std::once_flag joined;
+  std::atomic<bool> sets_built{false};
+  std::mutex mu;
+  std::condition_variable built;
 
   ~Residual() {
     if (builder.joinable()) builder.join();
   }
-  // Returns once the sets are built (or known unbuildable).
-  void Wait() {
+  // Called once the sets are built (or known unbuildable).
+  void SetsBuilt() {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      sets_built.store(true, std::memory_order_release);
+    }
+    built.notify_all();
+  }
+  // Returns once SetsBuilt() was called.
+  void WaitSets() {
+    if (sets_built.load(std::memory_order_acquire)) return;
+    std::unique_lock<std::mutex> lock(mu);
+    built.wait(lock, [this] { return sets_built.load(std::memory_order_acquire); });
+  }
+  // Returns once the builder has ended.
+  void Join() {
     std::call_once(joined, [this] {
       if (builder.joinable()) builder.join();
     });
@@ -543,11 +562,11 @@ PatternSet::PatternSet(PatternSet&&) noexcept = default;
 
 PatternSet::~PatternSet() {
   // The residual sets' builder reads the entries' texts: it ends first.
-  if (residual_) residual_->Wait();
+  if (residual_) residual_->Join();
 }
 
 PatternSet& PatternSet::operator=(PatternSet&& other) noexcept {
-  if (residual_) residual_->Wait();
+  if (residual_) residual_->Join();
   patterns_ = std::move(other.patterns_);
   index_ = std::move(other.index_);
   literals_ = std::move(other.literals_);
@@ -675,7 +694,10 @@ void PatternSet::Compile(std::vector<Factors> known) {
   // A small automaton's table costs less than a thread.
   const bool dense_here = literals_->nodes.size() < kDenseHereNodes;
   if (dense_here) literals_->BuildDense();
-  if (r.anchored_ids.empty() && r.unanchored_ids.empty() && dense_here) return;
+  if (r.anchored_ids.empty() && r.unanchored_ids.empty() && dense_here) {
+    r.SetsBuilt();
+    return;
+  }
   // The entries are held by pointer, so their texts stay where they are when
   // this set is moved; Add() may not follow Compile().
   std::vector<const std::string*> anchored, unanchored;
@@ -685,17 +707,18 @@ void PatternSet::Compile(std::vector<Factors> known) {
   auto build = [&r, literals, anchored, unanchored] {
     r.anchored_set = BuildSet(anchored, RE2::ANCHOR_START);
     r.unanchored_set = BuildSet(unanchored, RE2::UNANCHORED);
+    r.SetsBuilt();
     if (literals) literals->BuildDense();
   };
   try {
-    r.builder = StartOnSpareCores(build);
+    r.builder = StartOnSpareCores(build, SpareCores::kToStart);
   } catch (const std::system_error&) {
     build();  // no thread to be had: build them here
   }
 }
 
 void PatternSet::WaitBuilt() const {
-  if (residual_) residual_->Wait();
+  if (residual_) residual_->Join();
 }
 
 bool PatternSet::literal_table() const { return literals_ && literals_->has_table(); }
@@ -753,7 +776,7 @@ void PatternSet::Match(std::string_view line, std::vector<int>* hits) const {
   if (!candidates.empty()) MatchEach(text, candidates, hits);
   Residual& r = *residual_;
   if (!r.anchored_ids.empty() || !r.unanchored_ids.empty()) {
-    r.Wait();
+    r.WaitSets();
     thread_local std::vector<int> set_hits;
     auto run = [&](const RE2::Set* set, const std::vector<int>& ids) {
       if (ids.empty()) return;

@@ -12,34 +12,43 @@ namespace sshdiag {
 
 namespace {
 
-// Restricts t to the allowed cores but the caller's. t must not have ended:
-// glibc applies the mask of an ended thread to the caller instead.
-void MoveOffThisCore(std::thread& t) {
 #if defined(__linux__)
-  cpu_set_t allowed;
-  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return;
+// Restricts t to the allowed cores (*allowed, the caller's) but the
+// caller's current one. t must not have ended: glibc applies the mask of an
+// ended thread to the caller instead.
+void MoveOffThisCore(std::thread& t, const cpu_set_t& allowed) {
   const int here = sched_getcpu();
   if (here < 0 || here >= CPU_SETSIZE || !CPU_ISSET(here, &allowed)) return;
-  CPU_CLR(here, &allowed);
-  if (CPU_COUNT(&allowed) == 0) return;
-  pthread_setaffinity_np(t.native_handle(), sizeof allowed, &allowed);
-#else
-  (void)t;
-#endif
+  cpu_set_t others = allowed;
+  CPU_CLR(here, &others);
+  if (CPU_COUNT(&others) == 0) return;
+  pthread_setaffinity_np(t.native_handle(), sizeof others, &others);
 }
+#endif
 
 }  // namespace
 
-std::thread StartOnSpareCores(std::function<void()> body) {
+std::thread StartOnSpareCores(std::function<void()> body, SpareCores how) {
   // The thread waits at the gate until it has been moved, so that it cannot
   // have ended by then. The wait is the few instructions between starting
   // it and moving it.
   auto gate = std::make_shared<std::atomic<bool>>(false);
+#if defined(__linux__)
+  cpu_set_t allowed;
+  const bool known = sched_getaffinity(0, sizeof allowed, &allowed) == 0;
+  std::thread t([gate, body = std::move(body), allowed, give_back = known && how == SpareCores::kToStart] {
+    while (!gate->load(std::memory_order_acquire)) std::this_thread::yield();
+    if (give_back) pthread_setaffinity_np(pthread_self(), sizeof allowed, &allowed);
+    body();
+  });
+  if (known) MoveOffThisCore(t, allowed);
+#else
+  (void)how;
   std::thread t([gate, body = std::move(body)] {
     while (!gate->load(std::memory_order_acquire)) std::this_thread::yield();
     body();
   });
-  MoveOffThisCore(t);
+#endif
   gate->store(true, std::memory_order_release);
   return t;
 }

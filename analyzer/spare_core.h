@@ -7,11 +7,22 @@
 
 namespace sshdiag {
 
+// Where a thread started by StartOnSpareCores may run once it has started.
+enum class SpareCores {
+  // Anywhere allowed: for a thread that runs until it ends, which the
+  // scheduler may then move to its creator's core when the creator waits.
+  kToStart,
+  // Off that core for good: for a thread that sleeps and wakes many times
+  // (each wake-up is placed as a start is).
+  kForLife,
+};
+
 // Starts body on a new thread restricted to the cores this process may use
 // other than the one the calling thread runs on now, so that it starts at
-// once beside the caller rather than behind it. Where there is no other
-// core (one allowed core, or no way to tell), the thread may run anywhere.
-// Throws std::system_error when no thread can be started, as std::thread does.
+// once beside the caller rather than behind it; then, with kToStart, lets it
+// run on any allowed core. Where there is no other core (one allowed core,
+// or no way to tell), the thread may run anywhere. Throws std::system_error
+// when no thread can be started, as std::thread does.
 //
 // Why: Linux may leave a new thread on its creator's core until it next
 // balances the load, and an idle core balances late. On this project's
@@ -20,10 +31,7 @@ namespace sshdiag {
 // paused), and 80 us later when started here (BM_HelperThreadStart in
 // bench/micro.cc, bench/README.md). sshdiag's helpers live for a few
 // milliseconds, so that delay was most of what they could save.
-//
-// The restriction lasts as long as the thread: meant for the short-lived
-// helpers of one run (a set's builder, the compile-ahead of one log).
-std::thread StartOnSpareCores(std::function<void()> body);
+std::thread StartOnSpareCores(std::function<void()> body, SpareCores how);
 
 }  // namespace sshdiag
 

@@ -131,7 +131,7 @@ void BM_HelperThreadStart(benchmark::State& state) {
     std::atomic<Clock::rep> started{0};
     auto body = [&started] { started = Clock::now().time_since_epoch().count(); };
     const Clock::time_point t0 = Clock::now();
-    std::thread helper = move ? StartOnSpareCores(body) : std::thread(body);
+    std::thread helper = move ? StartOnSpareCores(body, SpareCores::kToStart) : std::thread(body);
     const Clock::time_point busy_until = t0 + std::chrono::milliseconds(2);
     while (Clock::now() < busy_until) {
     }
