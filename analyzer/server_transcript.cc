@@ -195,23 +195,17 @@ bool IsSshdProgram(std::string_view program) {
   return program == "sshd" || program == "sshd-session" || program == "sshd-auth";
 }
 
-namespace {
-
 // Fixed patterns: compiled once per process, not once per log (batch mode).
-const PatternSet& ServerPatterns() {
+const PatternSet& ServerTranscriptPatterns() {
   static const PatternSet* const set = [] {
     auto* s = new PatternSet();  // never destroyed: readers may outlive main's locals
-    for (const char* p : kPatterns) {
-      std::string error;
-      s->Add(p, &error);  // fixed patterns: covered by tests
-    }
+    // Fixed patterns, not checked again on every run: a test compiles each.
+    for (const char* p : kPatterns) s->AddChecked(p);
     s->Compile();
     return s;
   }();
   return *set;
 }
-
-}  // namespace
 
 std::vector<std::string> ServerOutputPatterns() { return {kPatterns[kServerOnly], kPatterns[kListener]}; }
 
@@ -274,7 +268,7 @@ bool MayStartServerOutput(std::string_view text) {
 }
 
 void MatchSshdMessage(std::string_view text, std::vector<int>* ids) {
-  ServerPatterns().Match(text, ids);
+  ServerTranscriptPatterns().Match(text, ids);
   // kServerOnly also knows a line's end (" [preauth]"), and a message starts
   // a line: only the patterns anchored at the start count.
   ids->erase(std::remove_if(ids->begin(), ids->end(),
@@ -285,7 +279,7 @@ void MatchSshdMessage(std::string_view text, std::vector<int>* ids) {
 ServerTranscript::ServerTranscript(std::string source_name, const FailureLines* failures)
     : source_(std::move(source_name)),
       failures_(failures ? failures : &FailureLines::BuiltinServer()),
-      patterns_(ServerPatterns()) {}
+      patterns_(ServerTranscriptPatterns()) {}
 
 void ServerTranscript::MatchPatterns(const std::string& text) {
   if (const std::vector<int>* known = memo_.Find(text)) {
@@ -296,7 +290,7 @@ void ServerTranscript::MatchPatterns(const std::string& text) {
   memo_.Put(text, hits_);
 }
 
-void ServerTranscript::Warm() { ServerPatterns(); }
+void ServerTranscript::Warm() { ServerTranscriptPatterns(); }
 
 ServerTranscript::Open* ServerTranscript::Start(const Line& line, const std::string& pid) {
   if (open_.size() >= kMaxOpen) Finish(0);

@@ -58,6 +58,10 @@ bool IsSshdProgram(std::string_view program);
 // that sshd -e/-d output follows (`Server listening on`, a `[preauth]` line,
 // ...; see ServerTranscript).
 std::vector<std::string> ServerOutputPatterns();
+// Every pattern ServerTranscript reads sshd's lines with, compiled once per
+// process. Each compiles (a test checks it: they are not checked when the
+// set is made, which every run does).
+const PatternSet& ServerTranscriptPatterns();
 // False when text holds none of the literals every line those patterns match
 // must hold (PatternSet::RequiredLiterals), so that it cannot be such a line;
 // true when it may be. ServerTranscript asks it before matching a line of a

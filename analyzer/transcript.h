@@ -263,7 +263,8 @@ void NoteLineTime(Session* s, const Line& line);
 
 // The patterns of every line the parser reads a fact from (ssh's version
 // line, every debugN: line, ...), compiled once: the messages the paste
-// cleaner knows as ssh's.
+// cleaner knows as ssh's. Each compiles (a test checks it: they are not
+// checked when the set is made, which every run does).
 const PatternSet& TranscriptFactPatterns();
 
 // True when the line is one ssh prints when it fails (not a debug line), by

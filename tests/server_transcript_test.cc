@@ -45,6 +45,15 @@ Parsed Parse(const std::string& text) {
 
 }  // namespace
 
+TEST_CASE("Every pattern sshd's lines are read with compiles", "[server_transcript]") {
+  const PatternSet& set = ServerTranscriptPatterns();
+  REQUIRE(set.size() > 10);
+  for (size_t i = 0; i < set.size(); ++i) {
+    INFO(set.pattern_text(static_cast<int>(i)));
+    CHECK(set.pattern(static_cast<int>(i)).ok());
+  }
+}
+
 TEST_CASE("Syslog and journal prefixes are taken apart", "[server_transcript]") {
   auto a = SplitSyslogLine("Dec  5 21:00:01 web1 sshd[1234]: Accepted publickey for alice from 192.0.2.7 port 5022 ssh2");
   REQUIRE(a);

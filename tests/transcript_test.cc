@@ -30,6 +30,15 @@ TranscriptParser ParseText(const std::string& text) {
 
 }  // namespace
 
+TEST_CASE("Every fact pattern compiles", "[transcript]") {
+  const PatternSet& set = TranscriptFactPatterns();
+  REQUIRE(set.size() > 30);
+  for (size_t i = 0; i < set.size(); ++i) {
+    INFO(set.pattern_text(static_cast<int>(i)));
+    CHECK(set.pattern(static_cast<int>(i)).ok());
+  }
+}
+
 TEST_CASE("Transcript facts of a real successful 9.2 session", "[transcript]") {
   auto parser = ParseText(ReadFile(SourcePath("corpus/lab/openssh-9.2/success-exec.log")));
   REQUIRE(parser.sessions().size() == 1);
