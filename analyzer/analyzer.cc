@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -169,26 +170,58 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
   };
   std::optional<CompileAhead> ahead;
   if (options_.compile_ahead) ahead.emplace(std::vector<const PatternSet*>{&signatures_.patterns(), &TranscriptFactPatterns()});
-  Line cleaned;
-  while (source.Next(&raw)) {
+  uint64_t lines_read = 0;
+  // False at the end of the input, or at binary data (setting binary).
+  auto read_line = [&](RawLine* line) {
+    if (!source.Next(line)) return false;
+    lines_read = line->number;
     if (source.saw_nul() && source.bytes_read() <= kBinaryProbeBytes) {
       binary = true;
-      break;
+      return false;
     }
-    if (ahead) ahead->Add(raw.text);
-    cleaner.Feed(raw);
+    return true;
+  };
+  // With a compile-ahead, the input's first CompileAhead::kMaxBytes are read
+  // before the paste cleaner takes them, so that its thread has all of a
+  // typical log from the start, not a cleaner's block at a time (it would
+  // wait while the analysis works through the second half of each block).
+  std::deque<RawLine> read_ahead;
+  bool read_all = false;
+  auto next_line = [&](RawLine* line) {
+    if (!ahead) return read_line(line);
+    while (!read_all && source.bytes_read() < CompileAhead::kMaxBytes) {
+      RawLine r;
+      if (!read_line(&r)) {
+        read_all = true;
+        break;
+      }
+      ahead->Add(r.text);
+      read_ahead.push_back(std::move(r));
+    }
+    if (binary) return false;
+    if (read_ahead.empty()) return !read_all && read_line(line);
+    *line = std::move(read_ahead.front());
+    read_ahead.pop_front();
+    return true;
+  };
+  Line cleaned;
+  auto take_cleaned = [&] {
     while (cleaner.Next(&cleaned)) {
       if (ahead) ahead->Reached(cleaned.number);
       process(cleaned);
     }
+  };
+  while (next_line(&raw)) {
+    cleaner.Feed(raw);
+    take_cleaned();
   }
   if (!binary) {
     cleaner.Finish();
-    while (cleaner.Next(&cleaned)) process(cleaned);
+    take_cleaned();
   }
   ahead.reset();
   input.bytes = source.bytes_read();
-  input.lines = raw.number;
+  input.lines = lines_read;
   input.lines_cut = source.lines_cut();
   const std::string& lang = options_.lang;
   if (source.read_error()) {
