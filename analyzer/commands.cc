@@ -93,8 +93,8 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
   bool cached = false;
   if (!cache_dir.empty()) {
     data.cache_path = DataCachePath(cache_dir, sources);
-    key = DataCacheKey(sources, &settled);
-    cached = ReadDataCache(data.cache_path, key, &parsed);
+    cached = ReadDataCache(
+        data.cache_path, [&sources, &settled] { return DataCacheKey(sources, &settled); }, &key, &parsed);
   }
   if (cached) {
     data.cache_status = "used";

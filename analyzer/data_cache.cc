@@ -13,6 +13,10 @@
 #include <cstring>
 #include <filesystem>
 #include <limits>
+#include <system_error>
+#include <thread>
+
+#include "spare_core.h"
 
 namespace sshdiag {
 
@@ -679,7 +683,11 @@ std::string EncodeDataCache(const std::string& key, const ParsedData& data) {
   return out;
 }
 
-bool DecodeDataCache(std::string_view bytes, const std::string& key, ParsedData* out, std::string* why) {
+namespace {
+
+// The payload of a cache file's bytes, or false (with *why) when the header
+// or the checksum is wrong.
+bool CheckedPayload(std::string_view bytes, std::string_view* payload, std::string* why) {
   auto fail = [why](const char* reason) {
     if (why) *why = reason;
     return false;
@@ -687,16 +695,64 @@ bool DecodeDataCache(std::string_view bytes, const std::string& key, ParsedData*
   if (bytes.size() < kHeaderBytes || bytes.size() > kMaxFileBytes) return fail("wrong size");
   if (std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0) return fail("not a cache file");
   if (GetFixed(bytes, 8, 4) != kDataCacheFormat) return fail("another format");
-  const std::string_view payload = bytes.substr(kHeaderBytes);
-  if (GetFixed(bytes, 12, 8) != payload.size()) return fail("truncated");
-  if (GetFixed(bytes, 20, 8) != Checksum(payload)) return fail("checksum");
-  Reader r(payload);
-  if (r.S() != key || !r.ok()) return fail("stale");
+  *payload = bytes.substr(kHeaderBytes);
+  if (GetFixed(bytes, 12, 8) != payload->size()) return fail("truncated");
+  if (GetFixed(bytes, 20, 8) != Checksum(*payload)) return fail("checksum");
+  return true;
+}
+
+// Reads what follows the key in r into *out.
+bool ReadData(Reader& r, ParsedData* out, std::string* why) {
   ParsedData data;
   Read(r, &data);
-  if (!r.ok() || !r.at_end()) return fail("malformed");
+  if (!r.ok() || !r.at_end()) {
+    if (why) *why = "malformed";
+    return false;
+  }
   *out = std::move(data);
   return true;
+}
+
+// The bytes of the cache file at path when it is a regular file of this
+// user's and not too large.
+bool ReadCacheFile(const std::string& path, std::string* bytes, std::string* why) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (why) *why = "absent";
+    return false;
+  }
+  struct stat st;
+  // Only a file this user wrote: in a shared SSHDIAG_CACHE_DIR another
+  // user's cache could bring in signatures and remedies of their choosing.
+  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && st.st_size >= 0 &&
+            static_cast<uint64_t>(st.st_size) <= kMaxFileBytes;
+  if (ok) {
+    bytes->resize(static_cast<size_t>(st.st_size));
+    size_t got = 0;
+    while (got < bytes->size()) {
+      ssize_t n = ::read(fd, &(*bytes)[got], bytes->size() - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<size_t>(n);
+    }
+    ok = got == bytes->size();
+  }
+  ::close(fd);
+  if (!ok && why) *why = "unreadable, not a regular file, another user's or too large";
+  return ok;
+}
+
+}  // namespace
+
+bool DecodeDataCache(std::string_view bytes, const std::string& key, ParsedData* out, std::string* why) {
+  std::string_view payload;
+  if (!CheckedPayload(bytes, &payload, why)) return false;
+  Reader r(payload);
+  if (r.S() != key || !r.ok()) {
+    if (why) *why = "stale";
+    return false;
+  }
+  return ReadData(r, out, why);
 }
 
 uint64_t DataCacheChecksum(std::string_view payload) { return Checksum(payload); }
@@ -712,34 +768,35 @@ bool DecodeDataCachePayload(std::string_view payload, std::string* key, ParsedDa
 }
 
 bool ReadDataCache(const std::string& path, const std::string& key, ParsedData* out, std::string* why) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (why) *why = "absent";
-    return false;
-  }
-  struct stat st;
   std::string bytes;
-  // Only a file this user wrote: in a shared SSHDIAG_CACHE_DIR another
-  // user's cache could bring in signatures and remedies of their choosing.
-  bool ok = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() && st.st_size >= 0 &&
-            static_cast<uint64_t>(st.st_size) <= kMaxFileBytes;
-  if (ok) {
-    bytes.resize(static_cast<size_t>(st.st_size));
-    size_t got = 0;
-    while (got < bytes.size()) {
-      ssize_t n = ::read(fd, &bytes[got], bytes.size() - got);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) break;
-      got += static_cast<size_t>(n);
-    }
-    ok = got == bytes.size();
+  return ReadCacheFile(path, &bytes, why) && DecodeDataCache(bytes, key, out, why);
+}
+
+bool ReadDataCache(const std::string& path, const std::function<std::string()>& key_of, std::string* key,
+                   ParsedData* out, std::string* why) {
+  std::thread keying;
+  try {
+    keying = StartOnSpareCores([&key_of, key] { *key = key_of(); }, SpareCores::kToStart);
+  } catch (const std::system_error&) {
+    *key = key_of();
   }
-  ::close(fd);
-  if (!ok) {
-    if (why) *why = "unreadable, not a regular file, another user's or too large";
+  std::string bytes, stored;
+  std::string_view payload;
+  ParsedData data;
+  bool ok = ReadCacheFile(path, &bytes, why) && CheckedPayload(bytes, &payload, why);
+  if (ok) {
+    Reader r(payload);
+    stored = r.S();
+    ok = r.ok() && ReadData(r, &data, why);
+  }
+  if (keying.joinable()) keying.join();
+  if (!ok) return false;
+  if (stored != *key) {
+    if (why) *why = "stale";
     return false;
   }
-  return DecodeDataCache(bytes, key, out, why);
+  *out = std::move(data);
+  return true;
 }
 
 bool WriteDataCache(const std::string& path, const std::string& key, const ParsedData& data) {

@@ -519,6 +519,34 @@ TEST_CASE("data cache: a damaged, stale or foreign file is refused, never truste
   CHECK(key == "key");
 }
 
+TEST_CASE("data cache: a key worked out while the file is read gives the same answers", "[data_cache]") {
+  TempDir dir;
+  ParsedData data;
+  data.client_failures.lists.resize(FailureLines::kLists);
+  data.server_failures.lists.resize(FailureLines::kLists);
+  data.kb_issues.push_back({"kb/x.json", "", "a synthetic issue"});
+  const std::string path = dir.path() + "/data-1.bin";
+  REQUIRE(WriteDataCache(path, "k", data));
+  std::string key, why;
+  ParsedData back;
+  CHECK(ReadDataCache(path, [] { return std::string("k"); }, &key, &back));
+  CHECK(key == "k");
+  REQUIRE(back.kb_issues.size() == 1);
+  CHECK(back.kb_issues[0].message == "a synthetic issue");
+  ParsedData untouched;
+  CHECK_FALSE(ReadDataCache(path, [] { return std::string("other"); }, &key, &untouched, &why));
+  CHECK(key == "other");
+  CHECK(why == "stale");
+  CHECK(untouched.kb_issues.empty());
+  // The key is worked out whatever the file: the caller writes a new one under it.
+  CHECK_FALSE(ReadDataCache(dir.path() + "/none.bin", [] { return std::string("new"); }, &key, &back, &why));
+  CHECK(key == "new");
+  CHECK(why == "absent");
+  dir.Write("data-2.bin", "not a cache file, long enough to have a header");
+  CHECK_FALSE(ReadDataCache(dir.path() + "/data-2.bin", [] { return std::string("k"); }, &key, &back, &why));
+  CHECK(why == "not a cache file");
+}
+
 TEST_CASE("data cache: written atomically, kept to a few files, never fatal", "[data_cache]") {
   TempDir dir;
   ParsedData data;
