@@ -65,7 +65,8 @@ int ExecServe(const char* argv0, int argc, char** argv, bool no_cache) {
   return ExecSiblingProgram("sshdiag-serve", argv0, args);
 }
 
-LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs) {
+LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs,
+                    bool examples) {
   LoadedData data;
   data.data_dir = BuiltinDataDir();
   data.signature_layers.push_back({"built-in", data.data_dir + "/signatures"});
@@ -94,7 +95,7 @@ LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::v
   if (!cache_dir.empty()) {
     data.cache_path = DataCachePath(cache_dir, sources);
     cached = ReadDataCache(
-        data.cache_path, [&sources, &settled] { return DataCacheKey(sources, &settled); }, &key, &parsed);
+        data.cache_path, [&sources, &settled] { return DataCacheKey(sources, &settled); }, &key, examples, &parsed);
   }
   if (cached) {
     data.cache_status = "used";

@@ -112,7 +112,11 @@ struct LoadedData {
   };
   std::unique_ptr<std::thread, JoinThread> warming;
 };
-LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs);
+// Loads the built-in data and the layers. examples: whether the signatures'
+// examples are wanted (signatures test, lint and show read them; a diagnosis
+// does not): without, a run that reads the data cache leaves them empty.
+LoadedData LoadData(const std::vector<std::string>& signature_dirs, const std::vector<std::string>& kb_dirs,
+                    bool examples = true);
 
 // Why the data cannot be used at all, or "" when it can: no signature
 // loaded (a copied binary that finds no data directory), or a layer the user

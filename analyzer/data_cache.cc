@@ -143,16 +143,21 @@ class Reader {
     std::memcpy(&v, &bits, sizeof v);
     return v;
   }
-  std::string S() {
+  std::string S() { return std::string(View()); }
+  // What S() returns, without the copy: valid as long as the input.
+  std::string_view View() {
     uint64_t n = U();
     if (n > kMaxStringBytes || n > static_cast<uint64_t>(end_ - p_)) {
       Fail();
-      return "";
+      return {};
     }
-    std::string s(p_, static_cast<size_t>(n));
+    std::string_view s(p_, static_cast<size_t>(n));
     p_ += n;
     return s;
   }
+  // Whether the signatures' examples are decoded or passed over.
+  bool examples() const { return examples_; }
+  void set_examples(bool examples) { examples_ = examples; }
   // A count of items that follow, each at least one byte.
   size_t Count() {
     uint64_t n = U();
@@ -177,6 +182,7 @@ class Reader {
   const char* p_;
   const char* end_;
   bool ok_ = true;
+  bool examples_ = true;
 };
 
 // ---- One Write/Read pair per struct ----------------------------------------
@@ -382,8 +388,11 @@ void Write(Writer& w, const Signature& s) {
   Write(w, s.when);
   Write(w, s.suppresses);
   Write(w, s.alternatives);
-  Write(w, s.match_examples);
-  Write(w, s.no_match_examples);
+  // One string, so that a reader that does not want them passes over them.
+  Writer examples;
+  Write(examples, s.match_examples);
+  Write(examples, s.no_match_examples);
+  w.S(examples.bytes());
   w.S(s.file);
 }
 void Read(Reader& r, Signature* s) {
@@ -400,8 +409,13 @@ void Read(Reader& r, Signature* s) {
   Read(r, &s->when);
   Read(r, &s->suppresses);
   Read(r, &s->alternatives);
-  Read(r, &s->match_examples);
-  Read(r, &s->no_match_examples);
+  const std::string_view examples = r.View();
+  if (r.examples()) {
+    Reader e(examples);
+    Read(e, &s->match_examples);
+    Read(e, &s->no_match_examples);
+    if (!e.ok() || !e.at_end()) r.Fail();
+  }
   s->file = r.S();
 }
 
@@ -773,7 +787,7 @@ bool ReadDataCache(const std::string& path, const std::string& key, ParsedData* 
 }
 
 bool ReadDataCache(const std::string& path, const std::function<std::string()>& key_of, std::string* key,
-                   ParsedData* out, std::string* why) {
+                   bool examples, ParsedData* out, std::string* why) {
   std::thread keying;
   try {
     keying = StartOnSpareCores([&key_of, key] { *key = key_of(); }, SpareCores::kToStart);
@@ -786,6 +800,7 @@ bool ReadDataCache(const std::string& path, const std::function<std::string()>& 
   bool ok = ReadCacheFile(path, &bytes, why) && CheckedPayload(bytes, &payload, why);
   if (ok) {
     Reader r(payload);
+    r.set_examples(examples);
     stored = r.S();
     ok = r.ok() && ReadData(r, &data, why);
   }

@@ -32,7 +32,7 @@ namespace sshdiag {
 // The version of the cache's binary layout; part of the key. Bump it with
 // any change to what the Write/Read functions below write or to what the
 // parsed structs mean.
-constexpr uint32_t kDataCacheFormat = 2;
+constexpr uint32_t kDataCacheFormat = 3;
 
 // Where the data comes from: the built-in data directory (its failures/
 // files) and the signature and KB layer directories, in load order.
@@ -87,9 +87,11 @@ bool ReadDataCache(const std::string& path, const std::string& key, ParsedData* 
 // The same answer, with the key worked out by key_of() on another core while
 // the file is read and decoded (DataCacheKey's few hundred stat() calls took
 // a third as long as the decoding), and set in *key. A stale file is decoded
-// for nothing: that happens once after each change of the data.
+// for nothing: that happens once after each change of the data. Without
+// examples, the signatures' examples are passed over, not decoded (a
+// diagnosis never reads them: a quarter of the decoding).
 bool ReadDataCache(const std::string& path, const std::function<std::string()>& key_of, std::string* key,
-                   ParsedData* out, std::string* why = nullptr);
+                   bool examples, ParsedData* out, std::string* why = nullptr);
 
 // Writes data under key to path atomically (a temporary file renamed over
 // it), creating the directory. False when it cannot (the cache is then just absent).

@@ -236,7 +236,7 @@ int RunDiagnose(int argc, char** argv) {
   if (opt.jobs < 1 || opt.jobs > 256) return UsageError("--jobs must be between 1 and 256");
 
   // Kept to the end: the program leaves without destroying it (program_end.h).
-  LoadedData& data = KeepUntilEnd(LoadData(opt.signature_dirs, opt.kb_dirs));
+  LoadedData& data = KeepUntilEnd(LoadData(opt.signature_dirs, opt.kb_dirs, /*examples=*/false));
   if (auto reason = UnusableDataReason(data, opt.signature_dirs, opt.kb_dirs); !reason.empty()) {
     WarnLoadIssues(data);
     std::cerr << "sshdiag: " << reason << "\n";

@@ -525,25 +525,43 @@ TEST_CASE("data cache: a key worked out while the file is read gives the same an
   data.client_failures.lists.resize(FailureLines::kLists);
   data.server_failures.lists.resize(FailureLines::kLists);
   data.kb_issues.push_back({"kb/x.json", "", "a synthetic issue"});
+  Signature sig;
+  sig.id = "synthetic";
+  sig.match_examples.push_back({"corpus/x.log", "first", "", ""});
+  sig.no_match_examples.push_back({"corpus/y.log", "", "plain", ""});
+  sig.file = "signatures/synthetic.json";
+  data.signatures.signatures.push_back(sig);
   const std::string path = dir.path() + "/data-1.bin";
   REQUIRE(WriteDataCache(path, "k", data));
   std::string key, why;
   ParsedData back;
-  CHECK(ReadDataCache(path, [] { return std::string("k"); }, &key, &back));
+  CHECK(ReadDataCache(path, [] { return std::string("k"); }, &key, true, &back));
   CHECK(key == "k");
   REQUIRE(back.kb_issues.size() == 1);
   CHECK(back.kb_issues[0].message == "a synthetic issue");
+  REQUIRE(back.signatures.signatures.size() == 1);
+  CHECK(back.signatures.signatures[0].match_examples.size() == 1);
+  CHECK(back.signatures.signatures[0].no_match_examples.size() == 1);
+  SECTION("without the examples: passed over, the rest read") {
+    ParsedData lean;
+    CHECK(ReadDataCache(path, [] { return std::string("k"); }, &key, false, &lean));
+    REQUIRE(lean.signatures.signatures.size() == 1);
+    CHECK(lean.signatures.signatures[0].match_examples.empty());
+    CHECK(lean.signatures.signatures[0].no_match_examples.empty());
+    CHECK(lean.signatures.signatures[0].file == "signatures/synthetic.json");
+    CHECK(lean.kb_issues.size() == 1);
+  }
   ParsedData untouched;
-  CHECK_FALSE(ReadDataCache(path, [] { return std::string("other"); }, &key, &untouched, &why));
+  CHECK_FALSE(ReadDataCache(path, [] { return std::string("other"); }, &key, true, &untouched, &why));
   CHECK(key == "other");
   CHECK(why == "stale");
   CHECK(untouched.kb_issues.empty());
   // The key is worked out whatever the file: the caller writes a new one under it.
-  CHECK_FALSE(ReadDataCache(dir.path() + "/none.bin", [] { return std::string("new"); }, &key, &back, &why));
+  CHECK_FALSE(ReadDataCache(dir.path() + "/none.bin", [] { return std::string("new"); }, &key, true, &back, &why));
   CHECK(key == "new");
   CHECK(why == "absent");
   dir.Write("data-2.bin", "not a cache file, long enough to have a header");
-  CHECK_FALSE(ReadDataCache(dir.path() + "/data-2.bin", [] { return std::string("k"); }, &key, &back, &why));
+  CHECK_FALSE(ReadDataCache(dir.path() + "/data-2.bin", [] { return std::string("k"); }, &key, true, &back, &why));
   CHECK(why == "not a cache file");
 }
 
