@@ -52,24 +52,11 @@ std::vector<FailurePattern> ParseList(const json& j, const char* key) {
   return out;
 }
 
-// (?:a)|(?:b)|...; nullptr for an empty list.
-std::unique_ptr<RE2> MakeAlternation(const std::vector<FailurePattern>& list, const char* key) {
-  if (list.empty()) return nullptr;
-  std::string all;
-  for (const auto& p : list) {
-    if (!all.empty()) all += "|";
-    all += "(?:" + p.pattern + ")";
-  }
-  auto re = std::make_unique<RE2>(all, FailureOptions());
-  if (!re->ok()) throw FieldError(std::string("'") + key + "': the patterns together do not compile: " + re->error());
-  return re;
-}
-
 }  // namespace
 
 struct FailureLines::Compiled {
   std::once_flag once[kLists];
-  std::unique_ptr<RE2> re[kLists];
+  std::unique_ptr<PatternSet> sets[kLists];
 };
 
 FailureLines::FailureLines() : compiled_(std::make_unique<Compiled>()) {}
@@ -77,24 +64,29 @@ FailureLines::FailureLines(FailureLines&&) noexcept = default;
 FailureLines& FailureLines::operator=(FailureLines&&) noexcept = default;
 FailureLines::~FailureLines() = default;
 
-const RE2* FailureLines::Alternation(size_t i) const {
-  if (lists_[i].empty()) return nullptr;
+const PatternSet& FailureLines::Set(size_t i) const {
   Compiled& c = *compiled_;
   std::call_once(c.once[i], [this, &c, i] {
-    if (c.re[i]) return;
-    try {
-      c.re[i] = MakeAlternation(lists_[i], kListNames[i]);
-    } catch (const FieldError&) {
-      // Only a list that was never checked (a damaged cache) gets here: it matches nothing.
-      c.re[i] = nullptr;
-    }
+    auto set = std::make_unique<PatternSet>();
+    // Each was checked when its file was parsed, in this run or the one that
+    // wrote the data cache. (One that RE2 refuses, from a damaged cache,
+    // matches nothing.)
+    for (const auto& p : lists_[i]) set->AddChecked(p.pattern);
+    set->Compile();
+    c.sets[i] = std::move(set);
   });
-  const RE2* re = c.re[i].get();
-  return re && re->ok() ? re : nullptr;
+  return *c.sets[i];
+}
+
+bool FailureLines::Matches(size_t i, std::string_view text) const {
+  if (lists_[i].empty() || text.empty()) return false;
+  thread_local std::vector<int> hits;
+  Set(i).Match(text, &hits);
+  return !hits.empty();
 }
 
 void FailureLines::Warm() const {
-  for (size_t i : {kFailure, kNotFailure, kEpilogue}) Alternation(i);
+  for (size_t i : {kFailure, kNotFailure, kEpilogue}) Set(i);
 }
 
 std::optional<FailureLines> FailureLines::Parse(const std::string& text, const std::string& file,
@@ -109,10 +101,6 @@ std::optional<FailureLines> FailureLines::Parse(const std::string& text, const s
     for (size_t i : {kFailure, kNotFailure, kEpilogue, kRemoteCommand, kWholeLines, kSessionPrograms}) {
       f.lists_[i] = ParseList(j, kListNames[i]);
       if (i == kFailure && f.lists_[i].empty()) throw FieldError("'failure' must list at least one pattern");
-      if (i == kNotFailure) {
-        f.compiled_->re[kFailure] = MakeAlternation(f.lists_[kFailure], kListNames[kFailure]);
-      }
-      if (i != kFailure) f.compiled_->re[i] = MakeAlternation(f.lists_[i], kListNames[i]);
     }
     return f;
   });
@@ -188,34 +176,17 @@ const FailureLines& FailureLines::BuiltinServer() {
 }
 
 bool FailureLines::IsFailure(std::string_view text) const {
-  if (text.empty()) return false;
-  const RE2* failure = Alternation(kFailure);
-  if (!failure) return false;
-  re2::StringPiece piece(text.data(), text.size());
-  if (const RE2* re = Alternation(kNotFailure); re && RE2::PartialMatch(piece, *re)) return false;
-  if (const RE2* re = Alternation(kEpilogue); re && RE2::PartialMatch(piece, *re)) return false;
-  return RE2::PartialMatch(piece, *failure);
+  return Matches(kFailure, text) && !Matches(kNotFailure, text) && !Matches(kEpilogue, text);
 }
 
 bool FailureLines::IsRemoteCommandFailure(std::string_view text) const {
-  const RE2* re = text.empty() ? nullptr : Alternation(kRemoteCommand);
-  if (!re || IsFailure(text)) return false;
-  return RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
+  return Matches(kRemoteCommand, text) && !IsFailure(text);
 }
 
-bool FailureLines::IsSessionProgram(std::string_view program) const {
-  const RE2* re = program.empty() ? nullptr : Alternation(kSessionPrograms);
-  return re && RE2::PartialMatch(re2::StringPiece(program.data(), program.size()), *re);
-}
+bool FailureLines::IsSessionProgram(std::string_view program) const { return Matches(kSessionPrograms, program); }
 
-bool FailureLines::IsWholeLine(std::string_view text) const {
-  const RE2* re = text.empty() ? nullptr : Alternation(kWholeLines);
-  return re && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
-}
+bool FailureLines::IsWholeLine(std::string_view text) const { return Matches(kWholeLines, text); }
 
-bool FailureLines::IsEpilogue(std::string_view text) const {
-  const RE2* re = text.empty() ? nullptr : Alternation(kEpilogue);
-  return re && RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re);
-}
+bool FailureLines::IsEpilogue(std::string_view text) const { return Matches(kEpilogue, text); }
 
 }  // namespace sshdiag

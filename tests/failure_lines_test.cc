@@ -1,6 +1,11 @@
 #include "failure_lines.h"
 
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <set>
 #include <sstream>
+#include <string>
 
 #include <catch2/catch.hpp>
 
@@ -315,4 +320,49 @@ TEST_CASE("ssh's lines known only whole match only whole", "[failure_lines]") {
                                   &issues));
   REQUIRE(issues.size() == 1);
   CHECK(issues[0].message.find("whole_lines[0]: invalid regex") != std::string::npos);
+}
+
+// The lists were one RE2 alternation each; they are pattern sets now. On
+// every distinct corpus line (client and server lists), each question gets
+// the alternation's answer.
+TEST_CASE("Each failure list answers as one alternation of its patterns would, on every distinct corpus line", "[failure_lines][corpus]") {
+  std::set<std::string> lines;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(sshdiag::testing::SourcePath("corpus"))) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".log") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.insert(line);
+    }
+  }
+  REQUIRE(lines.size() > 10000);
+  // nullptr for an empty list, which matches nothing.
+  auto alternation = [](const std::vector<FailurePattern>& list) -> std::unique_ptr<RE2> {
+    if (list.empty()) return nullptr;
+    std::string all;
+    for (const auto& p : list) all += (all.empty() ? "(?:" : "|(?:") + p.pattern + ")";
+    auto re = std::make_unique<RE2>(all, RE2::Latin1);
+    REQUIRE(re->ok());
+    return re;
+  };
+  size_t failures = 0;
+  for (const FailureLines* f : {&FailureLines::Builtin(), &FailureLines::BuiltinServer()}) {
+    const auto failure = alternation(f->failure()), not_failure = alternation(f->not_failure()),
+               epilogue = alternation(f->epilogue()), remote = alternation(f->remote_command()),
+               whole = alternation(f->whole_lines());
+    size_t differ = 0;
+    for (const auto& line : lines) {
+      auto in = [&line](const std::unique_ptr<RE2>& re) { return re && !line.empty() && RE2::PartialMatch(line, *re); };
+      const bool is_failure = in(failure) && !in(not_failure) && !in(epilogue);
+      failures += is_failure;
+      differ += f->IsFailure(line) != is_failure;
+      differ += f->IsEpilogue(line) != in(epilogue);
+      differ += f->IsWholeLine(line) != in(whole);
+      differ += f->IsRemoteCommandFailure(line) != (in(remote) && !is_failure);
+    }
+    CHECK(differ == 0);
+  }
+  // The client's lists find failures in the logs as they are (the server's
+  // patterns are anchored after syslog prefixes the logs still carry).
+  CHECK(failures > 100);
 }
