@@ -15,6 +15,7 @@
 #include "differential.h"
 #include "localized_text.h"
 #include "pairing.h"
+#include "phase_table.h"
 #include "paste_cleaner.h"
 #include "server_transcript.h"
 
@@ -169,7 +170,14 @@ void Analyzer::AnalyzeInto(std::istream& in, const std::string& name, Report* re
     if (!finished.empty()) conclude_finished(hits, true);
   };
   std::optional<CompileAhead> ahead;
-  if (options_.compile_ahead) ahead.emplace(std::vector<const PatternSet*>{&signatures_.patterns(), &TranscriptFactPatterns()});
+  if (options_.compile_ahead) {
+    // Every set the analysis runs on a client's lines.
+    std::vector<const PatternSet*> sets{&signatures_.patterns(), &TranscriptFactPatterns(),
+                                        &PhaseTable::Builtin().patterns(Side::kClient)};
+    const FailureLines& failures = options_.failure_lines ? *options_.failure_lines : FailureLines::Builtin();
+    for (const PatternSet* set : failures.LineSets()) sets.push_back(set);
+    ahead.emplace(std::move(sets));
+  }
   uint64_t lines_read = 0;
   // False at the end of the input, or at binary data (setting binary).
   auto read_line = [&](RawLine* line) {

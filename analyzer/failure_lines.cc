@@ -85,8 +85,10 @@ bool FailureLines::Matches(size_t i, std::string_view text) const {
   return !hits.empty();
 }
 
-void FailureLines::Warm() const {
-  for (size_t i : {kFailure, kNotFailure, kEpilogue}) Set(i);
+void FailureLines::Warm() const { LineSets(); }
+
+std::vector<const PatternSet*> FailureLines::LineSets() const {
+  return {&Set(kFailure), &Set(kNotFailure), &Set(kEpilogue)};
 }
 
 std::optional<FailureLines> FailureLines::Parse(const std::string& text, const std::string& file,

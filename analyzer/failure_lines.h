@@ -67,6 +67,10 @@ class FailureLines {
   // The list kListNames[i].
   const std::vector<FailurePattern>& list(size_t i) const { return lists_[i]; }
 
+  // The pattern sets IsFailure() runs on every line, built now (for a
+  // thread that compiles ahead, compile_ahead.h).
+  std::vector<const PatternSet*> LineSets() const;
+
   // True when text is a failure line: it matches a "failure" pattern, no
   // "not_failure" pattern and no "epilogue" pattern. Linear in the line's length.
   bool IsFailure(std::string_view text) const;

@@ -66,6 +66,9 @@ class PhaseTable {
   // Replaces *hits with the indices (into markers()) of side's markers that
   // text matches, in table order. Linear in the line's length.
   void Match(std::string_view text, Side side, std::vector<int>* hits) const;
+  // The set Match() runs for side's lines (for a thread that compiles ahead,
+  // compile_ahead.h).
+  const PatternSet& patterns(Side side) const { return side == Side::kClient ? client_ : server_; }
 
   const std::vector<PhaseMarker>& markers() const { return markers_; }
   const std::vector<LoadIssue>& issues() const { return issues_; }
