@@ -366,3 +366,22 @@ TEST_CASE("Each failure list answers as one alternation of its patterns would, o
   // patterns are anchored after syslog prefixes the logs still carry).
   CHECK(failures > 100);
 }
+
+TEST_CASE("LineSets are the sets IsFailure runs", "[failure_lines]") {
+  // Synthetic patterns and lines, not ssh output.
+  FailureLines f = FailureLines::FromLists(
+      {{{"^fatal: synthetic one$", ""}, {"^fatal: synthetic two$", ""}}, {{"^fatal: synthetic two$", ""}},
+       {{"^epilogue line$", ""}}, {}, {}, {}},
+      {});
+  const std::vector<const PatternSet*> sets = f.LineSets();
+  REQUIRE(sets.size() == 3);
+  for (const PatternSet* set : sets) CHECK(set->compiled_count() == 0);
+  CHECK(f.IsFailure("fatal: synthetic one"));
+  CHECK(sets[0]->compiled_count() == 1);  // IsFailure compiled it in that set
+  sets[0]->Prepare("fatal: synthetic two");
+  CHECK(sets[0]->compiled_count() == 2);
+  CHECK(sets[1]->compiled_count() == 0);
+  CHECK_FALSE(f.IsFailure("fatal: synthetic two"));  // not_failure says no
+  CHECK(sets[0]->compiled_count() == 2);
+  CHECK(sets[1]->compiled_count() == 1);
+}
