@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -35,6 +37,20 @@ inline std::vector<CorpusEntry> CorpusEntries() {
   }
   std::sort(out.begin(), out.end(), [](const CorpusEntry& a, const CorpusEntry& b) { return a.log < b.log; });
   return out;
+}
+
+// Every distinct line of every corpus log, without its CR.
+inline std::set<std::string> DistinctCorpusLines() {
+  std::set<std::string> lines;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(SourcePath("corpus"))) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".log") continue;
+    std::ifstream in(entry.path(), std::ios::binary);
+    for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines.insert(line);
+    }
+  }
+  return lines;
 }
 
 }  // namespace sshdiag::testing

@@ -1,7 +1,5 @@
 #include "failure_lines.h"
 
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -9,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "corpus_support.h"
 #include "temp_dir.h"
 #include "test_support.h"
 #include "transcript.h"
@@ -326,15 +325,7 @@ TEST_CASE("ssh's lines known only whole match only whole", "[failure_lines]") {
 // every distinct corpus line (client and server lists), each question gets
 // the alternation's answer.
 TEST_CASE("Each failure list answers as one alternation of its patterns would, on every distinct corpus line", "[failure_lines][corpus]") {
-  std::set<std::string> lines;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(sshdiag::testing::SourcePath("corpus"))) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".log") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    for (std::string line; std::getline(in, line);) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines.insert(line);
-    }
-  }
+  const std::set<std::string> lines = sshdiag::testing::DistinctCorpusLines();
   REQUIRE(lines.size() > 10000);
   // nullptr for an empty list, which matches nothing.
   auto alternation = [](const std::vector<FailurePattern>& list) -> std::unique_ptr<RE2> {

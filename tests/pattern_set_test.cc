@@ -7,6 +7,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "corpus_support.h"
 #include "signature.h"
 #include "test_support.h"
 
@@ -354,15 +355,7 @@ TEST_CASE("PatternSet without Compile() matches each pattern on its own", "[patt
 
 TEST_CASE("The signature set's matcher finds what each pattern alone finds on every distinct corpus line", "[pattern_set][corpus]") {
   // Real lines: every distinct line of every corpus log.
-  std::set<std::string> lines;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(SourcePath("corpus"))) {
-    if (!entry.is_regular_file() || entry.path().extension() != ".log") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    for (std::string line; std::getline(in, line);) {
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines.insert(line);
-    }
-  }
+  const std::set<std::string> lines = testing::DistinctCorpusLines();
   REQUIRE(lines.size() > 10000);
   SignatureSet signatures = SignatureSet::LoadLayers({SourcePath("signatures")});
   const PatternSet& set = signatures.patterns();
