@@ -1,7 +1,5 @@
 #include "pattern_set.h"
 
-#include <filesystem>
-#include <fstream>
 #include <set>
 #include <thread>
 
