@@ -13,8 +13,8 @@ namespace sshdiag {
 namespace {
 
 #if defined(__linux__)
-// Restricts t to the allowed cores (*allowed, the caller's) but the
-// caller's current one. t must not have ended: glibc applies the mask of an
+// Restricts t to the cores in allowed (the caller's) but the caller's
+// current one. t must not have ended: glibc applies the mask of an
 // ended thread to the caller instead.
 void MoveOffThisCore(std::thread& t, const cpu_set_t& allowed) {
   const int here = sched_getcpu();
@@ -35,6 +35,7 @@ std::thread StartOnSpareCores(std::function<void()> body, SpareCores how) {
   auto gate = std::make_shared<std::atomic<bool>>(false);
 #if defined(__linux__)
   cpu_set_t allowed;
+  CPU_ZERO(&allowed);
   const bool known = sched_getaffinity(0, sizeof allowed, &allowed) == 0;
   std::thread t([gate, body = std::move(body), allowed, give_back = known && how == SpareCores::kToStart] {
     while (!gate->load(std::memory_order_acquire)) std::this_thread::yield();
