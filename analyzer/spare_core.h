@@ -27,9 +27,9 @@ enum class SpareCores {
 // Why: Linux may leave a new thread on its creator's core until it next
 // balances the load, and an idle core balances late. On this project's
 // 2-vCPU machine, a thread started after 10 ms idle by a creator then busy
-// for 2 ms began 1.6 ms later on average (most of them only once the creator
-// paused), and 80 us later when started here (BM_HelperThreadStart in
-// bench/micro.cc, bench/README.md). sshdiag's helpers live for a few
+// for 2 ms began 1.6-1.7 ms later on average (most of them only once the
+// creator paused), and 80-110 us later when started here
+// (BM_HelperThreadStart in bench/micro.cc, bench/README.md). sshdiag's helpers live for a few
 // milliseconds, so that delay was most of what they could save.
 std::thread StartOnSpareCores(std::function<void()> body, SpareCores how);
 
