@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <exception>
 #include <filesystem>
 #include <limits>
 #include <system_error>
@@ -774,11 +775,7 @@ uint64_t DataCacheChecksum(std::string_view payload) { return Checksum(payload);
 bool DecodeDataCachePayload(std::string_view payload, std::string* key, ParsedData* out) {
   Reader r(payload);
   *key = r.S();
-  ParsedData data;
-  Read(r, &data);
-  if (!r.ok() || !r.at_end()) return false;
-  *out = std::move(data);
-  return true;
+  return ReadData(r, out, nullptr);
 }
 
 bool ReadDataCache(const std::string& path, const std::string& key, ParsedData* out, std::string* why) {
@@ -789,8 +786,17 @@ bool ReadDataCache(const std::string& path, const std::string& key, ParsedData* 
 bool ReadDataCache(const std::string& path, const std::function<std::string()>& key_of, std::string* key,
                    bool examples, ParsedData* out, std::string* why) {
   std::thread keying;
+  std::exception_ptr keying_failed;  // rethrown here, as if key_of() had run here
   try {
-    keying = StartOnSpareCores([&key_of, key] { *key = key_of(); }, SpareCores::kToStart);
+    keying = StartOnSpareCores(
+        [&key_of, key, &keying_failed] {
+          try {
+            *key = key_of();
+          } catch (...) {
+            keying_failed = std::current_exception();
+          }
+        },
+        SpareCores::kToStart);
   } catch (const std::system_error&) {
     *key = key_of();
   }
@@ -805,6 +811,7 @@ bool ReadDataCache(const std::string& path, const std::function<std::string()>& 
     ok = r.ok() && ReadData(r, &data, why);
   }
   if (keying.joinable()) keying.join();
+  if (keying_failed) std::rethrow_exception(keying_failed);
   if (!ok) return false;
   if (stored != *key) {
     if (why) *why = "stale";

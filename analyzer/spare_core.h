@@ -29,8 +29,9 @@ enum class SpareCores {
 // 2-vCPU machine, a thread started after 10 ms idle by a creator then busy
 // for 2 ms began 1.6-1.7 ms later on average (most of them only once the
 // creator paused), and 80-110 us later when started here
-// (BM_HelperThreadStart in bench/micro.cc, bench/README.md). sshdiag's helpers live for a few
-// milliseconds, so that delay was most of what they could save.
+// (BM_HelperThreadStart in bench/micro.cc, bench/README.md). sshdiag's
+// helpers live for a few milliseconds, so that delay was most of what they
+// could save.
 std::thread StartOnSpareCores(std::function<void()> body, SpareCores how);
 
 }  // namespace sshdiag

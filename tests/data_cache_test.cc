@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include <catch2/catch.hpp>
 
@@ -560,6 +561,9 @@ TEST_CASE("data cache: a key worked out while the file is read gives the same an
   CHECK_FALSE(ReadDataCache(dir.path() + "/none.bin", [] { return std::string("new"); }, &key, true, &back, &why));
   CHECK(key == "new");
   CHECK(why == "absent");
+  // A key_of() that throws throws here, as it did when the key came first.
+  CHECK_THROWS_AS(ReadDataCache(path, []() -> std::string { throw std::runtime_error("no key"); }, &key, true, &back),
+                  std::runtime_error);
   dir.Write("data-2.bin", "not a cache file, long enough to have a header");
   CHECK_FALSE(ReadDataCache(dir.path() + "/data-2.bin", [] { return std::string("k"); }, &key, true, &back, &why));
   CHECK(why == "not a cache file");

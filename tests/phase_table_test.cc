@@ -1,6 +1,7 @@
 #include "phase_table.h"
 
 #include <algorithm>
+#include <vector>
 
 #include <catch2/catch.hpp>
 
@@ -19,6 +20,30 @@ TEST_CASE("The built-in phase table loads, every marker with a real example it m
     t.Match(m.example, m.side, &hits);
     CHECK(std::find(hits.begin(), hits.end(), static_cast<int>(i)) != hits.end());
   }
+}
+
+TEST_CASE("Markers handed over before first use become the built-in table when Builtin() first runs", "[phase_table]") {
+  // A synthetic marker, unlike any of failures/phases.json: the table it makes
+  // is told apart from the file's.
+  PhaseMarker m;
+  m.phase = Phase::kKex;
+  m.side = Side::kClient;
+  m.pattern = "^synthetic marker only this test has$";
+  if (!PhaseTable::SetBuiltin(std::vector<PhaseMarker>{m}, {{"synthetic.json", "", "a synthetic issue"}})) {
+    // Another test of this process took the table first (ctest runs each
+    // test case in a process of its own, where this one is first).
+    WARN("the built-in phase table was already in use: run this test case alone");
+    return;
+  }
+  const PhaseTable& t = PhaseTable::Builtin();
+  REQUIRE(t.markers().size() == 1);
+  CHECK(t.markers()[0].pattern == m.pattern);
+  REQUIRE(t.issues().size() == 1);
+  CHECK(t.issues()[0].message == "a synthetic issue");
+  std::vector<int> hits;
+  t.Match("synthetic marker only this test has", Side::kClient, &hits);
+  CHECK(hits == std::vector<int>{0});
+  CHECK_FALSE(PhaseTable::SetBuiltin(std::vector<PhaseMarker>{}, {}));  // too late now
 }
 
 TEST_CASE("A phase table entry that is wrong is refused with where and why", "[phase_table]") {
